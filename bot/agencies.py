@@ -1,0 +1,37 @@
+"""The seven agencies of a Forkopimda forum, as the bot names them."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Agency(StrEnum):
+    PEMDA = "pemda"
+    TNI = "tni"
+    POLRI = "polri"
+    KPU = "kpu"
+    BAWASLU = "bawaslu"
+    KEJAKSAAN = "kejaksaan"
+    DPRD = "dprd"
+
+    @property
+    def label(self) -> str:
+        """The name shown on buttons and in summaries (a proper name: not translated)."""
+        return _LABELS[self]
+
+    @classmethod
+    def from_text(cls, text: str) -> Agency | None:
+        """Finds the agency a user typed, in any letter case ("polri", "KPU")."""
+        return _BY_FOLDED_LABEL.get(text.strip().casefold())
+
+
+_LABELS = {
+    Agency.PEMDA: "Pemda",
+    Agency.TNI: "TNI",
+    Agency.POLRI: "Polri",
+    Agency.KPU: "KPU",
+    Agency.BAWASLU: "Bawaslu",
+    Agency.KEJAKSAAN: "Kejaksaan",
+    Agency.DPRD: "DPRD",
+}
+_BY_FOLDED_LABEL = {label.casefold(): agency for agency, label in _LABELS.items()}

@@ -1,0 +1,55 @@
+"""The application factory: ``python -m bot`` and the tests build the bot here."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC
+
+from telegram.constants import ParseMode
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, Defaults
+
+from bot.clock import Clock, system_clock
+from bot.commands import publish_commands
+from bot.context import BotContext, Services, install_services
+from bot.db import close_database, open_database
+from bot.settings import Settings
+from bot.update_processor import PerSenderUpdateProcessor
+from handlers import register_handlers
+
+log = logging.getLogger(__name__)
+
+
+def build_application(
+    settings: Settings, *, clock: Clock = system_clock, rate_limit: bool = True
+) -> Application:
+    """Wires settings, storage and handlers into a ready-to-run PTB application."""
+    builder = (
+        ApplicationBuilder()
+        .token(settings.bot_token.get_secret_value())
+        .base_url(settings.api_base_url)
+        .base_file_url(f"{settings.telegram_api_url}/file/bot")
+        .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=UTC))
+        .context_types(ContextTypes(context=BotContext))
+        .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
+        .concurrent_updates(PerSenderUpdateProcessor())
+    )
+    if rate_limit:
+        # Keeps sends under Telegram's limits (30/s overall, 20/min per group)
+        # and waits out a 429's retry_after instead of failing the send.
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+    application = builder.build()
+    install_services(application, Services(settings=settings, clock=clock))
+    register_handlers(application)
+    return application
+
+
+async def _post_init(application: Application) -> None:
+    services = application.bot_data["services"]
+    await open_database(services.settings.database_url)
+    await publish_commands(application)
+    log.info("Posko Forkopimda started as @%s", application.bot.username)
+
+
+async def _post_shutdown(application: Application) -> None:
+    await close_database()

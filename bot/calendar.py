@@ -1,0 +1,125 @@
+"""Dates as liaisons type them, a group's "today", and the H-N countdown."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import Enum
+from functools import cache
+from zoneinfo import ZoneInfo
+
+from babel.dates import get_month_names
+
+EARLIEST_YEAR = 2000
+LATEST_YEAR = 2100
+QUIET_PERIOD_DAYS = 3  # masa tenang: H-3 to H-1
+
+
+class DateProblem(Enum):
+    UNRECOGNISED = "unrecognised"  # "besok", "kemarin lusa", "2024/13"
+    IMPOSSIBLE = "impossible"  # 31-02-2025
+    OUT_OF_RANGE = "out_of_range"  # year 1945 or 2999
+
+
+class DateParseError(ValueError):
+    def __init__(self, problem: DateProblem, text: str) -> None:
+        super().__init__(f"{problem.value}: {text!r}")
+        self.problem = problem
+        self.text = text
+
+
+_NUMERIC_FORMS = (
+    re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})$"),
+    re.compile(r"^(?P<d>\d{1,2})-(?P<m>\d{1,2})-(?P<y>\d{4})$"),
+    re.compile(r"^(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})$"),
+)
+_WORDED_FORM = re.compile(r"^(?P<d>\d{1,2})\s+(?P<month>[^\W\d_]+)\.?\s+(?P<y>\d{4})$")
+
+
+@cache
+def _month_numbers() -> dict[str, int]:
+    """Month names Babel knows in Indonesian and English, wide and abbreviated."""
+    numbers: dict[str, int] = {}
+    for locale in ("id", "en"):
+        for width in ("wide", "abbreviated"):
+            for number, name in get_month_names(width, locale=locale).items():
+                numbers[name.casefold().rstrip(".")] = number
+    return numbers
+
+
+def parse_date(text: str) -> date:
+    """Parses 2024-11-27, 27-11-2024, 27/11/2024 or 27 November 2024 (also "27 Nov 2024")."""
+    cleaned = " ".join(text.split())
+    for form in _NUMERIC_FORMS:
+        match = form.match(cleaned)
+        if match:
+            return _build(int(match["y"]), int(match["m"]), int(match["d"]), text)
+    match = _WORDED_FORM.match(cleaned)
+    if match:
+        month = _month_numbers().get(match["month"].casefold())
+        if month is None:
+            raise DateParseError(DateProblem.UNRECOGNISED, text)
+        return _build(int(match["y"]), month, int(match["d"]), text)
+    raise DateParseError(DateProblem.UNRECOGNISED, text)
+
+
+def _build(year: int, month: int, day: int, text: str) -> date:
+    if not EARLIEST_YEAR <= year <= LATEST_YEAR:
+        raise DateParseError(DateProblem.OUT_OF_RANGE, text)
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise DateParseError(DateProblem.IMPOSSIBLE, text) from None
+
+
+def split_leading_date(text: str) -> tuple[date, str]:
+    """Splits "27 November 2024 Pilkada Serentak" into the date and the rest.
+
+    A worded date takes three words, a numeric one a single word; the
+    three-word reading is tried first so "27 November 2024" is never read
+    as the date "27" followed by a name.
+    """
+    words = text.split()
+    if len(words) >= 3:
+        try:
+            return parse_date(" ".join(words[:3])), " ".join(words[3:])
+        except DateParseError as error:
+            if error.problem is not DateProblem.UNRECOGNISED:
+                raise
+    if not words:
+        raise DateParseError(DateProblem.UNRECOGNISED, text)
+    return parse_date(words[0]), " ".join(words[1:])
+
+
+def local_today(now: datetime, zone_name: str) -> date:
+    """The calendar date in ``zone_name`` at the aware instant ``now``."""
+    return now.astimezone(ZoneInfo(zone_name)).date()
+
+
+@dataclass(frozen=True)
+class Countdown:
+    """Where a day stands relative to polling day: H-14, Hari H, H+2."""
+
+    days_before: int  # positive before polling day, 0 on it, negative after
+
+    @classmethod
+    def between(cls, today: date, polling_day: date) -> Countdown:
+        return cls((polling_day - today).days)
+
+    @property
+    def label(self) -> str:
+        if self.days_before > 0:
+            return f"H-{self.days_before}"
+        if self.days_before == 0:
+            return "Hari H"
+        return f"H+{-self.days_before}"
+
+    @property
+    def is_polling_day(self) -> bool:
+        return self.days_before == 0
+
+    @property
+    def in_quiet_period(self) -> bool:
+        return 1 <= self.days_before <= QUIET_PERIOD_DAYS
+

@@ -1,0 +1,110 @@
+"""Typed settings, read once from the environment (and a ``.env`` file)."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from dotenv import dotenv_values
+
+DEFAULT_DATABASE_URL = "sqlite://data/posko.sqlite3"
+DEFAULT_API_URL = "https://api.telegram.org"
+# BotFather tokens: a numeric bot id, a colon, and a 35-character secret.
+# We accept 30+ characters after the colon to leave room for format changes.
+TOKEN_PATTERN = re.compile(r"^\d{5,20}:[A-Za-z0-9_-]{30,100}$")
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+
+class SettingsError(ValueError):
+    """The configuration cannot be used; the message says which variable and why."""
+
+
+class Secret:
+    """A string that never shows itself in ``repr``, ``str`` or f-strings."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def get_secret_value(self) -> str:
+        return self._value
+
+    def __repr__(self) -> str:
+        return "Secret('**********')"
+
+    __str__ = __repr__
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Secret) and other._value == self._value
+
+    def __hash__(self) -> int:
+        return hash(self._value)
+
+
+@dataclass(frozen=True)
+class Settings:
+    bot_token: Secret
+    database_url: str = DEFAULT_DATABASE_URL
+    telegram_api_url: str = DEFAULT_API_URL
+    webhook_url: str | None = None
+    webhook_port: int = 8443
+    webhook_secret: Secret | None = None
+    log_level: str = "INFO"
+    forms_file: Path | None = None
+
+    @property
+    def api_base_url(self) -> str:
+        """Base URL PTB appends the token and method to: ``{url}/bot{token}/{method}``."""
+        return f"{self.telegram_api_url}/bot"
+
+
+def load_settings(
+    environ: Mapping[str, str] | None = None, env_file: str | Path | None = ".env"
+) -> Settings:
+    """Builds settings from ``environ`` over the values of ``env_file`` (if it exists)."""
+    values: dict[str, str] = {}
+    if env_file is not None and Path(env_file).is_file():
+        values.update({k: v for k, v in dotenv_values(env_file).items() if v is not None})
+    values.update(os.environ if environ is None else environ)
+
+    token = values.get("BOT_TOKEN", "").strip()
+    if not token:
+        raise SettingsError("BOT_TOKEN is not set: get a token from @BotFather and set BOT_TOKEN.")
+    if not TOKEN_PATTERN.match(token):
+        # Never echo the value: a malformed token may still be mostly secret.
+        raise SettingsError(
+            "BOT_TOKEN is malformed: expected the form 123456789:AA... as given by @BotFather."
+        )
+
+    api_url = values.get("TELEGRAM_API_URL", "").strip().rstrip("/") or DEFAULT_API_URL
+    if not re.match(r"^https?://", api_url):
+        raise SettingsError("TELEGRAM_API_URL must start with http:// or https://.")
+
+    log_level = values.get("LOG_LEVEL", "").strip().upper() or "INFO"
+    if log_level not in LOG_LEVELS:
+        raise SettingsError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}.")
+
+    webhook_url = values.get("WEBHOOK_URL", "").strip() or None
+    if webhook_url and not webhook_url.startswith("https://"):
+        raise SettingsError("WEBHOOK_URL must be an https:// address Telegram can reach.")
+    port_text = values.get("PORT", "").strip() or "8443"
+    if not port_text.isdigit() or not 0 < int(port_text) < 65536:
+        raise SettingsError("PORT must be a TCP port number.")
+    webhook_secret = values.get("WEBHOOK_SECRET", "").strip()
+
+    forms_file = values.get("FORMS_FILE", "").strip()
+
+    return Settings(
+        bot_token=Secret(token),
+        database_url=values.get("DATABASE_URL", "").strip() or DEFAULT_DATABASE_URL,
+        telegram_api_url=api_url,
+        webhook_url=webhook_url,
+        webhook_port=int(port_text),
+        webhook_secret=Secret(webhook_secret) if webhook_secret else None,
+        log_level=log_level,
+        forms_file=Path(forms_file) if forms_file else None,
+    )

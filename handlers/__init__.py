@@ -1,0 +1,11 @@
+"""Telegram glue: each module returns its handlers; this registers them all."""
+
+from telegram.ext import Application
+
+from handlers import countdown, errors, help, membership, setup
+
+
+def register_handlers(application: Application) -> None:
+    for module in (membership, setup, countdown, help):
+        application.add_handlers(module.handlers())
+    application.add_error_handler(errors.on_error)

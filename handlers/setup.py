@@ -1,0 +1,164 @@
+"""Group set-up: /mulai, /wilayah, /zona, /hari_h and /pengaturan."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from telegram import Update
+from telegram.ext import BaseHandler, CommandHandler
+
+from bot import groups
+from bot.calendar import DateParseError, DateProblem, local_today, split_leading_date
+from bot.context import BotContext
+from bot.group_view import (
+    EXAMPLE_POLLING_DAY,
+    EXAMPLE_REGION,
+    EXAMPLE_ZONE,
+    countdown_line,
+    missing_text,
+    settings_text,
+)
+from bot.i18n import Translator
+from bot.text import clean_line, command_argument, escape, shorten
+from bot.zones import UnknownZone, parse_zone, zone_label
+from handlers.access import in_group, is_group_admin
+from handlers.replies import group_translator, refuse_non_admin, refuse_outside_group, reply
+
+SettingsCommand = Callable[[Update, BotContext, Translator, str], Awaitable[None]]
+
+
+def admin_setting(command: SettingsCommand) -> Callable[[Update, BotContext], Awaitable[None]]:
+    """Runs ``command`` for a group admin; anyone else is refused and nothing changes."""
+
+    async def callback(update: Update, context: BotContext) -> None:
+        t = await group_translator(update, context)
+        if not in_group(update):
+            await refuse_outside_group(update, t)
+        elif not await is_group_admin(update, context):
+            await refuse_non_admin(update, t)
+        else:
+            await command(update, context, t, command_argument(update.effective_message.text))
+
+    callback.__doc__ = command.__doc__
+    return callback
+
+
+@admin_setting
+async def start_group(update: Update, context: BotContext, t: Translator, argument: str) -> None:
+    """Registers the group and shows its settings and what is still missing."""
+    _ = t.gettext
+    chat = update.effective_chat
+    group = await groups.register_group(chat.id, chat.title or "")
+    now = context.services.clock()
+    await reply(update, "\n\n".join([
+        _("Posko Forkopimda aktif di grup ini."),
+        settings_text(t, group, now),
+        missing_text(t, group),
+    ]))
+
+
+@admin_setting
+async def set_region(update: Update, context: BotContext, t: Translator, argument: str) -> None:
+    """Stores the region name, e.g. ``/wilayah Kabupaten Kutai Timur``."""
+    _ = t.gettext
+    region = clean_line(argument)
+    example = _("Contoh: <code>{example}</code>").format(example=EXAMPLE_REGION)
+    if not region:
+        await reply(update, _("Nama wilayah belum diisi.") + "\n" + example)
+        return
+    if len(region) > groups.REGION_MAX_LENGTH:
+        await reply(update, _("Nama wilayah terlalu panjang ({length} karakter, maksimal {limit}).")
+                    .format(length=t.number(len(region)), limit=groups.REGION_MAX_LENGTH)
+                    + "\n" + example)
+        return
+    chat = update.effective_chat
+    group = await groups.set_region(chat.id, chat.title or "", region)
+    await reply(update, _("Wilayah grup ini sekarang: <b>{region}</b>.")
+                .format(region=escape(group.region_name)))
+
+
+@admin_setting
+async def set_zone(update: Update, context: BotContext, t: Translator, argument: str) -> None:
+    """Stores the time zone: WIB, WITA, WIT or an IANA name."""
+    _ = t.gettext
+    example = _("Contoh: <code>{example}</code>").format(example=EXAMPLE_ZONE)
+    if not argument:
+        await reply(update, _("Zona waktu belum diisi. Pilih WIB, WITA, atau WIT.") + "\n" + example)
+        return
+    try:
+        zone = parse_zone(argument)
+    except UnknownZone:
+        await reply(update, _("Zona waktu «{zone}» tidak dikenal. Gunakan WIB, WITA, WIT, atau "
+                              "nama zona IANA seperti Asia/Makassar.")
+                    .format(zone=escape(shorten(clean_line(argument)))) + "\n" + example)
+        return
+    chat = update.effective_chat
+    group = await groups.set_time_zone(chat.id, chat.title or "", zone)
+    now = context.services.clock()
+    await reply(update, _("Zona waktu grup ini sekarang: <b>{zone}</b>. Hari ini: {today}.").format(
+        zone=zone_label(group.time_zone, t.locale, now),
+        today=t.full_date(local_today(now, group.time_zone)),
+    ))
+
+
+@admin_setting
+async def set_polling_day(
+    update: Update, context: BotContext, t: Translator, argument: str
+) -> None:
+    """Stores polling day and election name, e.g. ``/hari_h 2024-11-27 Pilkada Serentak 2024``."""
+    _ = t.gettext
+    example = _("Contoh: <code>{example}</code>").format(example=EXAMPLE_POLLING_DAY)
+    formats = _("Gunakan bentuk 2024-11-27, 27-11-2024, 27/11/2024, atau 27 November 2024.")
+    if not argument:
+        await reply(update, _("Tanggal dan nama pemilihan belum diisi.") + "\n" + example)
+        return
+    try:
+        polling_day, election_name = split_leading_date(argument)
+    except DateParseError as error:
+        shown = escape(shorten(clean_line(argument.split()[0] if error.problem is
+                                          DateProblem.UNRECOGNISED else error.text)))
+        problem = {
+            DateProblem.UNRECOGNISED: _("Tanggal «{date}» tidak dikenali.") + " " + formats,
+            DateProblem.IMPOSSIBLE: _("Tanggal «{date}» tidak ada di kalender."),
+            DateProblem.OUT_OF_RANGE: _("Tahun pada tanggal «{date}» harus antara 2000 dan 2100."),
+        }[error.problem]
+        await reply(update, problem.format(date=shown) + "\n" + example)
+        return
+    election_name = clean_line(election_name)
+    if not election_name:
+        await reply(update, _("Nama pemilihan belum diisi.") + "\n" + example)
+        return
+    if len(election_name) > groups.ELECTION_NAME_MAX_LENGTH:
+        await reply(update, _("Nama pemilihan terlalu panjang ({length} karakter, maksimal {limit}).")
+                    .format(length=t.number(len(election_name)),
+                            limit=groups.ELECTION_NAME_MAX_LENGTH) + "\n" + example)
+        return
+    chat = update.effective_chat
+    group = await groups.set_polling_day(chat.id, chat.title or "", polling_day, election_name)
+    today = local_today(context.services.clock(), group.time_zone)
+    await reply(update, _("Hari H tersimpan.") + "\n" + countdown_line(t, group, today))
+
+
+async def show_settings(update: Update, context: BotContext) -> None:
+    """Shows the group's current settings."""
+    t = await group_translator(update, context)
+    _ = t.gettext
+    if not in_group(update):
+        await refuse_outside_group(update, t)
+        return
+    group = await groups.find_group(update.effective_chat.id)
+    if group is None:
+        await reply(update, _("Grup ini belum terdaftar. Admin grup dapat mengetik /mulai."))
+        return
+    now = context.services.clock()
+    await reply(update, settings_text(t, group, now) + "\n\n" + missing_text(t, group))
+
+
+def handlers() -> list[BaseHandler]:
+    return [
+        CommandHandler("mulai", start_group),
+        CommandHandler("wilayah", set_region),
+        CommandHandler("zona", set_zone),
+        CommandHandler("hari_h", set_polling_day),
+        CommandHandler("pengaturan", show_settings),
+    ]

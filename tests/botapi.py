@@ -1,0 +1,463 @@
+"""A Bot-API-shaped HTTP server on loopback, for end-to-end tests.
+
+The bot under test talks to it exactly as to api.telegram.org
+(``{url}/bot{token}/{method}``, form-encoded parameters, JSON answers). Tests
+play the users: they push updates (a command typed in a group, a button
+tapped) and read what the bot sent, as a user would see it. Only the methods
+the bot uses are implemented; anything else answers 404 like Telegram does.
+Faults can be queued per method to test how the bot copes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from typing import Any
+
+from aiohttp import web
+
+BOT_ID = 7000000001
+BOT_USERNAME = "PoskoForkopimdaBot"
+MAX_TEXT_LENGTH = 4096
+_ALLOWED_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code",
+                 "pre", "tg-spoiler", "span", "blockquote", "tg-emoji"}
+# Parameters whose value is a plain string even when it looks like JSON.
+_TEXT_PARAMETERS = {"text", "caption", "callback_query_id", "url", "parse_mode", "description",
+                    "title", "secret_token", "name", "short_description"}
+
+
+@dataclass(frozen=True)
+class User:
+    id: int
+    first_name: str
+    username: str | None = None
+    language_code: str = "id"
+
+    def to_dict(self) -> dict:
+        data = {"id": self.id, "is_bot": False, "first_name": self.first_name,
+                "language_code": self.language_code}
+        if self.username:
+            data["username"] = self.username
+        return data
+
+
+@dataclass(frozen=True)
+class Chat:
+    id: int
+    title: str | None = None
+    type: str = "supergroup"
+
+    def to_dict(self) -> dict:
+        data: dict[str, Any] = {"id": self.id, "type": self.type}
+        if self.title:
+            data["title"] = self.title
+        return data
+
+    @classmethod
+    def private_with(cls, user: User) -> Chat:
+        return cls(id=user.id, type="private")
+
+
+@dataclass
+class BotMessage:
+    """A message as the bot sent (or last edited) it."""
+
+    chat_id: int
+    message_id: int
+    html: str
+    text: str
+    reply_markup: dict | None = None
+    edits: int = 0
+
+    @property
+    def buttons(self) -> list[dict]:
+        rows = (self.reply_markup or {}).get("inline_keyboard", [])
+        return [button for row in rows for button in row]
+
+    def button(self, label: str) -> dict:
+        for button in self.buttons:
+            if button["text"] == label:
+                return button
+        raise AssertionError(f"no button {label!r} in {[b['text'] for b in self.buttons]}")
+
+    def to_dict(self, chat: dict) -> dict:
+        data = {"message_id": self.message_id, "date": 0, "chat": chat, "text": self.text,
+                "from": bot_user()}
+        if self.reply_markup:
+            data["reply_markup"] = self.reply_markup
+        return data
+
+
+@dataclass
+class Fault:
+    """An error the server answers instead of doing what a method asked."""
+
+    status: int
+    description: str
+    parameters: dict | None = None
+
+    def body(self) -> dict:
+        body: dict[str, Any] = {"ok": False, "error_code": self.status,
+                                "description": self.description}
+        if self.parameters:
+            body["parameters"] = self.parameters
+        return body
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, description: str) -> None:
+        super().__init__(description)
+        self.status = status
+        self.description = description
+
+
+def bot_user() -> dict:
+    return {"id": BOT_ID, "is_bot": True, "first_name": "Posko Forkopimda",
+            "username": BOT_USERNAME}
+
+
+class _HtmlChecker(HTMLParser):
+    """Reads Telegram-flavoured HTML the way Telegram does, or says why it can't."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.plain: list[str] = []
+        self.error: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag not in _ALLOWED_TAGS:
+            self.error = self.error or f'Unsupported start tag "{tag}"'
+        self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.stack or self.stack[-1] != tag:
+            self.error = self.error or f'Unmatched end tag "{tag}"'
+        else:
+            self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        self.plain.append(data)
+
+
+def parse_html(source: str) -> str:
+    """The text a user sees for an HTML message; raises ApiError like Telegram."""
+    if re.search(r"<(?![a-zA-Z/])", source) or re.search(r"&(?![a-zA-Z]+;|#\d+;|#x[0-9a-fA-F]+;)", source):
+        raise ApiError(400, "Bad Request: can't parse entities: unescaped character")
+    checker = _HtmlChecker()
+    checker.feed(source)
+    checker.close()
+    if checker.error or checker.stack:
+        reason = checker.error or f'Can\'t find end tag corresponding to start tag "{checker.stack[-1]}"'
+        raise ApiError(400, f"Bad Request: can't parse entities: {reason}")
+    return "".join(checker.plain)
+
+
+def _decode(name: str, value: str) -> Any:
+    if name in _TEXT_PARAMETERS:
+        return value
+    try:
+        return json.loads(value)
+    except ValueError:
+        return value
+
+
+class TelegramServer:
+    """The fake Telegram: holds chats, members and queued updates for one bot token."""
+
+    def __init__(self, token: str) -> None:
+        self.token = token
+        self.url = ""
+        self.calls: list[tuple[str, dict]] = []
+        self.members: dict[tuple[int, int], str] = {}
+        self.commands: dict[str, list[dict]] = {}
+        self.callback_answers: dict[str, dict] = {}
+        self.faults: dict[str, list[Fault]] = defaultdict(list)
+        self._chats: dict[int, dict] = {}
+        self._messages: dict[tuple[int, int], BotMessage] = {}
+        self._outbox: dict[int, list[BotMessage]] = defaultdict(list)
+        self._read: dict[int, int] = defaultdict(int)
+        self._updates: list[dict] = []
+        self._update_ids = itertools.count(100_000_001)
+        self._message_ids = itertools.count(1)
+        self._callback_ids = itertools.count(1)
+        self._acknowledged = 0  # the highest offset the bot has asked for
+        self._closing = False
+        self._changed = asyncio.Condition()
+        self._runner: web.AppRunner | None = None
+
+    # -- lifecycle -----------------------------------------------------------------
+
+    async def start(self) -> str:
+        app = web.Application()
+        app.router.add_post("/bot{token}/{method}", self._handle)
+        app.router.add_get("/bot{token}/{method}", self._handle)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self.url = f"http://127.0.0.1:{port}"
+        return self.url
+
+    async def stop(self) -> None:
+        async with self._changed:  # end pending long polls now, not at their timeout
+            self._closing = True
+            self._changed.notify_all()
+        if self._runner:
+            await self._runner.cleanup()
+
+    # -- what users do -------------------------------------------------------------
+
+    async def push_update(self, payload: dict) -> int:
+        update_id = next(self._update_ids)
+        async with self._changed:
+            self._updates.append({"update_id": update_id, **payload})
+            self._changed.notify_all()
+        return update_id
+
+    def _remember_chat(self, chat: Chat) -> dict:
+        self._chats[chat.id] = chat.to_dict()
+        return self._chats[chat.id]
+
+    async def send_message(
+        self, chat: Chat, user: User | None, text: str, *, sender_chat: Chat | None = None,
+        reply_to: dict | None = None, **extra: Any,
+    ) -> dict:
+        """A user types ``text`` in ``chat``; a leading /command gets its entity."""
+        message: dict[str, Any] = {"message_id": next(self._message_ids), "date": 0,
+                                   "chat": self._remember_chat(chat), "text": text, **extra}
+        if user is not None:
+            message["from"] = user.to_dict()
+        if sender_chat is not None:
+            message["sender_chat"] = sender_chat.to_dict()
+            message["from"] = {"id": 1087968824, "is_bot": True, "first_name": "Group",
+                               "username": "GroupAnonymousBot"}
+        if reply_to is not None:
+            message["reply_to_message"] = reply_to
+        command = re.match(r"/[A-Za-z0-9_]+(@[A-Za-z0-9_]+)?", text)
+        if command:
+            message["entities"] = [{"type": "bot_command", "offset": 0,
+                                    "length": len(command.group(0).encode("utf-16-le")) // 2}]
+        await self.push_update({"message": message})
+        return message
+
+    async def send_other(self, chat: Chat, user: User, **content: Any) -> dict:
+        """A user sends something that is not text (a sticker, a photo)."""
+        message = {"message_id": next(self._message_ids), "date": 0,
+                   "chat": self._remember_chat(chat), "from": user.to_dict(), **content}
+        await self.push_update({"message": message})
+        return message
+
+    async def press(self, user: User, message: BotMessage, data: str) -> str:
+        """``user`` taps the inline button carrying ``data`` under ``message``."""
+        query_id = str(next(self._callback_ids))
+        chat = self._chats.get(message.chat_id, {"id": message.chat_id, "type": "supergroup"})
+        await self.push_update({"callback_query": {
+            "id": query_id, "from": user.to_dict(), "chat_instance": str(message.chat_id),
+            "message": message.to_dict(chat), "data": data,
+        }})
+        return query_id
+
+    async def change_bot_membership(
+        self, chat: Chat, by: User, old_status: str, new_status: str
+    ) -> None:
+        me = bot_user()
+        await self.push_update({"my_chat_member": {
+            "chat": self._remember_chat(chat), "from": by.to_dict(), "date": 0,
+            "old_chat_member": _member(me, old_status),
+            "new_chat_member": _member(me, new_status),
+        }})
+
+    def set_member_status(self, chat: Chat, user: User, status: str) -> None:
+        """Sets what getChatMember answers: creator, administrator, member, left…"""
+        self.members[(chat.id, user.id)] = status
+
+    # -- what the bot did ----------------------------------------------------------
+
+    async def next_message(self, chat_id: int, timeout: float = 10.0) -> BotMessage:
+        """The next message the bot sent or edited in ``chat_id`` that the test has not read."""
+
+        def unread() -> bool:
+            return len(self._outbox[chat_id]) > self._read[chat_id]
+
+        async with self._changed:
+            try:
+                await asyncio.wait_for(self._changed.wait_for(unread), timeout)
+            except TimeoutError:
+                raise AssertionError(f"the bot sent nothing to chat {chat_id}") from None
+        message = self._outbox[chat_id][self._read[chat_id]]
+        self._read[chat_id] += 1
+        return message
+
+    def unread(self, chat_id: int) -> list[BotMessage]:
+        return self._outbox[chat_id][self._read[chat_id]:]
+
+    def sent_to(self, chat_id: int) -> list[BotMessage]:
+        return list(self._outbox[chat_id])
+
+    def calls_of(self, method: str) -> list[dict]:
+        return [params for name, params in self.calls if name == method]
+
+    async def callback_answer(self, query_id: str, timeout: float = 10.0) -> dict:
+        async with self._changed:
+            try:
+                await asyncio.wait_for(
+                    self._changed.wait_for(lambda: query_id in self.callback_answers), timeout)
+            except TimeoutError:
+                raise AssertionError(f"callback query {query_id} was never answered") from None
+        return self.callback_answers[query_id]
+
+    async def wait_until_acknowledged(self, update_id: int, timeout: float = 10.0) -> None:
+        """Waits until the bot has fetched past ``update_id`` (it asked for a later offset)."""
+        async with self._changed:
+            await asyncio.wait_for(self._changed.wait_for(
+                lambda: all(u["update_id"] > update_id for u in self._updates)
+                and self._acknowledged > update_id), timeout)
+
+    def fail_next(self, method: str, fault: Fault, times: int = 1) -> None:
+        self.faults[method].extend([fault] * times)
+
+    # -- the HTTP side ---------------------------------------------------------------
+
+    async def _handle(self, request: web.Request) -> web.Response:
+        if request.match_info["token"] != self.token:
+            return web.json_response(
+                {"ok": False, "error_code": 401, "description": "Unauthorized"}, status=401)
+        method = request.match_info["method"]
+        params = {name: _decode(name, value) for name, value in (await request.post()).items()}
+        self.calls.append((method, params))
+        if self.faults.get(method):
+            fault = self.faults[method].pop(0)
+            return web.json_response(fault.body(), status=fault.status)
+        handler = getattr(self, f"_api_{method}", None)
+        if handler is None:
+            return web.json_response(
+                {"ok": False, "error_code": 404, "description": "Not Found"}, status=404)
+        try:
+            result = await handler(params)
+        except ApiError as error:
+            return web.json_response(
+                {"ok": False, "error_code": error.status, "description": error.description},
+                status=error.status)
+        return web.json_response({"ok": True, "result": result})
+
+    async def _api_getMe(self, params: dict) -> dict:
+        return {**bot_user(), "can_join_groups": True, "can_read_all_group_messages": False,
+                "supports_inline_queries": False}
+
+    async def _api_getUpdates(self, params: dict) -> list[dict]:
+        offset = int(params.get("offset", 0) or 0)
+        timeout = float(params.get("timeout", 0) or 0)
+        limit = int(params.get("limit", 100) or 100)
+        async with self._changed:
+            self._updates = [u for u in self._updates if u["update_id"] >= offset]
+            self._acknowledged = max(self._acknowledged, offset)
+            self._changed.notify_all()
+            if not self._updates and timeout > 0:
+                try:
+                    await asyncio.wait_for(self._changed.wait_for(
+                        lambda: bool(self._updates) or self._closing), timeout)
+                except TimeoutError:
+                    pass
+            return self._updates[:limit]
+
+    async def _api_deleteWebhook(self, params: dict) -> bool:
+        return True
+
+    async def _api_setMyCommands(self, params: dict) -> bool:
+        scope = params.get("scope") or {"type": "default"}
+        key = f"{scope['type']}:{params.get('language_code', '')}"
+        self.commands[key] = params["commands"]
+        return True
+
+    async def _api_getChatMember(self, params: dict) -> dict:
+        chat_id, user_id = int(params["chat_id"]), int(params["user_id"])
+        status = self.members.get((chat_id, user_id), "member")
+        return _member({"id": user_id, "is_bot": False, "first_name": f"User {user_id}"}, status)
+
+    async def _api_sendMessage(self, params: dict) -> dict:
+        chat_id = int(params["chat_id"])
+        source = str(params.get("text", ""))
+        plain = parse_html(source) if params.get("parse_mode") == "HTML" else source
+        if not plain.strip():
+            raise ApiError(400, "Bad Request: message text is empty")
+        if len(plain) > MAX_TEXT_LENGTH:
+            raise ApiError(400, "Bad Request: message is too long")
+        message = BotMessage(chat_id, next(self._message_ids), source, plain,
+                             params.get("reply_markup"))
+        self._messages[(chat_id, message.message_id)] = message
+        await self._deliver(message)
+        chat = self._chats.get(chat_id, {"id": chat_id, "type": "private"})
+        return message.to_dict(chat)
+
+    async def _api_editMessageText(self, params: dict) -> dict:
+        message = self._stored(params)
+        source = str(params.get("text", ""))
+        plain = parse_html(source) if params.get("parse_mode") == "HTML" else source
+        markup = params.get("reply_markup")
+        if plain == message.text and markup == message.reply_markup:
+            raise ApiError(400, "Bad Request: message is not modified: specified new message "
+                                "content and reply markup are exactly the same")
+        message.html, message.text, message.reply_markup = source, plain, markup
+        message.edits += 1
+        await self._deliver(message)
+        return message.to_dict(self._chats.get(message.chat_id, {"id": message.chat_id}))
+
+    async def _api_editMessageReplyMarkup(self, params: dict) -> dict:
+        message = self._stored(params)
+        message.reply_markup = params.get("reply_markup")
+        message.edits += 1
+        await self._deliver(message)
+        return message.to_dict(self._chats.get(message.chat_id, {"id": message.chat_id}))
+
+    async def _api_answerCallbackQuery(self, params: dict) -> bool:
+        async with self._changed:
+            self.callback_answers[str(params["callback_query_id"])] = params
+            self._changed.notify_all()
+        return True
+
+    async def _api_deleteMessage(self, params: dict) -> bool:
+        self._messages.pop((int(params["chat_id"]), int(params["message_id"])), None)
+        return True
+
+    def _stored(self, params: dict) -> BotMessage:
+        key = (int(params["chat_id"]), int(params["message_id"]))
+        if key not in self._messages:
+            raise ApiError(400, "Bad Request: message to edit not found")
+        return self._messages[key]
+
+    async def _deliver(self, message: BotMessage) -> None:
+        async with self._changed:
+            self._outbox[message.chat_id].append(message)
+            self._changed.notify_all()
+
+
+def _member(user: dict, status: str) -> dict:
+    member: dict[str, Any] = {"user": user, "status": status}
+    if status == "administrator":
+        member.update({
+            "can_be_edited": False, "is_anonymous": False, "can_manage_chat": True,
+            "can_delete_messages": True, "can_manage_video_chats": True,
+            "can_restrict_members": True, "can_promote_members": False,
+            "can_change_info": True, "can_invite_users": True, "can_post_stories": False,
+            "can_edit_stories": False, "can_delete_stories": False,
+        })
+    elif status == "creator":
+        member["is_anonymous"] = False
+    elif status == "restricted":
+        member.update({"is_member": True, "until_date": 0, **{
+            perm: True for perm in (
+                "can_send_messages", "can_send_audios", "can_send_documents",
+                "can_send_photos", "can_send_videos", "can_send_video_notes",
+                "can_send_voice_notes", "can_send_polls", "can_send_other_messages",
+                "can_add_web_page_previews", "can_change_info", "can_invite_users",
+                "can_pin_messages", "can_manage_topics")}})
+    elif status == "kicked":
+        member["until_date"] = 0
+    return member

@@ -1,0 +1,51 @@
+"""Fixtures: both databases, the loopback Bot API server, the bot, a clock."""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, datetime
+
+import asyncpg
+import pytest
+
+from tests.botapi import TelegramServer
+from tests.harness import TOKEN, FakeClock, running_bot
+
+POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/test")
+
+
+async def reset_postgres(url: str) -> None:
+    connection = await asyncpg.connect(url.replace("postgres://", "postgresql://", 1))
+    try:
+        await connection.execute("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;")
+    finally:
+        await connection.close()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+async def database_url(request, tmp_path) -> str:
+    """An empty database of each kind; the bot migrates it at start."""
+    if request.param == "sqlite":
+        return f"sqlite://{tmp_path / 'posko.sqlite3'}"
+    await reset_postgres(POSTGRES_URL)
+    return POSTGRES_URL
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    # 13 November 2024, 09:00 WIB: H-14 before Pilkada Serentak 2024.
+    return FakeClock(datetime(2024, 11, 13, 2, 0, tzinfo=UTC))
+
+
+@pytest.fixture
+async def telegram():
+    server = TelegramServer(TOKEN)
+    await server.start()
+    yield server
+    await server.stop()
+
+
+@pytest.fixture
+async def bot(telegram, database_url, clock):
+    async with running_bot(telegram, database_url, clock) as application:
+        yield application

@@ -1,0 +1,61 @@
+"""Running the real bot against the loopback Bot API server, with an injected clock."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from telegram import Update
+from telegram.ext import Application
+
+from bot.app import build_application
+from bot.settings import Secret, Settings
+from tests.botapi import Chat, TelegramServer, User
+
+TOKEN = "7000000001:AAFakeTokenForTestsOnly_abcdefghijk"
+
+GROUP = Chat(-1001234567890, "Forkopimda Kabupaten Kutai Timur")
+OTHER_GROUP = Chat(-1009876543210, "Forkopimda Kota Jayapura")
+ADMIN = User(111111111, "Budi", "budi_kesbangpol")
+MEMBER = User(222222222, "Sari", "sari_kpu")
+
+
+@dataclass
+class FakeClock:
+    """A clock the test moves by hand; the bot reads it through ``Services.clock``."""
+
+    now: datetime
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def set(self, *args: int, tz=UTC) -> None:
+        self.now = datetime(*args, tzinfo=tz)
+
+
+def settings_for(server: TelegramServer, database_url: str) -> Settings:
+    return Settings(bot_token=Secret(TOKEN), database_url=database_url,
+                    telegram_api_url=server.url, log_level="DEBUG")
+
+
+@contextlib.asynccontextmanager
+async def running_bot(
+    server: TelegramServer, database_url: str, clock: FakeClock
+) -> AsyncIterator[Application]:
+    """Starts the bot the way ``run_polling`` does, and stops it the same way."""
+    application = build_application(settings_for(server, database_url), clock=clock,
+                                    rate_limit=False)
+    await application.initialize()
+    await application.post_init(application)
+    await application.updater.start_polling(poll_interval=0, timeout=5,
+                                            allowed_updates=Update.ALL_TYPES)
+    await application.start()
+    try:
+        yield application
+    finally:
+        await application.updater.stop()
+        await application.stop()
+        await application.shutdown()
+        await application.post_shutdown(application)
