@@ -34,3 +34,8 @@ def command_argument(text: str | None) -> str:
         return ""
     parts = text.split(maxsplit=1)
     return parts[1].strip() if len(parts) == 2 else ""
+
+
+def mention(user_id: int, name: str) -> str:
+    """An HTML mention that notifies the person even without a username."""
+    return f'<a href="tg://user?id={int(user_id)}">{escape(name)}</a>'

@@ -1,0 +1,283 @@
+"""What is due when: a table of explicit timezone-aware instants, no clock, no sleep."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.schedule import (
+    DEFAULT_TIMES,
+    GRACE,
+    DuePost,
+    GroupSchedule,
+    PostKind,
+    next_wakeup,
+    parse_post_time,
+    plan_posts,
+)
+
+WIB, WITA, WIT = "Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"
+LAPORAN, PENGINGAT, RINGKASAN, HITUNGMUNDUR = PostKind
+PILKADA = date(2024, 11, 27)  # Pilkada Serentak 2024: 13 November is H-14, 12 November H-15
+CHAT = -1001
+
+
+def local(zone: str, day: int, hour: int, minute: int = 0, second: int = 0, month: int = 11):
+    """An aware instant read off a clock in ``zone`` during November 2024."""
+    return datetime(2024, month, day, hour, minute, second, tzinfo=ZoneInfo(zone))
+
+
+def whole_day(day: date, chat_id: int = CHAT) -> set[tuple[int, PostKind, date]]:
+    """Every post of ``day`` already sent (or recorded missed)."""
+    return {(chat_id, kind, day) for kind in PostKind}
+
+
+def keyed(*items: tuple[PostKind, date]) -> set[tuple[int, PostKind, date]]:
+    return {(CHAT, kind, day) for kind, day in items}
+
+
+D11, D12, D13, D14 = (date(2024, 11, day) for day in (11, 12, 13, 14))
+
+# (zone, times, polling day, now, done, expected due, expected missed); each expected
+# post is (kind, its local slot), from which its local date and UTC instant follow.
+CASES = {
+    "due exactly at the minute (WIB)": (
+        WIB, {}, None, local(WIB, 12, 7), whole_day(D11),
+        [(LAPORAN, local(WIB, 12, 7))], []),
+    "one second before: nothing yet": (
+        WIB, {}, None, local(WIB, 12, 6, 59, 59), whole_day(D11), [], []),
+    "within grace, at its very end (WITA)": (
+        WITA, {}, None, local(WITA, 12, 9), whole_day(D11),
+        [(LAPORAN, local(WITA, 12, 7))], []),
+    "a second beyond grace is missed (WITA)": (
+        WITA, {}, None, local(WITA, 12, 9, 0, 1), whole_day(D11),
+        [], [(LAPORAN, local(WITA, 12, 7))]),
+    "already sent today (WIT)": (
+        WIT, {}, None, local(WIT, 12, 7, 30), whole_day(D11) | keyed((LAPORAN, D12)), [], []),
+    "already recorded missed stays quiet": (
+        WIT, {}, None, local(WIT, 12, 13), whole_day(D11) | keyed((LAPORAN, D12)),
+        [(PENGINGAT, local(WIT, 12, 12))], []),
+    "turned off, and a custom reminder time": (
+        WIB, {LAPORAN: None, PENGINGAT: time(7, 15)}, None, local(WIB, 12, 7, 30),
+        whole_day(D11), [(PENGINGAT, local(WIB, 12, 7, 15))], []),
+    "summary at a custom time (WITA)": (
+        WITA, {RINGKASAN: time(16, 0)}, None, local(WITA, 12, 16),
+        whole_day(D11) | keyed((LAPORAN, D12), (PENGINGAT, D12)),
+        [(RINGKASAN, local(WITA, 12, 16))], []),
+    "23.30 summary seen at 00.30 next day is still due": (
+        WITA, {RINGKASAN: time(23, 30)}, None, local(WITA, 13, 0, 30),
+        keyed((LAPORAN, D12), (PENGINGAT, D12)),
+        [(RINGKASAN, local(WITA, 12, 23, 30))], []),
+    "22.00 summary seen at 00.30 next day is missed (WIT)": (
+        WIT, {RINGKASAN: time(22, 0)}, None, local(WIT, 13, 0, 30),
+        keyed((LAPORAN, D12), (PENGINGAT, D12)),
+        [], [(RINGKASAN, local(WIT, 12, 22))]),
+    "a bot back after a day away: yesterday's posts are missed": (
+        WIB, {}, None, local(WIB, 13, 7, 30), set(),
+        [(LAPORAN, local(WIB, 13, 7))],
+        [(LAPORAN, local(WIB, 12, 7)), (PENGINGAT, local(WIB, 12, 12)),
+         (RINGKASAN, local(WIB, 12, 17))]),
+    "H-14 is a milestone: countdown beside the report opening": (
+        WIB, {}, PILKADA, local(WIB, 13, 7), whole_day(D12),
+        [(LAPORAN, local(WIB, 13, 7)), (HITUNGMUNDUR, local(WIB, 13, 7))], []),
+    "H-15 is not a milestone": (
+        WIB, {}, PILKADA, local(WIB, 12, 7), whole_day(D11),
+        [(LAPORAN, local(WIB, 12, 7))], []),
+    "H-3, masa tenang, countdown at its own time (WIT)": (
+        WIT, {HITUNGMUNDUR: time(6, 0)}, PILKADA, local(WIT, 24, 6), whole_day(date(2024, 11, 23)),
+        [(HITUNGMUNDUR, local(WIT, 24, 6))], []),
+    "Hari H (WITA)": (
+        WITA, {}, PILKADA, local(WITA, 27, 8), whole_day(date(2024, 11, 26)),
+        [(LAPORAN, local(WITA, 27, 7)), (HITUNGMUNDUR, local(WITA, 27, 7))], []),
+    "H+1: no countdown any more": (
+        WITA, {}, PILKADA, local(WITA, 28, 8), whole_day(PILKADA),
+        [(LAPORAN, local(WITA, 28, 7))], []),
+    "H-30 in October (WIB)": (
+        WIB, {}, PILKADA, local(WIB, 28, 7, 5, month=10), whole_day(date(2024, 10, 27)),
+        [(LAPORAN, local(WIB, 28, 7, month=10)), (HITUNGMUNDUR, local(WIB, 28, 7, month=10))], []),
+    "yesterday's milestone never sent is missed": (
+        WIB, {}, PILKADA, local(WIB, 14, 6),
+        keyed((LAPORAN, D13), (PENGINGAT, D13), (RINGKASAN, D13)),
+        [], [(HITUNGMUNDUR, local(WIB, 13, 7))]),
+    "countdown turned off on a milestone": (
+        WIB, {HITUNGMUNDUR: None}, PILKADA, local(WIB, 13, 7), whole_day(D12),
+        [(LAPORAN, local(WIB, 13, 7))], []),
+    "no polling day: never a countdown": (
+        WIT, {}, None, local(WIT, 13, 7), whole_day(D12), [(LAPORAN, local(WIT, 13, 7))], []),
+    # The group sent its 07.00 WIB opening (05.00 WIT), then moved to WIT:
+    # the opening of 13 November stays sent under the new zone.
+    "zone changed WIB to WIT: sent today stays sent": (
+        WIT, {}, None, local(WIT, 13, 9, 30), whole_day(D12) | keyed((LAPORAN, D13)), [], []),
+    # At 06.30 WIB (08.30 WIT) the group moved to WIT before its opening went
+    # out: the opening now follows WIT, 07.00 WIT, an hour and a half ago.
+    "zone changed WIB to WIT before the opening: new zone's time": (
+        WIT, {}, None, local(WIB, 13, 6, 30), whole_day(D12),
+        [(LAPORAN, local(WIT, 13, 7))], []),
+    "all posts off": (
+        WIB, dict.fromkeys(PostKind), PILKADA, local(WIB, 13, 18), set(), [], []),
+}
+
+
+def expected_posts(expected: list[tuple[PostKind, datetime]]) -> list[DuePost]:
+    return [DuePost(CHAT, kind, slot.date(), slot.astimezone(UTC)) for kind, slot in expected]
+
+
+@pytest.mark.parametrize(
+    ("zone", "times", "polling_day", "now", "done", "due", "missed"),
+    CASES.values(), ids=CASES.keys(),
+)
+def test_plan_for_one_group(zone, times, polling_day, now, done, due, missed):
+    schedule = GroupSchedule(CHAT, zone, times, polling_day)
+
+    plan = plan_posts(now, [schedule], done)
+
+    assert plan.due == expected_posts(due)
+    assert plan.missed == expected_posts(missed)
+    assert all(post.scheduled_at.tzinfo is UTC for post in plan.due + plan.missed)
+
+
+def test_one_instant_across_the_three_zones_sorted_by_time_then_chat():
+    now = datetime(2024, 11, 13, 0, 0, tzinfo=UTC)  # 07.00 WIB, 08.00 WITA, 09.00 WIT
+    schedules = [
+        GroupSchedule(30, WIB, {}, None),
+        GroupSchedule(10, WIB, {}, None),
+        GroupSchedule(20, WITA, {}, PILKADA),
+        GroupSchedule(40, WIT, {}, None),
+        GroupSchedule(50, WIT, {LAPORAN: time(6, 59)}, None),  # 2 h 1 min ago
+        GroupSchedule(60, WIB, {LAPORAN: time(7, 1)}, None),  # a minute to go
+    ]
+    done = set().union(*(whole_day(D12, chat_id) for chat_id in (10, 20, 30, 40, 50, 60)))
+
+    plan = plan_posts(now, schedules, done)
+
+    assert [(post.chat_id, post.kind, post.scheduled_at) for post in plan.due] == [
+        (40, LAPORAN, datetime(2024, 11, 12, 22, 0, tzinfo=UTC)),
+        (20, LAPORAN, datetime(2024, 11, 12, 23, 0, tzinfo=UTC)),
+        (20, HITUNGMUNDUR, datetime(2024, 11, 12, 23, 0, tzinfo=UTC)),
+        (10, LAPORAN, now),
+        (30, LAPORAN, now),
+    ]
+    assert [(post.chat_id, post.kind, post.local_date) for post in plan.missed] == [
+        (50, LAPORAN, D13)]
+
+
+def test_recording_the_plan_makes_the_next_call_quiet():
+    now = local(WITA, 13, 17, 30)
+    schedules = [GroupSchedule(chat_id, WITA, {}, PILKADA) for chat_id in range(5)]
+    first = plan_posts(now, schedules, set())
+    done = {post.key for post in first.due + first.missed}
+
+    second = plan_posts(now + timedelta(minutes=1), schedules, done)
+
+    # Due: today's summary. Missed: yesterday's three (H-15), and today's opening,
+    # countdown (H-14) and reminder, all more than two hours old.
+    assert len(first.due) == 5 and len(first.missed) == 5 * 6
+    assert second == type(second)(due=[], missed=[])
+
+
+def test_now_in_any_zone_means_the_same_instant():
+    schedule = GroupSchedule(CHAT, WITA, {}, None)
+    instant = local(WITA, 12, 7)
+    in_utc = plan_posts(instant.astimezone(UTC), [schedule], whole_day(D11))
+    in_wit = plan_posts(instant.astimezone(ZoneInfo(WIT)), [schedule], whole_day(D11))
+    assert in_utc == in_wit and len(in_utc.due) == 1
+
+
+def test_naive_now_is_refused():
+    with pytest.raises(ValueError):
+        plan_posts(datetime(2024, 11, 13, 7), [], set())
+    with pytest.raises(ValueError):
+        next_wakeup(datetime(2024, 11, 13, 7), [])
+
+
+def test_eight_thousand_groups_plan_correctly():
+    zones = (WIB, WITA, WIT)
+    schedules = [
+        GroupSchedule(chat_id, zones[chat_id % 3],
+                      {PENGINGAT: None} if chat_id % 4 == 0 else {},
+                      PILKADA if chat_id % 2 else None)
+        for chat_id in range(8000)
+    ]
+    now = datetime(2024, 11, 13, 0, 0, tzinfo=UTC)  # 07.00 WIB, 08.00 WITA, 09.00 WIT on H-14
+    done = set().union(*(whole_day(D12, schedule.chat_id) for schedule in schedules))
+
+    plan = plan_posts(now, schedules, done)
+
+    with_polling_day = 4000
+    assert len(plan.due) == 8000 + with_polling_day  # every opening, plus the H-14 countdowns
+    assert plan.missed == []
+    assert {post.local_date for post in plan.due} == {D13}
+    assert plan.due == sorted(plan.due, key=lambda post: (post.scheduled_at, post.chat_id))
+
+    nothing_recorded = plan_posts(now, schedules, set())
+    # Yesterday (H-15, no countdown): opening, summary, and the reminder unless turned off.
+    assert len(nothing_recorded.missed) == 8000 * 2 + 6000
+    assert len(nothing_recorded.due) == len(plan.due)
+
+
+WAKEUP_CASES = {
+    "strictly after now: the reminder, not the opening due this instant": (
+        [GroupSchedule(1, WIB, {}, None)], local(WIB, 13, 7), local(WIB, 13, 12)),
+    "after the summary: tomorrow's opening": (
+        [GroupSchedule(1, WIB, {}, None)], local(WIB, 13, 17), local(WIB, 14, 7)),
+    "the earliest over zones": (
+        [GroupSchedule(1, WIB, {}, None), GroupSchedule(2, WIT, {}, None)],
+        local(WIB, 13, 17), local(WIT, 14, 7)),
+    "a late custom summary today": (
+        [GroupSchedule(1, WITA, {RINGKASAN: time(23, 30)}, None)],
+        local(WITA, 13, 18), local(WITA, 13, 23, 30)),
+    "only countdowns on: the next milestone, days away": (
+        [GroupSchedule(1, WIB, {LAPORAN: None, PENGINGAT: None, RINGKASAN: None}, PILKADA)],
+        local(WIB, 13, 8), local(WIB, 20, 7)),
+    "only countdowns on, after polling day: never": (
+        [GroupSchedule(1, WIB, {LAPORAN: None, PENGINGAT: None, RINGKASAN: None}, PILKADA)],
+        local(WIB, 27, 8), None),
+    "everything off": ([GroupSchedule(1, WIT, dict.fromkeys(PostKind), PILKADA)],
+                       local(WIT, 13, 8), None),
+    "no groups": ([], local(WIB, 13, 8), None),
+}
+
+
+@pytest.mark.parametrize(("schedules", "now", "expected"), WAKEUP_CASES.values(),
+                         ids=WAKEUP_CASES.keys())
+def test_next_wakeup(schedules, now, expected):
+    wakeup = next_wakeup(now, schedules)
+    assert wakeup == expected
+    if expected is not None:
+        assert wakeup.tzinfo is UTC
+        # Nothing falls due between now and the wake-up, and something does then.
+        just_before = plan_posts(wakeup - timedelta(seconds=1), schedules, set())
+        assert all(post.scheduled_at <= now for post in just_before.due)
+        assert plan_posts(wakeup, schedules, set()).due[-1].scheduled_at == wakeup
+
+
+def test_defaults_and_grace_are_the_documented_ones():
+    assert DEFAULT_TIMES == {LAPORAN: time(7), PENGINGAT: time(12), RINGKASAN: time(17),
+                             HITUNGMUNDUR: time(7)}
+    assert GRACE == timedelta(hours=2)
+    assert GroupSchedule(1, WIB, {PENGINGAT: None}, None).time_of(PENGINGAT) is None
+    assert GroupSchedule(1, WIB, {}, None).time_of(RINGKASAN) == time(17)
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("17:00", time(17, 0)),
+    ("7:00", time(7, 0)),
+    ("17.00", time(17, 0)),
+    (" 07.30 ", time(7, 30)),
+    ("0:00", time(0, 0)),
+    ("23:59", time(23, 59)),
+    ("mati", None),
+    ("MATI", None),
+    ("off", None),
+])
+def test_parse_post_time(typed, expected):
+    assert parse_post_time(typed) == expected
+
+
+@pytest.mark.parametrize("typed", ["25:00", "24:00", "17:60", "17", "abc", "", "17:0",
+                                   "17:00:00", "7 pagi", "１７:００"])
+def test_parse_post_time_refuses(typed):
+    with pytest.raises(ValueError):
+        parse_post_time(typed)
