@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import sys
 
 from bot.settings import SettingsError
@@ -29,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "makemigrations":
             from bot.makemigrations import make_migrations
 
-            print("\n".join(asyncio.run(make_migrations(args.name))))
+            print("\n".join(make_migrations(args.name)))
             return 0
         if args.command == "catalogs":
             from bot.catalogs import update_catalogs

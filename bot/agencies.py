@@ -35,3 +35,13 @@ _LABELS = {
     Agency.DPRD: "DPRD",
 }
 _BY_FOLDED_LABEL = {label.casefold(): agency for agency, label in _LABELS.items()}
+
+
+def agency_with_unit(agency: Agency, unit_name: str) -> str:
+    """ "Polri (Polres Kutai Timur)", or just "Polri" when the unit is the agency itself.
+
+    Plain text: escape it before it goes into HTML.
+    """
+    if not unit_name or unit_name == agency.label:
+        return agency.label
+    return f"{agency.label} ({unit_name})"

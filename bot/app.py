@@ -12,6 +12,7 @@ from bot.clock import Clock, system_clock
 from bot.commands import publish_commands
 from bot.context import BotContext, Services, install_services
 from bot.db import close_database, open_database
+from bot.forms import load_forms
 from bot.settings import Settings
 from bot.update_processor import PerSenderUpdateProcessor
 from handlers import register_handlers
@@ -39,7 +40,8 @@ def build_application(
         # and waits out a 429's retry_after instead of failing the send.
         builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
     application = builder.build()
-    install_services(application, Services(settings=settings, clock=clock))
+    forms = load_forms(settings.forms_file)  # a bad FORMS_FILE stops the start here
+    install_services(application, Services(settings=settings, clock=clock, forms=forms))
     register_handlers(application)
     return application
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
@@ -30,11 +31,11 @@ class DateParseError(ValueError):
 
 
 _NUMERIC_FORMS = (
-    re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})$"),
-    re.compile(r"^(?P<d>\d{1,2})-(?P<m>\d{1,2})-(?P<y>\d{4})$"),
-    re.compile(r"^(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})$"),
+    re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})$", re.ASCII),
+    re.compile(r"^(?P<d>\d{1,2})-(?P<m>\d{1,2})-(?P<y>\d{4})$", re.ASCII),
+    re.compile(r"^(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})$", re.ASCII),
 )
-_WORDED_FORM = re.compile(r"^(?P<d>\d{1,2})\s+(?P<month>[^\W\d_]+)\.?\s+(?P<y>\d{4})$")
+_WORDED_FORM = re.compile(r"^(?P<d>[0-9]{1,2})\s+(?P<month>[^\W\d_]+)\.?\s+(?P<y>[0-9]{4})$")
 
 
 @cache
@@ -50,7 +51,8 @@ def _month_numbers() -> dict[str, int]:
 
 def parse_date(text: str) -> date:
     """Parses 2024-11-27, 27-11-2024, 27/11/2024 or 27 November 2024 (also "27 Nov 2024")."""
-    cleaned = " ".join(text.split())
+    # NFKC turns full-width digits from CJK keyboards into ASCII ones.
+    cleaned = " ".join(unicodedata.normalize("NFKC", text).split())
     for form in _NUMERIC_FORMS:
         match = form.match(cleaned)
         if match:

@@ -22,6 +22,8 @@ PROJECT_ROOT = LOCALES_DIR.parent
 SOURCE_DIRS = ("bot", "handlers")
 KEYWORDS = {**DEFAULT_KEYWORDS, "N_": None}
 POT_PATH = LOCALES_DIR / f"{DOMAIN}.pot"
+# The forms data file's prompts and labels are user-facing too.
+METHOD_MAP = [("**.py", "python"), ("forms/*.json", "bot.forms.extract:extract_forms")]
 
 
 def extract() -> Catalog:
@@ -29,7 +31,8 @@ def extract() -> Catalog:
     template = Catalog(project="posko-forkopimda", locale=None, fuzzy=False)
     for folder in SOURCE_DIRS:
         for filename, lineno, message, comments, context in extract_from_dir(
-            PROJECT_ROOT / folder, keywords=KEYWORDS, comment_tags=("TRANSLATORS:",)
+            PROJECT_ROOT / folder, method_map=METHOD_MAP, keywords=KEYWORDS,
+            comment_tags=("TRANSLATORS:",),
         ):
             template.add(
                 message, None, [(f"{folder}/{filename}", lineno)],

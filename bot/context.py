@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.clock import Clock
+from bot.forms import FormSet
 from bot.i18n import Translator, translator
 from bot.settings import Settings
 
@@ -15,10 +16,11 @@ SERVICES_KEY = "services"
 
 @dataclass(frozen=True)
 class Services:
-    """What handlers need beyond the update: settings and the clock."""
+    """What handlers need beyond the update: settings, the clock and the report forms."""
 
     settings: Settings
     clock: Clock
+    forms: FormSet
 
 
 class BotContext(CallbackContext[ExtBot, dict, dict, dict]):

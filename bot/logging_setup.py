@@ -48,6 +48,8 @@ def configure_logging(level: str, secrets: list[str]) -> None:
         root.removeHandler(old)
     root.addHandler(handler)
     root.setLevel(level)
-    # One line per HTTP request drowns everything else at INFO.
-    logging.getLogger("httpx").setLevel(max(logging.WARNING, root.level))
-    logging.getLogger("apscheduler").setLevel(max(logging.WARNING, root.level))
+    # One line per HTTP request (a long poll every few seconds) drowns
+    # everything else at INFO; at DEBUG the operator asked for it.
+    quiet = logging.DEBUG if root.level <= logging.DEBUG else logging.WARNING
+    for noisy in ("httpx", "httpcore", "apscheduler", "aiosqlite", "tortoise", "asyncio"):
+        logging.getLogger(noisy).setLevel(max(quiet, root.level))

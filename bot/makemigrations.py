@@ -10,7 +10,10 @@ server's ``postgres`` database, in which a scratch database is created).
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import os
+import subprocess
+import sys
 import tempfile
 import uuid
 from pathlib import Path
@@ -27,12 +30,14 @@ from bot.db import (
 )
 
 DEFAULT_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
+DIALECTS = ("sqlite", "postgres")
 
 
 async def _generate(database_url: str, name: str) -> str | None:
     # In a task of its own: see ``bot.db.apply_migrations``.
     try:
-        return await asyncio.create_task(_generate_in_task(database_url, name))
+        return await asyncio.create_task(_generate_in_task(database_url, name),
+                                         context=contextvars.Context())
     finally:
         forget_compiled_queries()
 
@@ -52,12 +57,10 @@ async def _generate_in_task(database_url: str, name: str) -> str | None:
         return await command.migrate(name, no_input=True)
 
 
-async def make_migrations(name: str) -> list[str]:
-    written = []
-    with tempfile.TemporaryDirectory() as folder:
-        sqlite_url = f"sqlite://{Path(folder) / 'scratch.sqlite3'}"
-        written.append(f"sqlite: {await _generate(sqlite_url, name)}")
-
+async def _generate_for(dialect: str, name: str) -> str | None:
+    if dialect == "sqlite":
+        with tempfile.TemporaryDirectory() as folder:
+            return await _generate(f"sqlite://{Path(folder) / 'scratch.sqlite3'}", name)
     admin_url = os.environ.get("MAKEMIGRATIONS_POSTGRES_URL", DEFAULT_ADMIN_URL)
     scratch = f"posko_makemigrations_{uuid.uuid4().hex[:8]}"
     admin = await asyncpg.connect(admin_url.replace("postgres://", "postgresql://", 1))
@@ -65,9 +68,30 @@ async def make_migrations(name: str) -> list[str]:
         await admin.execute(f'CREATE DATABASE "{scratch}"')
         base, _, _ = admin_url.rpartition("/")
         try:
-            written.append(f"postgres: {await _generate(f'{base}/{scratch}', name)}")
+            return await _generate(f"{base}/{scratch}", name)
         finally:
             await admin.execute(f'DROP DATABASE "{scratch}" WITH (FORCE)')
     finally:
         await admin.close()
+
+
+def make_migrations(name: str) -> list[str]:
+    """Generates ``name`` for each dialect, each in a process of its own.
+
+    aerich keeps the operations of a diff in class attributes, so a second
+    dialect generated in the same process would inherit the first one's SQL.
+    """
+    written = []
+    for dialect in DIALECTS:
+        result = subprocess.run(
+            [sys.executable, "-m", "bot.makemigrations", dialect, name],
+            capture_output=True, text=True, check=False,
+        )
+        if result.returncode != 0:
+            raise RuntimeError(f"{dialect}: aerich failed:\n{result.stderr}")
+        written.append(f"{dialect}: {result.stdout.strip()}")
     return written
+
+
+if __name__ == "__main__":
+    print(asyncio.run(_generate_for(sys.argv[1], sys.argv[2])))

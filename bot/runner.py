@@ -13,6 +13,7 @@ from telegram.error import InvalidToken
 
 from bot.app import build_application
 from bot.db import DatabaseUnavailable, apply_migrations
+from bot.forms import FormsFileError
 from bot.logging_setup import configure_logging
 from bot.settings import DEFAULT_DATABASE_URL, load_settings
 
@@ -25,7 +26,11 @@ def run() -> int:
     if settings.webhook_secret:
         secrets.append(settings.webhook_secret.get_secret_value())
     configure_logging(settings.log_level, secrets)
-    application = build_application(settings)
+    try:
+        application = build_application(settings)
+    except FormsFileError as error:
+        print(f"posko-forkopimda: FORMS_FILE: {error}", file=sys.stderr)
+        return 2
     try:
         if settings.webhook_url:
             application.run_webhook(

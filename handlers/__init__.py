@@ -2,10 +2,19 @@
 
 from telegram.ext import Application
 
-from handlers import countdown, errors, help, membership, setup
+from handlers import (
+    countdown,
+    errors,
+    help,
+    membership,
+    registration,
+    report_entry,
+    report_form,
+    setup,
+)
 
 
 def register_handlers(application: Application) -> None:
-    for module in (membership, setup, countdown, help):
+    for module in (membership, setup, countdown, help, registration, report_entry, report_form):
         application.add_handlers(module.handlers())
     application.add_error_handler(errors.on_error)

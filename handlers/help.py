@@ -29,5 +29,7 @@ async def show_help(update: Update, context: BotContext) -> None:
 def handlers() -> list[BaseHandler]:
     return [
         CommandHandler("bantuan", show_help),
-        CommandHandler("start", show_help, filters=filters.ChatType.PRIVATE),
+        # "/start <payload>" is a deep link, handled in handlers.report_entry.
+        CommandHandler("start", show_help,
+                       filters=filters.ChatType.PRIVATE & filters.Regex(r"^/start(@\w+)?\s*$")),
     ]

@@ -178,6 +178,8 @@ class TelegramServer:
         self.commands: dict[str, list[dict]] = {}
         self.callback_answers: dict[str, dict] = {}
         self.faults: dict[str, list[Fault]] = defaultdict(list)
+        self.history: dict[int, dict] = {}
+        self.last_update_id = 0
         self._chats: dict[int, dict] = {}
         self._messages: dict[tuple[int, int], BotMessage] = {}
         self._outbox: dict[int, list[BotMessage]] = defaultdict(list)
@@ -216,10 +218,23 @@ class TelegramServer:
 
     async def push_update(self, payload: dict) -> int:
         update_id = next(self._update_ids)
+        update = {"update_id": update_id, **payload}
+        self.history[update_id] = update
+        self.last_update_id = update_id
         async with self._changed:
-            self._updates.append({"update_id": update_id, **payload})
+            self._updates.append(update)
             self._changed.notify_all()
         return update_id
+
+    async def redeliver(self, update_id: int) -> None:
+        """Serves an update again, as Telegram does when the bot died before confirming it.
+
+        Call it while the bot is stopped: the next bot to start asks without
+        an offset and receives it first.
+        """
+        async with self._changed:
+            self._updates.insert(0, self.history[update_id])
+            self._changed.notify_all()
 
     def _remember_chat(self, chat: Chat) -> dict:
         self._chats[chat.id] = chat.to_dict()
@@ -356,7 +371,8 @@ class TelegramServer:
         timeout = float(params.get("timeout", 0) or 0)
         limit = int(params.get("limit", 100) or 100)
         async with self._changed:
-            self._updates = [u for u in self._updates if u["update_id"] >= offset]
+            if offset:
+                self._updates = [u for u in self._updates if u["update_id"] >= offset]
             self._acknowledged = max(self._acknowledged, offset)
             self._changed.notify_all()
             if not self._updates and timeout > 0:

@@ -1,0 +1,260 @@
+"""Liaison registration: /daftar, admin approval, /liaison, /keluar, /hapus_liaison."""
+
+from __future__ import annotations
+
+from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Update, User
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+
+from bot import liaisons
+from bot.agencies import Agency, agency_with_unit
+from bot.context import BotContext
+from bot.i18n import Translator
+from bot.liaisons import LiaisonRecord
+from bot.text import clean_line, command_argument, escape, mention, shorten
+from handlers.access import in_group, is_group_admin
+from handlers.replies import group_translator, refuse_non_admin, refuse_outside_group, reply
+
+EXAMPLE = "/daftar Polri Polres Kutai Timur"
+
+
+def display_name(user: User) -> str:
+    return clean_line(user.full_name) or (user.username or str(user.id))
+
+
+def agency_unit(record: LiaisonRecord) -> str:
+    """The record's agency and unit, escaped for HTML."""
+    return escape(agency_with_unit(record.agency, record.unit_name))
+
+
+def agency_keyboard(user_id: int) -> InlineKeyboardMarkup:
+    buttons = [InlineKeyboardButton(a.label, callback_data=f"daftar:{user_id}:{a.value}")
+               for a in Agency]
+    return InlineKeyboardMarkup([buttons[0:4], buttons[4:7]])
+
+
+def decision_keyboard(t: Translator, liaison_id: int) -> InlineKeyboardMarkup:
+    _ = t.gettext
+    return InlineKeyboardMarkup([[
+        InlineKeyboardButton(_("Setujui"), callback_data=f"reg:{liaison_id}:y"),
+        InlineKeyboardButton(_("Tolak"), callback_data=f"reg:{liaison_id}:n"),
+    ]])
+
+
+async def register(update: Update, context: BotContext) -> None:
+    """Registers the caller as a liaison, or shows the agency buttons."""
+    t = await group_translator(update, context)
+    _ = t.gettext
+    if not in_group(update):
+        await refuse_outside_group(update, t)
+        return
+    user = update.effective_user
+    if user is None or update.effective_message.sender_chat is not None:
+        await reply(update, _("Pendaftaran penghubung harus dilakukan dengan akun pribadi, "
+                              "bukan atas nama grup atau kanal."))
+        return
+    argument = command_argument(update.effective_message.text)
+    if not argument:
+        await update.effective_chat.send_message(
+            _("{name}, pilih instansi Anda:").format(name=escape(display_name(user))),
+            reply_markup=agency_keyboard(user.id))
+        return
+    first, _sep, rest = argument.partition(" ")
+    agency = Agency.from_text(first)
+    if agency is None:
+        await reply(update, _("Instansi «{agency}» tidak dikenal. Pilih salah satu: {choices}.")
+                    .format(agency=escape(shorten(clean_line(first))),
+                            choices=", ".join(a.label for a in Agency))
+                    + "\n" + _("Contoh: <code>{example}</code>").format(example=EXAMPLE))
+        return
+    unit_name = clean_line(rest) or agency.label
+    if len(unit_name) > liaisons.UNIT_NAME_MAX_LENGTH:
+        await reply(update, _("Nama satuan terlalu panjang ({length} karakter, maksimal {limit}).")
+                    .format(length=t.number(len(unit_name)), limit=liaisons.UNIT_NAME_MAX_LENGTH)
+                    + "\n" + _("Contoh: <code>{example}</code>").format(example=EXAMPLE))
+        return
+    await _file_request(update, context, t, user, agency, unit_name, keyboard_message=None)
+
+
+async def choose_agency(update: Update, context: BotContext) -> None:
+    """Takes the agency tapped on the /daftar keyboard, for the person who asked only."""
+    query = update.callback_query
+    t = await group_translator(update, context)
+    _ = t.gettext
+    _prefix, owner, value = query.data.split(":")
+    if int(owner) != query.from_user.id:
+        await query.answer(_("Tombol ini untuk orang yang mengetik /daftar. Ketik /daftar "
+                             "sendiri untuk mendaftar."), show_alert=True)
+        return
+    agency = Agency(value)
+    await query.answer()
+    await _file_request(update, context, t, query.from_user, agency, agency.label,
+                        keyboard_message=query)
+
+
+async def _file_request(
+    update: Update, context: BotContext, t: Translator, user: User, agency: Agency,
+    unit_name: str, keyboard_message: CallbackQuery | None,
+) -> None:
+    _ = t.gettext
+    chat = update.effective_chat
+    existing = await liaisons.liaison_in_group(chat.id, user.id)
+    if existing and existing.approved and (existing.agency, existing.unit_name) == (
+            agency, unit_name):
+        text = _("{name} sudah terdaftar sebagai penghubung {agency}.").format(
+            name=escape(display_name(user)), agency=agency_unit(existing))
+        await _show(update, keyboard_message, text)
+        return
+    is_admin = await is_group_admin(update, context)
+    record = await liaisons.request_registration(
+        chat.id, chat.title or "", user.id, display_name(user), user.username, agency,
+        unit_name, approved=is_admin)
+    if is_admin:
+        await _show(update, keyboard_message, _(
+            "✅ {name} terdaftar sebagai penghubung {agency}.").format(
+            name=mention(user.id, record.name), agency=agency_unit(record)))
+        return
+    text = _("📝 Permintaan pendaftaran penghubung\n{name} — {agency}\n"
+             "Admin grup, silakan setujui atau tolak.").format(
+        name=mention(user.id, record.name), agency=agency_unit(record))
+    markup = decision_keyboard(t, record.id)
+    if keyboard_message is not None:
+        sent = await keyboard_message.edit_message_text(text, reply_markup=markup)
+    else:
+        sent = await chat.send_message(text, reply_markup=markup)
+    await liaisons.remember_request_message(record.id, sent.message_id)
+
+
+async def _show(update: Update, keyboard_message: CallbackQuery | None, text: str) -> None:
+    if keyboard_message is not None:
+        await keyboard_message.edit_message_text(text)
+    else:
+        await reply(update, text)
+
+
+async def decide_request(update: Update, context: BotContext) -> None:
+    """Approves or rejects a registration; only the group's admins may."""
+    query = update.callback_query
+    t = await group_translator(update, context)
+    _ = t.gettext
+    _prefix, liaison_id, verdict = query.data.split(":")
+    if not await is_group_admin(update, context):
+        await query.answer(_("Hanya admin grup yang dapat menyetujui atau menolak pendaftaran."),
+                           show_alert=True)
+        return
+    record = await liaisons.decide(int(liaison_id), update.effective_chat.id, verdict == "y",
+                                   query.from_user.id)
+    if record is None:
+        await query.answer(_("Permintaan ini sudah diputuskan sebelumnya."))
+        await query.edit_message_reply_markup(None)
+        return
+    await query.answer()
+    values = {"name": mention(record.user_id, record.name), "agency": agency_unit(record),
+              "admin": escape(display_name(query.from_user))}
+    if record.approved:
+        outcome = _("✅ {name} disetujui sebagai penghubung {agency} oleh {admin}.")
+    else:
+        outcome = _("❌ Pendaftaran {name} sebagai penghubung {agency} ditolak oleh {admin}.")
+    await query.edit_message_text(outcome.format(**values))
+
+
+async def list_liaisons(update: Update, context: BotContext) -> None:
+    """Lists the group's approved liaisons per agency."""
+    t = await group_translator(update, context)
+    _ = t.gettext
+    if not in_group(update):
+        await refuse_outside_group(update, t)
+        return
+    records = await liaisons.approved_liaisons(update.effective_chat.id)
+    if not records:
+        await reply(update, _("Belum ada penghubung yang disetujui. Daftar dengan "
+                              "<code>{example}</code>.").format(example=EXAMPLE))
+        return
+    lines = [_("<b>Penghubung terdaftar</b>")]
+    for agency in Agency:
+        members = [r for r in records if r.agency is agency]
+        if members:
+            lines.append(f"\n<b>{agency.label}</b>")
+            lines += [f"• {escape(r.name)}" + (
+                f" ({escape(r.unit_name)})" if r.unit_name != agency.label else "")
+                for r in members]
+    await reply(update, "\n".join(lines))
+
+
+async def leave(update: Update, context: BotContext) -> None:
+    """Removes the caller's own registration in this group."""
+    t = await group_translator(update, context)
+    _ = t.gettext
+    if not in_group(update):
+        await refuse_outside_group(update, t)
+        return
+    user = update.effective_user
+    record = await liaisons.remove_liaison(update.effective_chat.id, user.id) if user else None
+    if record is None:
+        await reply(update, _("Anda belum terdaftar sebagai penghubung di grup ini."))
+        return
+    await reply(update, _("{name} tidak lagi menjadi penghubung {agency}.").format(
+        name=escape(record.name), agency=agency_unit(record)))
+
+
+async def remove_liaison(update: Update, context: BotContext) -> None:
+    """Lets an admin remove a liaison: the one replied to, or one chosen from buttons."""
+    t = await group_translator(update, context)
+    _ = t.gettext
+    if not in_group(update):
+        await refuse_outside_group(update, t)
+        return
+    if not await is_group_admin(update, context):
+        await refuse_non_admin(update, t)
+        return
+    chat = update.effective_chat
+    target = update.effective_message.reply_to_message
+    if target is not None and target.from_user is not None:
+        record = await liaisons.remove_liaison(chat.id, target.from_user.id)
+        if record is None:
+            await reply(update, _("{name} bukan penghubung di grup ini.").format(
+                name=escape(display_name(target.from_user))))
+        else:
+            await reply(update, _("{name} tidak lagi menjadi penghubung {agency}.").format(
+                name=escape(record.name), agency=agency_unit(record)))
+        return
+    records = await liaisons.approved_liaisons(chat.id)
+    if not records:
+        await reply(update, _("Belum ada penghubung yang disetujui di grup ini."))
+        return
+    buttons = [[InlineKeyboardButton(f"{r.agency.label} · {r.name}"[:60],
+                                     callback_data=f"hapus:{r.id}")] for r in records]
+    await chat.send_message(_("Pilih penghubung yang akan dihapus (atau balas pesannya dengan "
+                              "/hapus_liaison):"), reply_markup=InlineKeyboardMarkup(buttons))
+
+
+async def confirm_removal(update: Update, context: BotContext) -> None:
+    """Removes the liaison an admin tapped."""
+    query = update.callback_query
+    t = await group_translator(update, context)
+    _ = t.gettext
+    if not await is_group_admin(update, context):
+        await query.answer(_("Hanya admin grup yang dapat menghapus penghubung."), show_alert=True)
+        return
+    record = await liaisons.find_liaison(int(query.data.split(":")[1]))
+    chat_id = update.effective_chat.id
+    removed = (await liaisons.remove_liaison(chat_id, record.user_id)
+               if record and record.chat_id == chat_id else None)
+    await query.answer()
+    if removed is None:
+        await query.edit_message_text(_("Penghubung itu sudah tidak terdaftar."))
+        return
+    await query.edit_message_text(_("{name} tidak lagi menjadi penghubung {agency}.").format(
+        name=escape(removed.name), agency=agency_unit(removed)))
+
+
+def handlers() -> list[BaseHandler]:
+    agencies = "|".join(a.value for a in Agency)
+    return [
+        CommandHandler("daftar", register),
+        CommandHandler("liaison", list_liaisons),
+        CommandHandler("keluar", leave),
+        CommandHandler("hapus_liaison", remove_liaison),
+        CallbackQueryHandler(choose_agency, pattern=rf"^daftar:\d+:({agencies})$"),
+        CallbackQueryHandler(decide_request, pattern=r"^reg:\d+:[yn]$"),
+        CallbackQueryHandler(confirm_removal, pattern=r"^hapus:\d+$"),
+    ]

@@ -1,0 +1,130 @@
+"""Opening the report form: /lapor in a group (a deep link) or in a private chat.
+
+The form itself runs in the private chat so the group is not flooded; the
+group gets one line when a report is submitted (see ``handlers.report_form``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
+
+from bot import liaisons
+from bot.context import BotContext
+from bot.form_sessions import NotALiaison, start_form
+from bot.forms import start
+from bot.text import escape
+from handlers.access import in_group
+from handlers.registration import agency_unit
+from handlers.replies import group_translator, reply
+from handlers.report_form import open_form_of, send_step
+
+PAYLOAD = re.compile(r"^lapor_(m?)(\d{1,20})$")
+
+
+def deep_link_payload(chat_id: int) -> str:
+    """``lapor_m1001234567890``: start payloads allow only [A-Za-z0-9_-], so "-" becomes "m"."""
+    return f"lapor_{'m' if chat_id < 0 else ''}{abs(chat_id)}"
+
+
+def chat_id_from_payload(payload: str) -> int | None:
+    match = PAYLOAD.match(payload)
+    if not match:
+        return None
+    return -int(match[2]) if match[1] else int(match[2])
+
+
+async def report_from_group(update: Update, context: BotContext) -> None:
+    """Answers /lapor in a group with a button that opens the form in a private chat."""
+    t = await group_translator(update, context)
+    _ = t.gettext
+    chat, user = update.effective_chat, update.effective_user
+    record = await liaisons.liaison_in_group(chat.id, user.id) if user else None
+    if record is None or not record.approved:
+        await reply(update, _("Hanya penghubung yang sudah disetujui yang dapat melapor. "
+                              "Daftar dengan <code>/daftar Polri Polres Kutai Timur</code>."))
+        return
+    url = f"https://t.me/{context.bot.username}?start={deep_link_payload(chat.id)}"
+    await chat.send_message(
+        _("{name}, isi laporan harian {agency} melalui percakapan pribadi dengan bot:").format(
+            name=escape(record.name), agency=agency_unit(record)),
+        reply_markup=InlineKeyboardMarkup([[InlineKeyboardButton(_("Buka formulir laporan"),
+                                                                 url=url)]]))
+
+
+async def report_from_deep_link(update: Update, context: BotContext) -> None:
+    """Starts the form for the group named in the /start payload."""
+    chat_id = chat_id_from_payload(context.args[0]) if context.args else None
+    if chat_id is None:
+        t = context.translator()
+        await reply(update, t.gettext("Tautan laporan ini tidak valid. Ketik /lapor untuk mulai."))
+        return
+    await open_form(update, context, chat_id)
+
+
+async def report_in_private(update: Update, context: BotContext) -> None:
+    """Starts the form at once, asking which group first when the liaison serves several."""
+    t = context.translator()
+    _ = t.gettext
+    served = await liaisons.groups_served_by(update.effective_user.id)
+    if not served:
+        await reply(update, _("Anda belum terdaftar sebagai penghubung di grup mana pun. Ketik "
+                              "/daftar di grup Forkopimda Anda terlebih dahulu."))
+    elif len(served) == 1:
+        await open_form(update, context, served[0][0])
+    else:
+        buttons = [[InlineKeyboardButton(name[:60] or str(chat_id),
+                                         callback_data=f"pilih:{chat_id}")]
+                   for chat_id, name in served]
+        await reply_with_markup(update, _("Laporan ini untuk grup mana?"), buttons)
+
+
+async def reply_with_markup(update: Update, text: str, buttons: list) -> None:
+    await update.effective_chat.send_message(text, reply_markup=InlineKeyboardMarkup(buttons))
+
+
+async def choose_group(update: Update, context: BotContext) -> None:
+    """Starts the form for the group tapped in the private chat."""
+    query = update.callback_query
+    await query.answer()
+    await query.edit_message_reply_markup(None)
+    await open_form(update, context, int(query.data.split(":")[1]))
+
+
+async def open_form(update: Update, context: BotContext, chat_id: int) -> None:
+    """Resumes this group's unfinished form, or opens a new one."""
+    t = context.translator()
+    _ = t.gettext
+    user = update.effective_user
+    existing = await open_form_of(context, user.id)
+    if existing is not None and existing.chat_id == chat_id:
+        await send_step(update, context, existing,
+                        preface=_("Melanjutkan laporan yang belum selesai."))
+        return
+    record = await liaisons.liaison_in_group(chat_id, user.id)
+    form_definition = (context.services.forms.form_for(record.agency)
+                       if record and record.approved else None)
+    try:
+        if form_definition is None:
+            raise NotALiaison(chat_id)
+        form = await start_form(user.id, chat_id, start(form_definition), update.update_id)
+    except NotALiaison:
+        await reply(update, _("Anda bukan penghubung yang disetujui di grup itu, sehingga tidak "
+                              "dapat melapor untuknya."))
+        return
+    await send_step(update, context, form, preface=_(
+        "<b>Laporan harian {agency}</b>\n{group}\nKetik /batal untuk membatalkan.").format(
+        agency=agency_unit(record), group=escape(form.group_name)))
+
+
+def handlers() -> list[BaseHandler]:
+    private = filters.ChatType.PRIVATE
+    return [
+        CommandHandler("lapor", report_from_group, filters=filters.ChatType.GROUPS),
+        CommandHandler("lapor", report_in_private, filters=private),
+        CommandHandler("start", report_from_deep_link,
+                       filters=private & filters.Regex(r"^/start(@\w+)?\s+\S")),
+        CallbackQueryHandler(choose_group, pattern=r"^pilih:-?\d{1,20}$"),
+    ]

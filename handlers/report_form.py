@@ -1,0 +1,217 @@
+"""The report form in a liaison's private chat: one question at a time, then review.
+
+```mermaid
+stateDiagram-v2
+    [*] --> Question: /lapor, deep link, or group picked
+    Question --> Question: answer (or a problem: same question again)
+    Question --> Review: last question answered
+    Review --> Pick: Ubah
+    Pick --> Question: a question picked (answer returns to Review)
+    Pick --> Review: Kembali
+    Review --> [*]: Kirim (report stored, group told)
+    Review --> [*]: Batal or /batal
+    Question --> [*]: /batal
+```
+State lives in the database (``bot.form_sessions``): a restart continues where
+the liaison was, and an update Telegram delivers twice is applied once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from telegram import Message, Update
+from telegram.error import BadRequest
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+
+from bot import form_sessions
+from bot.agencies import agency_with_unit
+from bot.context import BotContext
+from bot.form_sessions import ActiveForm, NotALiaison
+from bot.forms import (
+    ChoiceReply,
+    FormProgress,
+    OtherReply,
+    SkipReply,
+    TextReply,
+    answer,
+    answer_text,
+    at_review,
+    begin_edit,
+    problem_text,
+    question_text,
+    resume,
+    review_text,
+)
+from bot.status import status_line
+from bot.text import escape
+from handlers import form_keyboards as keys
+from handlers.replies import reply
+
+
+async def send_step(
+    update: Update, context: BotContext, form: ActiveForm, preface: str | None = None
+) -> None:
+    """Sends the current question (or the review) and remembers its message.
+
+    ``preface`` (a problem with the last answer, a greeting) goes in the same
+    message, so the liaison reads one message per turn.
+    """
+    t = context.translator()
+    definition = context.services.forms.form_for(form.agency)
+    if at_review(form.progress):
+        text = review_text(t, definition, form.progress)
+        markup = keys.review_keyboard(t, form.token)
+    else:
+        text = question_text(t, definition, form.progress)
+        markup = keys.question_keyboard(t, definition, form.progress, form.token)
+    if preface:
+        text = f"{preface}\n\n{text}"
+    sent = await update.effective_chat.send_message(text, reply_markup=markup)
+    await form_sessions.remember_message(form, sent.message_id)
+
+
+async def open_form_of(context: BotContext, user_id: int) -> ActiveForm | None:
+    """The person's unfinished form, fitted to the forms file as it is now.
+
+    A deployment may change FORMS_FILE between restarts: answers to questions
+    that no longer exist are dropped instead of breaking the form.
+    """
+    form = await form_sessions.active_form(user_id)
+    if form is None:
+        return None
+    definition = context.services.forms.form_for(form.agency)
+    return replace(form, progress=resume(definition, form.progress))
+
+
+async def on_answer(update: Update, context: BotContext) -> None:
+    """Applies a typed answer (or a sticker, photo…) to the liaison's open form."""
+    form = await open_form_of(context, update.effective_user.id)
+    t = context.translator()
+    if form is None:
+        await reply(update, t.gettext("Tidak ada laporan yang sedang diisi. Ketik /lapor untuk "
+                                      "mulai melapor."))
+        return
+    if form.already_applied(update.update_id):
+        return
+    message = update.effective_message
+    given = TextReply(message.text) if message.text is not None else OtherReply()
+    await _apply(update, context, form, given)
+
+
+async def _apply(update: Update, context: BotContext, form: ActiveForm, given) -> None:
+    t = context.translator()
+    definition = context.services.forms.form_for(form.agency)
+    asked = form.progress.current
+    step = answer(definition, form.progress, given)
+    form = await form_sessions.save_progress(form, step.progress, update.update_id)
+    if step.problem is not None:
+        await send_step(update, context, form, preface=problem_text(t, definition, step.problem))
+        return
+    if update.callback_query is not None and asked is not None:
+        # Show the tapped choice in place of the buttons, so the chat reads as a record.
+        question = definition.question(asked)
+        await _edit(update.callback_query.message, "{question}\n→ <b>{answer}</b>".format(
+            question=question_text(t, definition, _asking(form, asked)),
+            answer=answer_text(t, question, step.progress.answers.get(asked))))
+    await send_step(update, context, form)
+
+
+def _asking(form: ActiveForm, question_id: str) -> FormProgress:
+    """The progress as it was while ``question_id`` was being asked (for re-rendering it)."""
+    return replace(form.progress, current=question_id)
+
+
+async def _edit(message: Message | None, text: str, markup=None) -> None:
+    if message is None:
+        return
+    try:
+        await message.edit_text(text, reply_markup=markup)
+    except BadRequest as error:  # unchanged, or too old to edit: the new message says it all
+        if "not modified" not in str(error).lower():
+            raise
+
+
+async def on_button(update: Update, context: BotContext) -> None:
+    """Handles every button of the form: choices, Lewati, Kirim, Ubah, Batal."""
+    query = update.callback_query
+    t = context.translator()
+    _ = t.gettext
+    token, action, parts = keys.parse(query.data)
+    form = await open_form_of(context, query.from_user.id)
+    if form is None or form.token != token:
+        await query.answer(_("Tombol ini dari formulir yang sudah selesai atau dibatalkan."))
+        return
+    if form.already_applied(update.update_id):
+        await query.answer()
+        return
+    definition = context.services.forms.form_for(form.agency)
+    await query.answer()
+    if action == keys.CHOOSE:
+        await _apply(update, context, form, ChoiceReply(parts[0], parts[1]))
+    elif action == keys.SKIP:
+        await _apply(update, context, form, SkipReply(parts[0]))
+    elif not at_review(form.progress):
+        await send_step(update, context, form,
+                        preface=_("Jawab dulu pertanyaan yang sedang ditanyakan."))
+    elif action == keys.SUBMIT:
+        await _submit(update, context, form)
+    elif action == keys.CHANGE:
+        await _edit(query.message, _("Pertanyaan mana yang ingin diubah?"),
+                    keys.change_keyboard(t, definition, form.token))
+    elif action == keys.BACK:
+        await _edit(query.message, review_text(t, definition, form.progress),
+                    keys.review_keyboard(t, form.token))
+    elif action == keys.EDIT:
+        progress = begin_edit(definition, form.progress, parts[0])
+        form = await form_sessions.save_progress(form, progress, update.update_id)
+        await _edit(query.message, _("Mengubah: {label}").format(
+            label=escape(_(definition.question(parts[0]).label))))
+        await send_step(update, context, form)
+    elif action == keys.CANCEL:
+        await form_sessions.cancel_form(form.user_id)
+        await _edit(query.message, _("Laporan dibatalkan. Ketik /lapor untuk mulai lagi."))
+
+
+async def _submit(update: Update, context: BotContext, form: ActiveForm) -> None:
+    t = context.translator()
+    _ = t.gettext
+    now = context.services.clock()
+    try:
+        report = await form_sessions.submit_form(form, dict(form.progress.answers), now)
+    except NotALiaison:
+        await form_sessions.cancel_form(form.user_id)
+        await reply(update, _("Anda tidak lagi terdaftar sebagai penghubung grup itu; laporan "
+                              "tidak dikirim."))
+        return
+    except LookupError:
+        return  # submitted already by an earlier delivery of this same tap
+    definition = context.services.forms.form_for(form.agency)
+    done = _("✅ Laporan terkirim untuk {date}.").format(date=t.full_date(report.report_date))
+    if report.replaced_earlier:
+        done += "\n" + _("Laporan ini menggantikan laporan Anda sebelumnya hari itu.")
+    await _edit(update.callback_query.message,
+                review_text(t, definition, form.progress) + "\n\n" + done)
+    # The group reads this line in its own language; liaisons and groups share
+    # the default locale until per-group locales can be set.
+    await context.bot.send_message(form.chat_id, _("✅ {agency} telah melapor · {status}").format(
+        agency=escape(agency_with_unit(report.agency, report.unit_name)),
+        status=status_line(t, report.answers)))
+
+
+async def cancel(update: Update, context: BotContext) -> None:
+    """Cancels the form being filled in."""
+    _ = context.translator().gettext
+    if await form_sessions.cancel_form(update.effective_user.id):
+        await reply(update, _("Laporan dibatalkan. Ketik /lapor untuk mulai lagi."))
+    else:
+        await reply(update, _("Tidak ada laporan yang sedang diisi."))
+
+
+def handlers() -> list[BaseHandler]:
+    private = filters.ChatType.PRIVATE
+    return [
+        CommandHandler("batal", cancel, filters=private),
+        CallbackQueryHandler(on_button, pattern=keys.PATTERN),
+        MessageHandler(private & filters.UpdateType.MESSAGE & ~filters.COMMAND, on_answer),
+    ]

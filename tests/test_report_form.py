@@ -1,0 +1,250 @@
+"""End to end: a liaison fills in the daily report in a private chat; the group sees one line."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.agencies import Agency
+from bot.form_sessions import active_form
+from bot.reports import report_history, reports_of_day
+from tests.botapi import Chat, User
+from tests.harness import ADMIN, GROUP, MEMBER, OTHER_GROUP, running_bot
+
+OFFICER = User(333333333, "Andi Polres", "andi_polres")
+PRIVATE = Chat.private_with(OFFICER)
+TODAY = date(2024, 11, 13)  # the clock fixture: 09:00 WIB
+
+
+@pytest.fixture
+async def liaison(bot, telegram):
+    """Andi, approved as the Polri liaison of GROUP."""
+    telegram.set_member_status(GROUP, ADMIN, "administrator")
+    return await approve(telegram, OFFICER, "/daftar Polri Polres Kutai Timur")
+
+
+async def approve(telegram, user, command, group=GROUP):
+    telegram.set_member_status(group, ADMIN, "administrator")
+    await telegram.send_message(group, user, command)
+    request = await telegram.next_message(group.id)
+    await telegram.press(ADMIN, request, request.button("Setujui")["callback_data"])
+    await telegram.next_message(group.id)
+    return user
+
+
+async def type_in(telegram, text, chat=PRIVATE, user=OFFICER):
+    await telegram.send_message(chat, user, text)
+    return await telegram.next_message(chat.id)
+
+
+async def tap(telegram, message, label, user=OFFICER, chat=PRIVATE, replies=1):
+    await telegram.press(user, message, message.button(label)["callback_data"])
+    for _ in range(replies - 1):
+        await telegram.next_message(chat.id)
+    return await telegram.next_message(chat.id)
+
+
+async def open_form(telegram):
+    return await type_in(telegram, "/start lapor_m1001234567890")
+
+
+async def test_group_lapor_gives_a_deep_link_to_the_private_form(bot, telegram, liaison):
+    await telegram.send_message(GROUP, OFFICER, "/lapor")
+    answer = await telegram.next_message(GROUP.id)
+    assert answer.text == ("Andi Polres, isi laporan harian Polri (Polres Kutai Timur) melalui "
+                           "percakapan pribadi dengan bot:")
+    assert answer.button("Buka formulir laporan")["url"] == (
+        "https://t.me/PoskoForkopimdaBot?start=lapor_m1001234567890")
+
+
+async def test_full_polri_report_with_bad_inputs_in_between(bot, telegram, liaison):
+    question = await open_form(telegram)
+    assert question.text.startswith("Laporan harian Polri (Polres Kutai Timur)\n"
+                                    "Forkopimda Kabupaten Kutai Timur\n")
+    assert "Situasi umum hari ini?" in question.text
+    assert [b["text"] for b in question.buttons] == ["Aman", "Waspada", "Rawan"]
+
+    typed_wrong = await type_in(telegram, "mungkin")
+    assert "Situasi umum hari ini?" in typed_wrong.text  # asked again
+    personnel = await tap(telegram, typed_wrong, "Waspada", replies=2)
+    assert "Jumlah personel dikerahkan hari ini?" in personnel.text
+
+    for bad in ("abc", "12.5", "-3", "NaN", "1e3", "", "9" * 5000):
+        again = await type_in(telegram, bad)
+        assert "Jumlah personel dikerahkan hari ini?" in again.text, bad
+        assert again.text.split("\n")[0] != "Pertanyaan 2 dari 5", f"{bad!r} was not explained"
+    await telegram.send_other(PRIVATE, OFFICER, sticker={"file_id": "x", "file_unique_id": "y",
+                                                         "type": "regular", "width": 512,
+                                                         "height": 512, "is_animated": False,
+                                                         "is_video": False})
+    assert "Jumlah personel" in (await telegram.next_message(PRIVATE.id)).text
+
+    assert "Jumlah kejadian menonjol" in (await type_in(telegram, "1.200")).text
+    description = await type_in(telegram, "2")
+    assert [b["text"] for b in description.buttons] == ["Lewati"]
+    vulnerable = await type_in(telegram, "Bentrok kecil di <b>TPS 3</b> & sekitarnya")
+    review = await tap(telegram, vulnerable, "Lewati", replies=2)
+    assert review.text.startswith("Periksa laporan Anda\nSituasi: Waspada\nPersonel: 1.200\n"
+                                  "Kejadian menonjol: 2\n"
+                                  "Uraian kejadian: Bentrok kecil di <b>TPS 3</b> & sekitarnya\n"
+                                  "TPS rawan: —")
+    assert [b["text"] for b in review.buttons] == ["Kirim", "Ubah", "Batal"]
+
+    await telegram.press(OFFICER, review, review.button("Kirim")["callback_data"])
+    confirmation = await telegram.next_message(PRIVATE.id)
+    assert "✅ Laporan terkirim untuk Rabu, 13 November 2024." in confirmation.text
+    group_line = await telegram.next_message(GROUP.id)
+    assert group_line.text == "✅ Polri (Polres Kutai Timur) telah melapor · 🟡 Waspada"
+
+    [report] = await reports_of_day(GROUP.id, TODAY)
+    assert report.agency is Agency.POLRI and report.liaison_name == "Andi Polres"
+    assert report.answers == {"situasi": "waspada", "personel": 1200, "kejadian": 2,
+                              "uraian_kejadian": "Bentrok kecil di <b>TPS 3</b> & sekitarnya",
+                              "tps_rawan": None}
+    assert await active_form(OFFICER.id) is None
+
+
+async def fill_polri(telegram, status="Aman", personnel="100"):
+    question = await open_form(telegram)
+    await tap(telegram, question, status, replies=2)
+    await type_in(telegram, personnel)
+    await type_in(telegram, "0")
+    await type_in(telegram, "-")  # "-" skips an optional text
+    return await type_in(telegram, "3")
+
+
+async def test_change_an_answer_from_the_review_then_submit(bot, telegram, liaison):
+    review = await fill_polri(telegram)
+    picker = await tap(telegram, review, "Ubah")
+    assert picker.text == "Pertanyaan mana yang ingin diubah?"
+    assert [b["text"] for b in picker.buttons][-1] == "Kembali"
+    question = await tap(telegram, picker, "Personel", replies=2)
+    assert "Jumlah personel" in question.text
+    review = await type_in(telegram, "250")
+    assert "Personel: 250" in review.text and "TPS rawan: 3" in review.text
+    await tap(telegram, review, "Kirim")
+    [report] = await reports_of_day(GROUP.id, TODAY)
+    assert report.answers["personel"] == 250 and report.answers["tps_rawan"] == 3
+
+
+async def test_resubmitting_the_same_day_replaces_and_keeps_history(bot, telegram, liaison):
+    await tap(telegram, await fill_polri(telegram, "Aman"), "Kirim")
+    await telegram.next_message(GROUP.id)
+    await tap(telegram, await fill_polri(telegram, "Rawan", "300"), "Kirim")
+    line = await telegram.next_message(GROUP.id)
+    assert line.text == "✅ Polri (Polres Kutai Timur) telah melapor · 🔴 Rawan"
+
+    [current] = await reports_of_day(GROUP.id, TODAY)
+    assert current.answers["situasi"] == "rawan" and current.answers["personel"] == 300
+    history = await report_history(GROUP.id, Agency.POLRI, TODAY)
+    assert [r.answers["situasi"] for r in history] == ["aman", "rawan"]
+
+
+async def test_kpu_cross_check_and_indonesian_percentages(bot, telegram):
+    kpu_officer = User(444444444, "Rina KPU")
+    private = Chat.private_with(kpu_officer)
+    await approve(telegram, kpu_officer, "/daftar KPU KPU Kutai Timur")
+    question = await type_in(telegram, "/lapor", chat=private, user=kpu_officer)
+    await tap(telegram, question, "Aman", user=kpu_officer, chat=private, replies=2)
+    assert "150" in (await type_in(telegram, "150%", private, kpu_officer)).text
+    await type_in(telegram, "87,5", private, kpu_officer)
+    await type_in(telegram, "100", private, kpu_officer)
+    await type_in(telegram, "1.250", private, kpu_officer)
+    refused = await type_in(telegram, "1.200", private, kpu_officer)
+    assert "Jumlah TPS seluruhnya" in refused.text and "1.250" in refused.text
+    step = await type_in(telegram, "1.300", private, kpu_officer)
+    review = await tap(telegram, step, "Lewati", user=kpu_officer, chat=private, replies=2)
+    assert "Logistik ke kecamatan: 87,5%" in review.text
+    assert "TPS siap: 1.250" in review.text and "Jumlah TPS: 1.300" in review.text
+
+
+async def test_restart_mid_form_loses_nothing(telegram, database_url, clock):
+    async with running_bot(telegram, database_url, clock):
+        await approve(telegram, OFFICER, "/daftar Polri Polres Kutai Timur")
+        question = await open_form(telegram)
+        await tap(telegram, question, "Rawan", replies=2)
+        await type_in(telegram, "75")
+    async with running_bot(telegram, database_url, clock):
+        incidents_answered = await type_in(telegram, "4")
+        assert "Uraian kejadian menonjol?" in incidents_answered.text
+        await type_in(telegram, "-")
+        review = await type_in(telegram, "0")
+        assert "Situasi: Rawan\nPersonel: 75\nKejadian menonjol: 4" in review.text
+
+
+async def test_redelivered_updates_are_applied_once(telegram, database_url, clock):
+    async with running_bot(telegram, database_url, clock):
+        await approve(telegram, OFFICER, "/daftar Polri Polres Kutai Timur")
+        question = await open_form(telegram)
+        await tap(telegram, question, "Aman", replies=2)
+        await type_in(telegram, "75")
+        personnel_update = telegram.last_update_id
+        await type_in(telegram, "0")
+        await type_in(telegram, "-")
+        review = await type_in(telegram, "3")
+        await tap(telegram, review, "Kirim")
+        await telegram.next_message(GROUP.id)
+        submit_update = telegram.last_update_id
+    # The bot "crashed" before confirming these: Telegram serves them again.
+    await telegram.redeliver(personnel_update)
+    await telegram.redeliver(submit_update)
+    async with running_bot(telegram, database_url, clock):
+        await telegram.send_message(GROUP, MEMBER, "/hitungmundur")  # a barrier
+        await telegram.next_message(GROUP.id)
+        [report] = await report_history(GROUP.id, Agency.POLRI, TODAY)
+    assert report.answers["personel"] == 75
+    assert telegram.unread(GROUP.id) == []  # no second "telah melapor" line
+    # The stale "75" finds no open form: the liaison is told so, nothing is stored.
+    assert [m.text for m in telegram.unread(PRIVATE.id)] == [
+        "Tidak ada laporan yang sedang diisi. Ketik /lapor untuk mulai melapor."]
+
+
+async def test_only_approved_liaisons_report_and_only_for_their_group(bot, telegram, liaison):
+    outsider = User(555555555, "Orang Lain")
+    private = Chat.private_with(outsider)
+    refused = await type_in(telegram, "/start lapor_m1001234567890", private, outsider)
+    assert refused.text == ("Anda bukan penghubung yang disetujui di grup itu, sehingga tidak "
+                            "dapat melapor untuknya.")
+    assert await active_form(outsider.id) is None
+
+    forged = await type_in(telegram, "/start lapor_m1009876543210")  # OTHER_GROUP
+    assert "bukan penghubung yang disetujui" in forged.text
+    assert (await type_in(telegram, "/start lapor_x")).text == (
+        "Tautan laporan ini tidak valid. Ketik /lapor untuk mulai.")
+
+    await telegram.send_message(GROUP, outsider, "/lapor")
+    assert "Hanya penghubung yang sudah disetujui" in (await telegram.next_message(GROUP.id)).text
+
+
+async def test_buttons_of_old_forms_and_other_people_do_nothing(bot, telegram, liaison):
+    first = await open_form(telegram)
+    await type_in(telegram, "/batal")
+    second = await open_form(telegram)
+    query = await telegram.press(OFFICER, first, first.button("Rawan")["callback_data"])
+    assert "sudah selesai atau dibatalkan" in (await telegram.callback_answer(query))["text"]
+
+    intruder = User(666666666, "Penyusup")
+    query = await telegram.press(intruder, second, second.button("Rawan")["callback_data"])
+    await telegram.callback_answer(query)
+    form = await active_form(OFFICER.id)
+    assert form.progress.answers == {} and form.progress.current == "situasi"
+    assert await active_form(intruder.id) is None
+
+
+async def test_liaison_of_two_groups_chooses_in_private(bot, telegram, liaison):
+    await approve(telegram, OFFICER, "/daftar TNI Kodim 1708", group=OTHER_GROUP)
+    chooser = await type_in(telegram, "/lapor")
+    assert chooser.text == "Laporan ini untuk grup mana?"
+    assert sorted(b["text"] for b in chooser.buttons) == sorted([GROUP.title, OTHER_GROUP.title])
+    question = await tap(telegram, chooser, OTHER_GROUP.title, replies=2)
+    assert question.text.startswith("Laporan harian TNI (Kodim 1708)\nForkopimda Kota Jayapura")
+
+
+async def test_cancel_with_batal(bot, telegram, liaison):
+    await open_form(telegram)
+    assert (await type_in(telegram, "/batal")).text == (
+        "Laporan dibatalkan. Ketik /lapor untuk mulai lagi.")
+    assert await active_form(OFFICER.id) is None
+    assert (await type_in(telegram, "12")).text == (
+        "Tidak ada laporan yang sedang diisi. Ketik /lapor untuk mulai melapor.")

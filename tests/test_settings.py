@@ -1,0 +1,73 @@
+"""Configuration from the environment and .env, and logs that never show the token."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from bot.logging_setup import RedactSecrets
+from bot.settings import DEFAULT_API_URL, DEFAULT_DATABASE_URL, SettingsError, load_settings
+from tests.harness import TOKEN
+
+
+def test_defaults_need_only_the_token():
+    settings = load_settings({"BOT_TOKEN": TOKEN}, env_file=None)
+    assert settings.bot_token.get_secret_value() == TOKEN
+    assert settings.database_url == DEFAULT_DATABASE_URL
+    assert settings.telegram_api_url == DEFAULT_API_URL
+    assert settings.api_base_url == "https://api.telegram.org/bot"
+    assert settings.webhook_url is None and settings.log_level == "INFO"
+
+
+def test_token_hides_from_repr():
+    settings = load_settings({"BOT_TOKEN": TOKEN}, env_file=None)
+    assert TOKEN not in repr(settings) and TOKEN not in str(settings.bot_token)
+
+
+def test_dotenv_file_is_read_and_environment_wins(tmp_path):
+    env_file = tmp_path / ".env"
+    env_file.write_text(f"BOT_TOKEN={TOKEN}\nLOG_LEVEL=debug\nDATABASE_URL=sqlite://x.db\n")
+    settings = load_settings({"DATABASE_URL": "postgres://db/posko"}, env_file=env_file)
+    assert settings.log_level == "DEBUG"
+    assert settings.database_url == "postgres://db/posko"
+
+
+def test_self_hosted_api_url_is_used_as_given():
+    settings = load_settings(
+        {"BOT_TOKEN": TOKEN, "TELEGRAM_API_URL": "http://127.0.0.1:8081/"}, env_file=None)
+    assert settings.api_base_url == "http://127.0.0.1:8081/bot"
+
+
+@pytest.mark.parametrize(("environ", "fragment"), [
+    ({}, "BOT_TOKEN is not set"),
+    ({"BOT_TOKEN": "   "}, "BOT_TOKEN is not set"),
+    ({"BOT_TOKEN": "hello"}, "BOT_TOKEN is malformed"),
+    ({"BOT_TOKEN": "123:abc"}, "BOT_TOKEN is malformed"),
+    ({"BOT_TOKEN": TOKEN, "LOG_LEVEL": "LOUD"}, "LOG_LEVEL"),
+    ({"BOT_TOKEN": TOKEN, "WEBHOOK_URL": "http://example.org/hook"}, "WEBHOOK_URL"),
+    ({"BOT_TOKEN": TOKEN, "TELEGRAM_API_URL": "ftp://x"}, "TELEGRAM_API_URL"),
+])
+def test_unusable_configuration_is_named(environ, fragment):
+    with pytest.raises(SettingsError, match=fragment):
+        load_settings(environ, env_file=None)
+
+
+def test_malformed_token_is_not_echoed():
+    with pytest.raises(SettingsError) as raised:
+        load_settings({"BOT_TOKEN": "12345:short-but-secret"}, env_file=None)
+    assert "short-but-secret" not in str(raised.value)
+
+
+def test_redaction_covers_message_arguments_and_tracebacks():
+    record = logging.LogRecord(
+        "httpx", logging.INFO, __file__, 1, "HTTP Request: %s %s", (
+            "POST", f"https://api.telegram.org/bot{TOKEN}/getUpdates"), None)
+    try:
+        raise RuntimeError(f"failed on /bot{TOKEN}/sendMessage")
+    except RuntimeError as error:
+        record.exc_info = (type(error), error, error.__traceback__)
+    RedactSecrets([TOKEN]).filter(record)
+    formatted = logging.Formatter().format(record)
+    assert TOKEN not in formatted
+    assert "bot<token>/getUpdates" in formatted and "bot<token>/sendMessage" in formatted
