@@ -13,17 +13,26 @@ from bot.commands import publish_commands
 from bot.context import BotContext, Services, install_services
 from bot.db import close_database, open_database
 from bot.forms import load_forms
+from bot.scheduler import TICK_SECONDS, Scheduler
 from bot.settings import Settings
 from bot.update_processor import PerSenderUpdateProcessor
 from handlers import register_handlers
 
 log = logging.getLogger(__name__)
 
+SCHEDULER_KEY = "scheduler"
+RUN_SCHEDULER_KEY = "run_scheduler"
+
 
 def build_application(
-    settings: Settings, *, clock: Clock = system_clock, rate_limit: bool = True
+    settings: Settings, *, clock: Clock = system_clock, rate_limit: bool = True,
+    run_scheduler: bool = True,
 ) -> Application:
-    """Wires settings, storage and handlers into a ready-to-run PTB application."""
+    """Wires settings, storage and handlers into a ready-to-run PTB application.
+
+    Tests pass their own ``clock`` and ``run_scheduler=False``, and call
+    ``scheduler_of(application).tick()`` at the instants they choose.
+    """
     builder = (
         ApplicationBuilder()
         .token(settings.bot_token.get_secret_value())
@@ -42,14 +51,25 @@ def build_application(
     application = builder.build()
     forms = load_forms(settings.forms_file)  # a bad FORMS_FILE stops the start here
     install_services(application, Services(settings=settings, clock=clock, forms=forms))
+    application.bot_data[SCHEDULER_KEY] = Scheduler(application, clock, forms)
+    application.bot_data[RUN_SCHEDULER_KEY] = run_scheduler
     register_handlers(application)
     return application
+
+
+def scheduler_of(application: Application) -> Scheduler:
+    return application.bot_data[SCHEDULER_KEY]
 
 
 async def _post_init(application: Application) -> None:
     services = application.bot_data["services"]
     await open_database(services.settings.database_url)
     await publish_commands(application)
+    if application.bot_data[RUN_SCHEDULER_KEY]:
+        # One job for all groups: what is due comes from the database each tick,
+        # so the first tick at start also sends what was missed while down.
+        application.job_queue.run_repeating(
+            scheduler_of(application).job, interval=TICK_SECONDS, first=0, name="scheduled-posts")
     log.info("Posko Forkopimda started as @%s", application.bot.username)
 
 

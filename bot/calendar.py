@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import Enum
 from functools import cache
 from zoneinfo import ZoneInfo
@@ -73,6 +73,17 @@ def _build(year: int, month: int, day: int, text: str) -> date:
         return date(year, month, day)
     except ValueError:
         raise DateParseError(DateProblem.IMPOSSIBLE, text) from None
+
+
+RELATIVE_DAYS = {"hari ini": 0, "kemarin": -1}
+
+
+def parse_report_date(text: str, today: date) -> date:
+    """A report day as a secretary asks for it: a date, "kemarin" or "hari ini"."""
+    relative = RELATIVE_DAYS.get(" ".join(text.split()).casefold())
+    if relative is not None:
+        return today + timedelta(days=relative)
+    return parse_date(text)
 
 
 def split_leading_date(text: str) -> tuple[date, str]:

@@ -9,15 +9,25 @@ from bot.i18n import SUPPORTED_LOCALES, N_, translator
 
 GROUP_COMMANDS = (
     ("mulai", N_("Daftarkan grup dan lihat yang perlu diatur")),
+    ("lapor", N_("Isi laporan harian instansi")),
+    ("ringkasan", N_("Ringkasan harian (hari ini, kemarin, atau tanggal)")),
+    ("belum", N_("Siapa yang belum melapor hari ini")),
     ("hitungmundur", N_("Hitung mundur menuju hari pemungutan suara")),
+    ("daftar", N_("Daftar sebagai penghubung instansi")),
+    ("liaison", N_("Daftar penghubung instansi")),
+    ("keluar", N_("Berhenti sebagai penghubung")),
     ("pengaturan", N_("Lihat pengaturan grup")),
     ("wilayah", N_("Atur nama wilayah (admin)")),
     ("zona", N_("Atur zona waktu: WIB, WITA, atau WIT (admin)")),
     ("hari_h", N_("Atur hari pemungutan suara (admin)")),
+    ("jadwal", N_("Lihat atau atur jadwal kiriman otomatis")),
+    ("hapus_liaison", N_("Hapus penghubung (admin)")),
     ("bantuan", N_("Apa yang dilakukan bot ini")),
 )
 PRIVATE_COMMANDS = (
     ("start", N_("Mulai")),
+    ("lapor", N_("Isi laporan harian instansi")),
+    ("batal", N_("Batalkan laporan yang sedang diisi")),
     ("bantuan", N_("Apa yang dilakukan bot ini")),
 )
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 
 from tortoise.transactions import in_transaction
@@ -24,6 +25,8 @@ class GroupSettings:
     election_name: str | None
     polling_day: date | None
     active: bool
+    # Scheduled post kind -> "HH:MM" or None (off); kinds left out keep their default.
+    post_times: Mapping[str, str | None] = field(default_factory=dict)
 
     @property
     def missing(self) -> list[str]:
@@ -46,6 +49,7 @@ def _settings(group: Group) -> GroupSettings:
         election_name=group.election_name,
         polling_day=group.polling_day,
         active=group.active,
+        post_times=dict(group.post_times or {}),
     )
 
 
@@ -86,6 +90,23 @@ async def set_polling_day(
     chat_id: int, title: str, polling_day: date, election_name: str
 ) -> GroupSettings:
     return await _update(chat_id, title, polling_day=polling_day, election_name=election_name)
+
+
+async def set_post_time(
+    chat_id: int, title: str, kind: str, post_time: str | None
+) -> GroupSettings:
+    """Sets one scheduled post's local time ("HH:MM"), or turns it off with None."""
+    await register_group(chat_id, title)
+    async with in_transaction():
+        group = await Group.select_for_update().get(chat_id=chat_id)
+        group.post_times = {**(group.post_times or {}), kind: post_time}
+        await group.save(update_fields=["post_times", "updated_at"])
+    return _settings(group)
+
+
+async def active_groups() -> list[GroupSettings]:
+    """Every group the bot is still in: the ones scheduled posts go to."""
+    return [_settings(group) for group in await Group.filter(active=True)]
 
 
 async def deactivate_group(chat_id: int) -> None:

@@ -10,11 +10,14 @@ from handlers import (
     registration,
     report_entry,
     report_form,
+    schedule_settings,
     setup,
+    summary,
 )
 
 
 def register_handlers(application: Application) -> None:
-    for module in (membership, setup, countdown, help, registration, report_entry, report_form):
+    for module in (membership, setup, countdown, help, registration, report_entry, report_form,
+                   summary, schedule_settings):
         application.add_handlers(module.handlers())
     application.add_error_handler(errors.on_error)

@@ -6,13 +6,12 @@ group gets one line when a report is submitted (see ``handlers.report_form``).
 
 from __future__ import annotations
 
-import re
-
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
 
 from bot import liaisons
 from bot.context import BotContext
+from bot.deep_links import chat_id_from_payload, report_url
 from bot.form_sessions import NotALiaison, start_form
 from bot.forms import start
 from bot.text import escape
@@ -20,21 +19,6 @@ from handlers.access import in_group
 from handlers.registration import agency_unit
 from handlers.replies import group_translator, reply
 from handlers.report_form import open_form_of, send_step
-
-PAYLOAD = re.compile(r"^lapor_(m?)(\d{1,20})$")
-
-
-def deep_link_payload(chat_id: int) -> str:
-    """``lapor_m1001234567890``: start payloads allow only [A-Za-z0-9_-], so "-" becomes "m"."""
-    return f"lapor_{'m' if chat_id < 0 else ''}{abs(chat_id)}"
-
-
-def chat_id_from_payload(payload: str) -> int | None:
-    match = PAYLOAD.match(payload)
-    if not match:
-        return None
-    return -int(match[2]) if match[1] else int(match[2])
-
 
 async def report_from_group(update: Update, context: BotContext) -> None:
     """Answers /lapor in a group with a button that opens the form in a private chat."""
@@ -46,7 +30,7 @@ async def report_from_group(update: Update, context: BotContext) -> None:
         await reply(update, _("Hanya penghubung yang sudah disetujui yang dapat melapor. "
                               "Daftar dengan <code>/daftar Polri Polres Kutai Timur</code>."))
         return
-    url = f"https://t.me/{context.bot.username}?start={deep_link_payload(chat.id)}"
+    url = report_url(context.bot.username, chat.id)
     await chat.send_message(
         _("{name}, isi laporan harian {agency} melalui percakapan pribadi dengan bot:").format(
             name=escape(record.name), agency=agency_unit(record)),

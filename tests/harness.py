@@ -46,7 +46,7 @@ async def running_bot(
 ) -> AsyncIterator[Application]:
     """Starts the bot the way ``run_polling`` does, and stops it the same way."""
     application = build_application(settings_for(server, database_url), clock=clock,
-                                    rate_limit=False)
+                                    rate_limit=False, run_scheduler=False)
     await application.initialize()
     await application.post_init(application)
     await application.updater.start_polling(poll_interval=0, timeout=5,

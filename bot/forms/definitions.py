@@ -156,6 +156,11 @@ class FormSet:
     def form_for(self, agency: Agency) -> Form:
         return self.forms[agency]
 
+    @property
+    def labels(self) -> dict[str, str]:
+        """Question id -> label over every form, untranslated (for the summary)."""
+        return {qid: label for form in self.forms.values() for qid, label in form.labels.items()}
+
 
 class FormsFileError(ValueError):
     """The forms file cannot be used; the message tells the operator where and why."""

@@ -1,0 +1,68 @@
+"""The record of scheduled posts that makes each one go out once per group, kind and day."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, time
+
+from tortoise.exceptions import IntegrityError
+
+from bot.groups import GroupSettings
+from bot.models import Group, PostState, ScheduledPost
+from bot.schedule import DuePost, GroupSchedule, PostKind
+
+
+def schedule_of(group: GroupSettings) -> GroupSchedule:
+    times: dict[PostKind, time | None] = {}
+    for kind, value in group.post_times.items():
+        if kind in PostKind.__members__.values():
+            times[PostKind(kind)] = time.fromisoformat(value) if value else None
+    return GroupSchedule(chat_id=group.chat_id, time_zone=group.time_zone, times=times,
+                         polling_day=group.polling_day)
+
+
+async def recorded_since(first_day: date) -> set[tuple[int, PostKind, date]]:
+    """(chat id, kind, local date) of every post sent, claimed or given up since ``first_day``."""
+    rows = await ScheduledPost.filter(local_date__gte=first_day).values_list(
+        "group__chat_id", "kind", "local_date")
+    return {(chat_id, PostKind(kind), day) for chat_id, kind, day in rows}
+
+
+async def claim(post: DuePost) -> bool:
+    """Takes the post for sending; False when it was already taken (sent, or by a twin)."""
+    group = await Group.get_or_none(chat_id=post.chat_id).only("id")
+    if group is None:
+        return False
+    try:
+        await ScheduledPost.create(group_id=group.id, kind=post.kind.value,
+                                   local_date=post.local_date, state=PostState.SENDING)
+    except IntegrityError:
+        return False
+    return True
+
+
+async def finish(post: DuePost, state: PostState, message_id: int | None = None) -> None:
+    await ScheduledPost.filter(
+        group__chat_id=post.chat_id, kind=post.kind.value, local_date=post.local_date
+    ).update(state=state, message_id=message_id)
+
+
+async def release(post: DuePost) -> None:
+    """Gives a claim back after a send that certainly failed, so the next tick retries it."""
+    await ScheduledPost.filter(
+        group__chat_id=post.chat_id, kind=post.kind.value, local_date=post.local_date,
+        state=PostState.SENDING,
+    ).delete()
+
+
+async def record_missed(posts: Iterable[DuePost]) -> int:
+    """Records posts found too late to send, so they are logged once and never sent."""
+    posts = list(posts)
+    if not posts:
+        return 0
+    ids = dict(await Group.filter(chat_id__in={p.chat_id for p in posts}).values_list(
+        "chat_id", "id"))
+    rows = [ScheduledPost(group_id=ids[p.chat_id], kind=p.kind.value, local_date=p.local_date,
+                          state=PostState.MISSED) for p in posts if p.chat_id in ids]
+    await ScheduledPost.bulk_create(rows, ignore_conflicts=True)
+    return len(rows)

@@ -1,0 +1,183 @@
+"""Scheduled posts: every tick, work out from the database what is due, and send it once.
+
+Nothing per group lives in memory: a tick reads every active group's
+schedule and the record of posts already handled, asks ``bot.schedule``
+what is due at this instant, and claims each due post in the database before
+sending it (a unique row per group, kind and local day). So a restart, a
+zone change or a schedule change all take effect at the next tick, and two
+ticks (or two processes) never send the same post twice.
+
+When a send fails:
+- certainly not delivered (connection refused, 5xx, 429 beyond the rate
+  limiter's retries): the claim is released and the next tick tries again,
+  while the post is still within its grace period;
+- maybe delivered (a timeout after the request was sent): the post counts as
+  sent. We prefer missing a post, logged, to posting it twice in a group
+  that reads every post;
+- the bot was removed or blocked (403): the group is marked inactive;
+- the group became a supergroup: its data moves to the new id and the post
+  is sent there.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from datetime import timedelta
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, TimedOut
+from telegram.ext import Application
+
+from bot import groups, scheduled_posts
+from bot.calendar import local_today
+from bot.clock import Clock
+from bot.daily import day_status
+from bot.deep_links import report_url
+from bot.forms import FormSet
+from bot.groups import GroupSettings
+from bot.i18n import translator
+from bot.models import PostState
+from bot.post_texts import milestone_text, reminder_text, report_opening_text
+from bot.schedule import DuePost, PostKind, plan_posts
+from bot.splitting import split_message
+from bot.summary import render_summary
+
+log = logging.getLogger(__name__)
+
+TICK_SECONDS = 20
+CONCURRENT_SENDS = 32  # the rate limiter, not this, sets the pace
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    parts: list[str]
+    markup: InlineKeyboardMarkup | None = None
+
+
+@dataclass
+class TickResult:
+    sent: int = 0
+    not_needed: int = 0
+    missed: int = 0
+    failed: int = 0
+
+
+def report_button(bot_username: str, chat_id: int, label: str) -> InlineKeyboardMarkup:
+    url = report_url(bot_username, chat_id)
+    return InlineKeyboardMarkup([[InlineKeyboardButton(label, url=url)]])
+
+
+async def compose(
+    application: Application, forms: FormSet, group: GroupSettings, post: DuePost
+) -> Outgoing | None:
+    """The post's text for the group, or None when there is nothing to say today."""
+    t = translator(group.locale)
+    _ = t.gettext
+    day = post.local_date
+    if post.kind is PostKind.LAPORAN:
+        return Outgoing([report_opening_text(t, group, day)], report_button(
+            application.bot.username, group.chat_id, _("Buka formulir laporan")))
+    if post.kind is PostKind.HITUNGMUNDUR:
+        text = milestone_text(t, group, day)
+        return Outgoing([text]) if text else None
+    labels = {qid: t.gettext(label) for qid, label in forms.labels.items()}
+    status = await day_status(group, day, labels)
+    if post.kind is PostKind.PENGINGAT:
+        if not status.missing_liaisons:
+            return None
+        return Outgoing(split_message(reminder_text(t, group, day, status.missing_liaisons)))
+    return Outgoing(split_message(render_summary(t, status.summary)))
+
+
+class Scheduler:
+    """Sends what is due; ``tick`` is the whole job, called with the clock's "now"."""
+
+    def __init__(self, application: Application, clock: Clock, forms: FormSet) -> None:
+        self.application = application
+        self.clock = clock
+        self.forms = forms
+        self._lock = asyncio.Lock()
+
+    async def job(self, context: object) -> None:
+        """The JobQueue callback."""
+        await self.tick()
+
+    async def tick(self) -> TickResult:
+        async with self._lock:  # a slow broadcast must not overlap the next tick
+            return await self._tick()
+
+    async def _tick(self) -> TickResult:
+        now = self.clock()
+        active = {group.chat_id: group for group in await groups.active_groups()}
+        schedules = [scheduled_posts.schedule_of(group) for group in active.values()]
+        # Two local days back covers "yesterday" in every zone at any UTC instant.
+        done = await scheduled_posts.recorded_since(now.date() - timedelta(days=2))
+        plan = plan_posts(now, schedules, done)
+        result = TickResult(missed=await scheduled_posts.record_missed(plan.missed))
+        if result.missed:
+            log.warning("Skipped %d scheduled post(s) found more than the grace period late: %s",
+                        result.missed, ", ".join(f"{p.chat_id}/{p.kind}/{p.local_date}"
+                                                 for p in plan.missed[:20]))
+        gate = asyncio.Semaphore(CONCURRENT_SENDS)
+
+        async def deliver(post: DuePost) -> None:
+            async with gate:
+                await self._deliver(active[post.chat_id], post, result)
+
+        await asyncio.gather(*(deliver(post) for post in plan.due))
+        return result
+
+    async def _deliver(self, group: GroupSettings, post: DuePost, result: TickResult) -> None:
+        if not await scheduled_posts.claim(post):
+            return
+        try:
+            outgoing = await compose(self.application, self.forms, group, post)
+            if outgoing is None:
+                await scheduled_posts.finish(post, PostState.NOT_NEEDED)
+                result.not_needed += 1
+                return
+            message_id = await self._send(group.chat_id, outgoing)
+        except TimedOut:
+            log.warning("Timed out sending %s to %s; counted as sent (never posted twice)",
+                        post.kind, post.chat_id)
+            await scheduled_posts.finish(post, PostState.SENT)
+            result.sent += 1
+        except Forbidden:
+            log.info("Bot removed from %s; group marked inactive", post.chat_id)
+            await groups.deactivate_group(post.chat_id)
+            await scheduled_posts.release(post)
+            result.failed += 1
+        except BadRequest as error:
+            log.error("Telegram refused %s for %s: %s", post.kind, post.chat_id, error)
+            await scheduled_posts.finish(post, PostState.MISSED)
+            result.failed += 1
+        except NetworkError as error:
+            log.warning("Could not send %s to %s (%s); will retry", post.kind, post.chat_id, error)
+            await scheduled_posts.release(post)
+            result.failed += 1
+        except Exception:
+            log.exception("Failed to prepare %s for %s", post.kind, post.chat_id)
+            await scheduled_posts.release(post)
+            result.failed += 1
+        else:
+            await scheduled_posts.finish(post, PostState.SENT, message_id)
+            result.sent += 1
+
+    async def _send(self, chat_id: int, outgoing: Outgoing) -> int:
+        """Sends every part; follows the group to its supergroup id if it moved."""
+        try:
+            return await self._send_parts(chat_id, outgoing)
+        except ChatMigrated as moved:
+            await groups.move_group(chat_id, moved.new_chat_id)
+            return await self._send_parts(moved.new_chat_id, outgoing)
+
+    async def _send_parts(self, chat_id: int, outgoing: Outgoing) -> int:
+        first_id = 0
+        for index, part in enumerate(outgoing.parts):
+            last = index == len(outgoing.parts) - 1
+            message = await self.application.bot.send_message(
+                chat_id, part, reply_markup=outgoing.markup if last else None)
+            first_id = first_id or message.message_id
+        return first_id

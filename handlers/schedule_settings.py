@@ -1,0 +1,86 @@
+"""/jadwal: the group's scheduled posts, shown to all and changed by admins."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import BaseHandler, CommandHandler
+
+from bot import groups
+from bot.context import BotContext
+from bot.groups import GroupSettings
+from bot.i18n import N_, Translator
+from bot.schedule import PostKind, parse_post_time
+from bot.scheduled_posts import schedule_of
+from bot.text import clean_line, escape, shorten
+from bot.zones import zone_label
+from handlers.access import in_group, is_group_admin
+from handlers.replies import group_translator, refuse_non_admin, refuse_outside_group, reply
+
+DESCRIPTIONS = {
+    PostKind.LAPORAN: N_("laporan harian dibuka, dengan tombol formulir"),
+    PostKind.PENGINGAT: N_("pengingat bagi yang belum melapor"),
+    PostKind.RINGKASAN: N_("ringkasan harian"),
+    PostKind.HITUNGMUNDUR: N_("hitung mundur, hanya pada H-30, H-14, H-7, H-3, H-2, H-1, Hari H"),
+}
+EXAMPLE = "/jadwal ringkasan 16:30"
+
+
+def schedule_text(t: Translator, group: GroupSettings, now) -> str:
+    _ = t.gettext
+    schedule = schedule_of(group)
+    lines = [_("<b>Jadwal kiriman otomatis</b> ({zone})").format(
+        zone=zone_label(group.time_zone, t.locale, now))]
+    for kind in PostKind:
+        at = schedule.time_of(kind)
+        shown = at.strftime("%H.%M") if at else _("mati")
+        lines.append(f"• <code>{kind.value}</code> {shown} — {_(DESCRIPTIONS[kind])}")
+    lines += ["", _("Admin dapat mengubahnya, contoh: <code>{example}</code> atau "
+                    "<code>/jadwal pengingat mati</code>.").format(example=EXAMPLE)]
+    return "\n".join(lines)
+
+
+async def schedule_command(update: Update, context: BotContext) -> None:
+    """Shows the schedule, or lets an admin set one post's time (or turn it off)."""
+    t = await group_translator(update, context)
+    _ = t.gettext
+    if not in_group(update):
+        await refuse_outside_group(update, t)
+        return
+    chat = update.effective_chat
+    now = context.services.clock()
+    words = update.effective_message.text.split()[1:]
+    if not words:
+        group = await groups.find_group(chat.id) or await groups.register_group(
+            chat.id, chat.title or "")
+        await reply(update, schedule_text(t, group, now))
+        return
+    if not await is_group_admin(update, context):
+        await refuse_non_admin(update, t)
+        return
+    example = _("Contoh: <code>{example}</code>").format(example=EXAMPLE)
+    kinds = ", ".join(kind.value for kind in PostKind)
+    if len(words) != 2 or words[0].casefold() not in PostKind.__members__.values():
+        await reply(update, _("Tulis jenis kiriman lalu jam atau «mati». Jenis: {kinds}.")
+                    .format(kinds=kinds) + "\n" + example)
+        return
+    kind = PostKind(words[0].casefold())
+    try:
+        post_time = parse_post_time(words[1])
+    except ValueError:
+        await reply(update, _("Jam «{time}» tidak dikenali. Gunakan JJ:MM antara 00:00 dan "
+                              "23:59, atau «mati».").format(
+            time=escape(shorten(clean_line(words[1])))) + "\n" + example)
+        return
+    group = await groups.set_post_time(
+        chat.id, chat.title or "", kind.value,
+        post_time.strftime("%H:%M") if post_time else None)
+    if post_time is None:
+        done = _("Kiriman <code>{kind}</code> dimatikan.").format(kind=kind.value)
+    else:
+        done = _("Kiriman <code>{kind}</code> sekarang pukul {time}.").format(
+            kind=kind.value, time=post_time.strftime("%H.%M"))
+    await reply(update, done + "\n\n" + schedule_text(t, group, now))
+
+
+def handlers() -> list[BaseHandler]:
+    return [CommandHandler("jadwal", schedule_command)]
