@@ -121,12 +121,18 @@ class Scheduler:
                         result.missed, ", ".join(f"{p.chat_id}/{p.kind}/{p.local_date}"
                                                  for p in plan.missed[:20]))
         gate = asyncio.Semaphore(CONCURRENT_SENDS)
+        by_group: dict[int, list[DuePost]] = {}
+        for post in plan.due:  # already in time order, and in kind order within a minute
+            by_group.setdefault(post.chat_id, []).append(post)
 
-        async def deliver(post: DuePost) -> None:
+        async def deliver(posts: list[DuePost]) -> None:
+            # Groups in parallel; one group's posts in order, so 07.00's "report
+            # opens" is read before the countdown of the same minute.
             async with gate:
-                await self._deliver(active[post.chat_id], post, result)
+                for post in posts:
+                    await self._deliver(active[post.chat_id], post, result)
 
-        await asyncio.gather(*(deliver(post) for post in plan.due))
+        await asyncio.gather(*(deliver(posts) for posts in by_group.values()))
         return result
 
     async def _deliver(self, group: GroupSettings, post: DuePost, result: TickResult) -> None:

@@ -177,7 +177,7 @@ class TelegramServer:
         self.members: dict[tuple[int, int], str] = {}
         self.commands: dict[str, list[dict]] = {}
         self.callback_answers: dict[str, dict] = {}
-        self.faults: dict[str, list[Fault]] = defaultdict(list)
+        self.faults: dict[str, list[tuple[Fault, int | None]]] = defaultdict(list)
         self.history: dict[int, dict] = {}
         self.last_update_id = 0
         self._chats: dict[int, dict] = {}
@@ -335,8 +335,18 @@ class TelegramServer:
                 lambda: all(u["update_id"] > update_id for u in self._updates)
                 and self._acknowledged > update_id), timeout)
 
-    def fail_next(self, method: str, fault: Fault, times: int = 1) -> None:
-        self.faults[method].extend([fault] * times)
+    def fail_next(
+        self, method: str, fault: Fault, times: int = 1, chat_id: int | None = None
+    ) -> None:
+        """Answers the next ``times`` calls of ``method`` (to ``chat_id`` only, if given) with ``fault``."""
+        self.faults[method].extend([(fault, chat_id)] * times)
+
+    def _take_fault(self, method: str, params: dict) -> Fault | None:
+        for index, (fault, chat_id) in enumerate(self.faults.get(method, [])):
+            if chat_id is None or str(params.get("chat_id")) == str(chat_id):
+                del self.faults[method][index]
+                return fault
+        return None
 
     # -- the HTTP side ---------------------------------------------------------------
 
@@ -347,8 +357,8 @@ class TelegramServer:
         method = request.match_info["method"]
         params = {name: _decode(name, value) for name, value in (await request.post()).items()}
         self.calls.append((method, params))
-        if self.faults.get(method):
-            fault = self.faults[method].pop(0)
+        fault = self._take_fault(method, params)
+        if fault is not None:
             return web.json_response(fault.body(), status=fault.status)
         handler = getattr(self, f"_api_{method}", None)
         if handler is None:

@@ -1,0 +1,111 @@
+"""End to end: /ringkasan, /belum and /jadwal as a secretary and an admin use them."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.groups import find_group
+from tests.botapi import Chat, User
+from tests.harness import ADMIN, GROUP, MEMBER
+
+POLRI = User(333333333, "Andi Polres")
+KPU = User(444444444, "Rina <KPU>")
+
+
+@pytest.fixture
+async def group(bot, telegram):
+    """A WITA group with Polri and KPU liaisons; H-14 on the clock fixture's day."""
+    telegram.set_member_status(GROUP, ADMIN, "administrator")
+    for command in ("/wilayah Kabupaten Kutai Timur", "/zona WITA",
+                    "/hari_h 2024-11-27 Pilkada Serentak 2024"):
+        await say(telegram, command)
+    for user, command in ((POLRI, "/daftar Polri Polres Kutai Timur"), (KPU, "/daftar KPU")):
+        request = await say(telegram, command, user=user)
+        await telegram.press(ADMIN, request, request.button("Setujui")["callback_data"])
+        await telegram.next_message(GROUP.id)
+    return GROUP
+
+
+async def say(telegram, text, user=ADMIN, chat=GROUP):
+    await telegram.send_message(chat, user, text)
+    return await telegram.next_message(chat.id)
+
+
+async def report_polri(telegram, clock, status="Waspada"):
+    private = Chat.private_with(POLRI)
+    question = await say(telegram, "/lapor", user=POLRI, chat=private)
+    await telegram.press(POLRI, question, question.button(status)["callback_data"])
+    await telegram.next_message(private.id)
+    await telegram.next_message(private.id)
+    for answer in ("1.200", "1", "Bentrok <kecil> di TPS 3", "4"):
+        review = await say(telegram, answer, user=POLRI, chat=private)
+    await telegram.press(POLRI, review, review.button("Kirim")["callback_data"])
+    await telegram.next_message(private.id)
+    await telegram.next_message(GROUP.id)
+
+
+async def test_ringkasan_shows_the_day_in_the_groups_zone(group, telegram, clock):
+    clock.set(2024, 11, 13, 0, 12)  # 08.12 WITA
+    await report_polri(telegram, clock)
+    summary = await say(telegram, "/ringkasan", user=MEMBER)
+    text = summary.text
+    assert text.startswith("Ringkasan Harian Posko Forkopimda\nKabupaten Kutai Timur\n"
+                           "Rabu, 13 November 2024\n"
+                           "H-14 menuju pemungutan suara Pilkada Serentak 2024, Rabu, 27 November 2024")
+    assert "🟡 Waspada · 1 dari 2 instansi melapor" in text
+    assert "08.12 WITA" in text and "1.200" in text
+    assert "Bentrok <kecil> di TPS 3" in text  # shown literally
+    assert "Belum melapor: KPU" in text
+    assert "&lt;kecil&gt;" in summary.html
+
+
+async def test_ringkasan_for_yesterday_and_for_a_date(group, telegram, clock):
+    clock.set(2024, 11, 13, 0, 12)
+    await report_polri(telegram, clock, status="Rawan")
+    clock.set(2024, 11, 14, 1, 0)
+    yesterday = await say(telegram, "/ringkasan kemarin", user=MEMBER)
+    assert "Rabu, 13 November 2024" in yesterday.text and "🔴 Rawan" in yesterday.text
+    by_date = await say(telegram, "/ringkasan 13/11/2024", user=MEMBER)
+    assert by_date.text == yesterday.text
+    today = await say(telegram, "/ringkasan", user=MEMBER)
+    assert "Kamis, 14 November 2024" in today.text and "🔴" not in today.text
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("/ringkasan besok", "Tanggal «besok» tidak dikenali."),
+    ("/ringkasan 31-02-2024", "Tanggal «31-02-2024» tidak dikenali."),
+])
+async def test_ringkasan_bad_date(group, telegram, typed, expected):
+    assert (await say(telegram, typed, user=MEMBER)).text.startswith(expected)
+
+
+async def test_belum_mentions_the_liaisons_still_missing(group, telegram, clock):
+    await report_polri(telegram, clock)
+    answer = await say(telegram, "/belum", user=MEMBER)
+    assert "KPU" in answer.text and "Rina <KPU>" in answer.text and "Polri" not in answer.text
+    assert 'href="tg://user?id=444444444"' in answer.html
+    assert "Rina &lt;KPU&gt;" in answer.html
+
+
+async def test_jadwal_shows_defaults_and_admins_change_them(group, telegram):
+    shown = await say(telegram, "/jadwal", user=MEMBER)
+    assert "Jadwal kiriman otomatis (Asia/Makassar (WITA))" in shown.text
+    assert "• laporan 07.00" in shown.text and "• ringkasan 17.00" in shown.text
+
+    assert "hanya dapat diubah oleh admin" in (
+        await say(telegram, "/jadwal ringkasan 16:30", user=MEMBER)).text
+    changed = await say(telegram, "/jadwal ringkasan 16:30")
+    assert changed.text.startswith("Kiriman ringkasan sekarang pukul 16.30.")
+    off = await say(telegram, "/jadwal pengingat mati")
+    assert off.text.startswith("Kiriman pengingat dimatikan.") and "• pengingat mati" in off.text
+    assert (await find_group(GROUP.id)).post_times == {"ringkasan": "16:30", "pengingat": None}
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("/jadwal ringkasan 25:00", "Jam «25:00» tidak dikenali."),
+    ("/jadwal ringkasan", "Tulis jenis kiriman lalu jam atau «mati»."),
+    ("/jadwal arisan 10:00", "Tulis jenis kiriman lalu jam atau «mati»."),
+])
+async def test_jadwal_bad_input_changes_nothing(group, telegram, typed, expected):
+    assert (await say(telegram, typed)).text.startswith(expected)
+    assert (await find_group(GROUP.id)).post_times == {}
