@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
@@ -129,22 +129,33 @@ class Scheduler:
             # Groups in parallel; one group's posts in order, so 07.00's "report
             # opens" is read before the countdown of the same minute.
             async with gate:
+                group = active[posts[0].chat_id]
                 for post in posts:
-                    await self._deliver(active[post.chat_id], post, result)
+                    group = await self._deliver(group, replace(post, chat_id=group.chat_id),
+                                                result)
 
         await asyncio.gather(*(deliver(posts) for posts in by_group.values()))
         return result
 
-    async def _deliver(self, group: GroupSettings, post: DuePost, result: TickResult) -> None:
+    async def _deliver(
+        self, group: GroupSettings, post: DuePost, result: TickResult
+    ) -> GroupSettings:
+        """Sends one post; returns the group as it is now (it may have become a supergroup)."""
         if not await scheduled_posts.claim(post):
-            return
+            return group
         try:
             outgoing = await compose(self.application, self.forms, group, post)
             if outgoing is None:
                 await scheduled_posts.finish(post, PostState.NOT_NEEDED)
                 result.not_needed += 1
-                return
-            message_id = await self._send(group.chat_id, outgoing)
+                return group
+            try:
+                message_id = await self._send_parts(group.chat_id, outgoing)
+            except ChatMigrated as moved:
+                await groups.move_group(group.chat_id, moved.new_chat_id)
+                group = replace(group, chat_id=moved.new_chat_id)
+                post = replace(post, chat_id=moved.new_chat_id)
+                message_id = await self._send_parts(group.chat_id, outgoing)
         except TimedOut:
             log.warning("Timed out sending %s to %s; counted as sent (never posted twice)",
                         post.kind, post.chat_id)
@@ -170,14 +181,7 @@ class Scheduler:
         else:
             await scheduled_posts.finish(post, PostState.SENT, message_id)
             result.sent += 1
-
-    async def _send(self, chat_id: int, outgoing: Outgoing) -> int:
-        """Sends every part; follows the group to its supergroup id if it moved."""
-        try:
-            return await self._send_parts(chat_id, outgoing)
-        except ChatMigrated as moved:
-            await groups.move_group(chat_id, moved.new_chat_id)
-            return await self._send_parts(moved.new_chat_id, outgoing)
+        return group
 
     async def _send_parts(self, chat_id: int, outgoing: Outgoing) -> int:
         first_id = 0
