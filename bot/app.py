@@ -6,7 +6,8 @@ import logging
 from datetime import UTC
 
 from telegram.constants import ParseMode
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, Defaults
+from telegram.error import Conflict
+from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 
 from bot.clock import Clock, system_clock
 from bot.commands import publish_commands
@@ -15,6 +16,8 @@ from bot.db import close_database, open_database
 from bot.forms import load_forms
 from bot.scheduler import TICK_SECONDS, Scheduler
 from bot.settings import Settings
+from bot.telegram_limits import TelegramLimiter
+from bot.telegram_request import RetryingRequest
 from bot.update_processor import PerSenderUpdateProcessor
 from handlers import register_handlers
 
@@ -26,7 +29,7 @@ RUN_SCHEDULER_KEY = "run_scheduler"
 
 def build_application(
     settings: Settings, *, clock: Clock = system_clock, rate_limit: bool = True,
-    run_scheduler: bool = True,
+    run_scheduler: bool = True, read_timeout: float = 5.0,
 ) -> Application:
     """Wires settings, storage and handlers into a ready-to-run PTB application.
 
@@ -43,11 +46,13 @@ def build_application(
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
         .concurrent_updates(PerSenderUpdateProcessor())
+        # Room for a broadcast's concurrent sends and people's replies at once.
+        .request(RetryingRequest(connection_pool_size=128, read_timeout=read_timeout))
     )
     if rate_limit:
-        # Keeps sends under Telegram's limits (30/s overall, 20/min per group)
+        # Keeps sends under Telegram's limits with people ahead of broadcasts,
         # and waits out a 429's retry_after instead of failing the send.
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+        builder = builder.rate_limiter(TelegramLimiter())
     application = builder.build()
     forms = load_forms(settings.forms_file)  # a bad FORMS_FILE stops the start here
     install_services(application, Services(settings=settings, clock=clock, forms=forms))
@@ -57,13 +62,32 @@ def build_application(
     return application
 
 
+class AnotherInstanceRunning(RuntimeError):
+    """Telegram says another process is polling with this token."""
+
+
+async def ensure_only_poller(application: Application) -> None:
+    """Stops a second process with the same token before it sends anything.
+
+    A quick getUpdates (no offset, so nothing is confirmed or lost) is refused
+    with 409 Conflict while another process is long-polling.
+    """
+    try:
+        await application.bot.get_updates(timeout=0, limit=1)
+    except Conflict as error:
+        raise AnotherInstanceRunning(str(error)) from None
+
+
 def scheduler_of(application: Application) -> Scheduler:
     return application.bot_data[SCHEDULER_KEY]
 
 
 async def _post_init(application: Application) -> None:
     services = application.bot_data["services"]
-    await open_database(services.settings.database_url)
+    if not services.settings.webhook_url:
+        await ensure_only_poller(application)
+    await open_database(services.settings.database_url,
+                        attempts=services.settings.database_connect_attempts)
     await publish_commands(application)
     if application.bot_data[RUN_SCHEDULER_KEY]:
         # One job for all groups: what is due comes from the database each tick,

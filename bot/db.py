@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from aerich import Command
 from tortoise import Tortoise
 from tortoise.backends.base.executor import EXECUTOR_CACHE
+from tortoise.exceptions import DBConnectionError
 
 log = logging.getLogger(__name__)
 
@@ -111,7 +112,7 @@ async def open_database(
             # makes this one ORM context visible to all of them.
             await Tortoise.init(config=tortoise_config(database_url), _enable_global_fallback=True)
             return
-        except (OSError, ConnectionError) as error:
+        except (OSError, ConnectionError, DBConnectionError) as error:
             if attempt == attempts:
                 raise DatabaseUnavailable(
                     f"Database {redacted(database_url)} unreachable after {attempts} attempts: {error}"

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from telegram import Update
 from telegram.error import InvalidToken
 
-from bot.app import build_application
+from bot.app import AnotherInstanceRunning, build_application
 from bot.db import DatabaseUnavailable, apply_migrations
 from bot.forms import FormsFileError
 from bot.logging_setup import configure_logging
@@ -50,6 +50,11 @@ def run() -> int:
     except DatabaseUnavailable as error:
         print(f"posko-forkopimda: {error}", file=sys.stderr)
         return 1
+    except AnotherInstanceRunning:
+        print("posko-forkopimda: another bot process is already running with this BOT_TOKEN "
+              "(Telegram answered 409 Conflict); this one stops without sending anything.",
+              file=sys.stderr)
+        return 3
     return 0
 
 

@@ -14,7 +14,10 @@ When a send fails:
 - maybe delivered (a timeout after the request was sent): the post counts as
   sent. We prefer missing a post, logged, to posting it twice in a group
   that reads every post;
-- the bot was removed or blocked (403): the group is marked inactive;
+- the bot was removed or blocked (403), or the chat is gone ("chat not
+  found"): the group is marked inactive;
+- any other 400 (our message is wrong): logged as an error and given up,
+  since sending it again would fail the same way;
 - the group became a supergroup: its data moves to the new id and the post
   is sent there.
 """
@@ -161,14 +164,14 @@ class Scheduler:
                         post.kind, post.chat_id)
             await scheduled_posts.finish(post, PostState.SENT)
             result.sent += 1
-        except Forbidden:
-            log.info("Bot removed from %s; group marked inactive", post.chat_id)
-            await groups.deactivate_group(post.chat_id)
-            await scheduled_posts.release(post)
-            result.failed += 1
-        except BadRequest as error:
-            log.error("Telegram refused %s for %s: %s", post.kind, post.chat_id, error)
-            await scheduled_posts.finish(post, PostState.MISSED)
+        except (Forbidden, BadRequest) as error:
+            if isinstance(error, BadRequest) and "chat not found" not in str(error).lower():
+                log.error("Telegram refused %s for %s: %s", post.kind, post.chat_id, error)
+                await scheduled_posts.finish(post, PostState.MISSED)  # retrying cannot help
+            else:
+                log.info("Cannot post to %s (%s); group marked inactive", post.chat_id, error)
+                await groups.deactivate_group(post.chat_id)
+                await scheduled_posts.release(post)  # sent if the group comes back in time
             result.failed += 1
         except NetworkError as error:
             log.warning("Could not send %s to %s (%s); will retry", post.kind, post.chat_id, error)
@@ -184,10 +187,13 @@ class Scheduler:
         return group
 
     async def _send_parts(self, chat_id: int, outgoing: Outgoing) -> int:
+        bot = self.application.bot
+        # Broadcast lane: people's replies go ahead of scheduled posts.
+        lane = {"rate_limit_args": {"broadcast": True}} if bot.rate_limiter else {}
         first_id = 0
         for index, part in enumerate(outgoing.parts):
             last = index == len(outgoing.parts) - 1
-            message = await self.application.bot.send_message(
-                chat_id, part, reply_markup=outgoing.markup if last else None)
+            message = await bot.send_message(
+                chat_id, part, reply_markup=outgoing.markup if last else None, **lane)
             first_id = first_id or message.message_id
         return first_id

@@ -55,6 +55,7 @@ class Settings:
     webhook_secret: Secret | None = None
     log_level: str = "INFO"
     forms_file: Path | None = None
+    database_connect_attempts: int = 5
 
     @property
     def api_base_url(self) -> str:
@@ -97,6 +98,9 @@ def load_settings(
     webhook_secret = values.get("WEBHOOK_SECRET", "").strip()
 
     forms_file = values.get("FORMS_FILE", "").strip()
+    attempts = values.get("DATABASE_CONNECT_ATTEMPTS", "").strip() or "5"
+    if not attempts.isdigit() or not 1 <= int(attempts) <= 100:
+        raise SettingsError("DATABASE_CONNECT_ATTEMPTS must be a whole number from 1 to 100.")
 
     return Settings(
         bot_token=Secret(token),
@@ -107,4 +111,5 @@ def load_settings(
         webhook_secret=Secret(webhook_secret) if webhook_secret else None,
         log_level=log_level,
         forms_file=Path(forms_file) if forms_file else None,
+        database_connect_attempts=int(attempts),
     )

@@ -1,31 +1,61 @@
-"""The last line of defence: log the fault, tell the user to try again."""
+"""The last line of defence: each Telegram or database fault handled as what it means.
+
+Faults that are the world's (a group that removed the bot, a tap that
+expired, a network that dropped) are logged briefly and never as errors; the
+user is told to try again only where that helps them. Unexpected exceptions
+are logged in full, and the person gets an apology saying nothing was lost:
+handlers store nothing until an answer is fully accepted.
+"""
 
 from __future__ import annotations
 
 import logging
 
-from telegram import Update
-from telegram.error import Forbidden, NetworkError
+from telegram import Chat, Update
+from telegram.error import BadRequest, Forbidden, NetworkError, TimedOut
+from tortoise.exceptions import BaseORMException
 
 from bot.context import BotContext
+from bot.groups import deactivate_group
 
 log = logging.getLogger(__name__)
 
 
+def _is_group(chat: Chat | None) -> bool:
+    return chat is not None and chat.type in (Chat.GROUP, Chat.SUPERGROUP)
+
+
 async def on_error(update: object, context: BotContext) -> None:
-    """Logs an unexpected error and, where there is a chat, apologises in it."""
+    """Logs the fault as what it is and, where it helps, tells the person in the chat."""
     error = context.error
-    if isinstance(error, Forbidden):
-        log.info("Cannot write to a chat: %s", error)
+    chat = update.effective_chat if isinstance(update, Update) else None
+    _ = context.translator().gettext
+    text = str(error).lower()
+    if isinstance(error, Forbidden) or (isinstance(error, BadRequest) and "chat not found" in text):
+        log.info("Cannot write to chat %s (%s)", chat.id if chat else "?", error)
+        if _is_group(chat):
+            await deactivate_group(chat.id)
         return
-    log.error("Error while handling an update", exc_info=error)
-    if isinstance(update, Update) and update.effective_chat and not isinstance(
-        error, NetworkError
+    if isinstance(error, BadRequest) and "message is not modified" in text:
+        log.debug("Edit left a message unchanged: %s", error)
+        return
+    if isinstance(error, TimedOut) or (
+        isinstance(error, NetworkError) and not isinstance(error, BadRequest)
     ):
-        _ = context.translator().gettext
-        try:
-            await update.effective_chat.send_message(
-                _("Maaf, terjadi gangguan saat memproses permintaan ini. Silakan coba lagi "
-                  "sebentar lagi; data yang sudah tersimpan tidak berubah."))
-        except NetworkError:
-            log.warning("Could not send the apology either")
+        log.warning("Telegram unreachable while handling an update: %s", error)
+        return
+    if isinstance(error, BaseORMException):
+        log.warning("Database busy or unreachable while handling an update: %s", error)
+        apology = _("Maaf, basis data sedang sibuk. Silakan kirim ulang jawaban atau perintah "
+                    "Anda sebentar lagi; jawaban yang sudah tersimpan tetap aman.")
+    else:
+        log.error("Error while handling an update", exc_info=error)
+        apology = _("Maaf, terjadi gangguan saat memproses permintaan ini. Silakan coba lagi "
+                    "sebentar lagi; data yang sudah tersimpan tidak berubah.")
+    if chat is None:
+        return
+    try:
+        # Plain text: if the fault was our HTML, the apology must not repeat it.
+        await context.bot.send_message(chat.id, apology, parse_mode=None)
+    except (NetworkError, Forbidden) as second:
+        log.warning("Could not send the apology either: %s", second)

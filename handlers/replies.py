@@ -1,12 +1,23 @@
-"""Small reply helpers shared by the handler modules."""
+"""Sending and answering in one place, so every handler copes with the same Telegram faults."""
 
 from __future__ import annotations
 
-from telegram import Update
+import logging
+
+from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update
+from telegram.error import BadRequest, ChatMigrated
+from telegram.ext import ExtBot
 
 from bot.context import BotContext
-from bot.groups import find_group
+from bot.groups import find_group, move_group
 from bot.i18n import Translator
+
+log = logging.getLogger(__name__)
+
+# answerCallbackQuery fails with these once a tap is older than Telegram keeps
+# it (about 15 s to a few minutes, e.g. after a restart): the tap itself is
+# still handled, there is just no spinner left to stop.
+_EXPIRED_QUERY = ("query is too old", "query id is invalid")
 
 
 async def group_translator(update: Update, context: BotContext) -> Translator:
@@ -16,8 +27,35 @@ async def group_translator(update: Update, context: BotContext) -> Translator:
     return context.translator(group.locale if group else None)
 
 
-async def reply(update: Update, text: str) -> None:
-    await update.effective_chat.send_message(text)
+async def send(
+    bot: ExtBot, chat_id: int, text: str, reply_markup: InlineKeyboardMarkup | None = None
+) -> Message:
+    """Sends to a chat; if the group has just become a supergroup, moves it and sends there."""
+    try:
+        return await bot.send_message(chat_id, text, reply_markup=reply_markup)
+    except ChatMigrated as moved:
+        log.info("Chat %s became supergroup %s; following it", chat_id, moved.new_chat_id)
+        await move_group(chat_id, moved.new_chat_id)
+        return await bot.send_message(moved.new_chat_id, text, reply_markup=reply_markup)
+
+
+async def reply(
+    update: Update, text: str, reply_markup: InlineKeyboardMarkup | None = None
+) -> Message:
+    """Answers in the chat the update came from."""
+    return await send(update.get_bot(), update.effective_chat.id, text, reply_markup)
+
+
+async def answer_query(
+    query: CallbackQuery, text: str | None = None, show_alert: bool = False
+) -> None:
+    """Stops the tapped button's spinner (with a note, if any); an expired tap is no error."""
+    try:
+        await query.answer(text, show_alert=show_alert)
+    except BadRequest as error:
+        if not any(reason in str(error).lower() for reason in _EXPIRED_QUERY):
+            raise
+        log.info("Callback query %s expired before it was answered", query.id)
 
 
 async def refuse_outside_group(update: Update, t: Translator) -> None:

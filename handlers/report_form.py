@@ -46,7 +46,7 @@ from bot.forms import (
 from bot.status import status_line
 from bot.text import escape
 from handlers import form_keyboards as keys
-from handlers.replies import reply
+from handlers.replies import answer_query, reply, send
 
 
 async def send_step(
@@ -67,7 +67,7 @@ async def send_step(
         markup = keys.question_keyboard(t, definition, form.progress, form.token)
     if preface:
         text = f"{preface}\n\n{text}"
-    sent = await update.effective_chat.send_message(text, reply_markup=markup)
+    sent = await reply(update, text, markup)
     await form_sessions.remember_message(form, sent.message_id)
 
 
@@ -93,6 +93,10 @@ async def on_answer(update: Update, context: BotContext) -> None:
                                       "mulai melapor."))
         return
     if form.already_applied(update.update_id):
+        # Telegram delivered this again after a crash: the answer is stored, but
+        # the reply may never have gone out. Asking the current question again
+        # costs at most a repeated message; silence would leave them stuck.
+        await send_step(update, context, form)
         return
     message = update.effective_message
     given = TextReply(message.text) if message.text is not None else OtherReply()
@@ -140,13 +144,13 @@ async def on_button(update: Update, context: BotContext) -> None:
     token, action, parts = keys.parse(query.data)
     form = await open_form_of(context, query.from_user.id)
     if form is None or form.token != token:
-        await query.answer(_("Tombol ini dari formulir yang sudah selesai atau dibatalkan."))
+        await answer_query(query, _("Tombol ini dari formulir yang sudah selesai atau dibatalkan."))
         return
     if form.already_applied(update.update_id):
-        await query.answer()
+        await answer_query(query)
         return
     definition = context.services.forms.form_for(form.agency)
-    await query.answer()
+    await answer_query(query)
     if action == keys.CHOOSE:
         await _apply(update, context, form, ChoiceReply(parts[0], parts[1]))
     elif action == keys.SKIP:
@@ -194,7 +198,7 @@ async def _submit(update: Update, context: BotContext, form: ActiveForm) -> None
                 review_text(t, definition, form.progress) + "\n\n" + done)
     # The group reads this line in its own language; liaisons and groups share
     # the default locale until per-group locales can be set.
-    await context.bot.send_message(form.chat_id, _("✅ {agency} telah melapor · {status}").format(
+    await send(context.bot, form.chat_id, _("✅ {agency} telah melapor · {status}").format(
         agency=escape(agency_with_unit(report.agency, report.unit_name)),
         status=status_line(t, report.answers)))
 

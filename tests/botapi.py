@@ -95,11 +95,19 @@ class BotMessage:
 
 @dataclass
 class Fault:
-    """An error the server answers instead of doing what a method asked."""
+    """An error the server answers instead of doing what a method asked.
+
+    ``html`` answers an HTML error page (as a proxy in front of Telegram
+    would); ``delay`` makes the server carry the request out but answer only
+    after that many seconds (a read timeout for the bot, a delivered message
+    for the chat).
+    """
 
     status: int
-    description: str
+    description: str = ""
     parameters: dict | None = None
+    html: bool = False
+    delay: float = 0.0
 
     def body(self) -> dict:
         body: dict[str, Any] = {"ok": False, "error_code": self.status,
@@ -179,6 +187,7 @@ class TelegramServer:
         self.callback_answers: dict[str, dict] = {}
         self.faults: dict[str, list[tuple[Fault, int | None]]] = defaultdict(list)
         self.history: dict[int, dict] = {}
+        self.faults_injected = 0
         self.last_update_id = 0
         self._chats: dict[int, dict] = {}
         self._messages: dict[tuple[int, int], BotMessage] = {}
@@ -189,6 +198,10 @@ class TelegramServer:
         self._message_ids = itertools.count(1)
         self._callback_ids = itertools.count(1)
         self._acknowledged = 0  # the highest offset the bot has asked for
+        # Off by default: a stopped bot's abandoned long poll lingers server-side
+        # for its timeout, which a restart test must not mistake for a twin.
+        self.detect_conflicts = False
+        self._polls_waiting = 0
         self._closing = False
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
@@ -335,6 +348,12 @@ class TelegramServer:
                 lambda: all(u["update_id"] > update_id for u in self._updates)
                 and self._acknowledged > update_id), timeout)
 
+    async def wait_for_long_poll(self, timeout: float = 30.0) -> None:
+        """Waits until a bot is long-polling (started and idle)."""
+        async with self._changed:
+            await asyncio.wait_for(self._changed.wait_for(lambda: self._polls_waiting > 0),
+                                   timeout)
+
     def fail_next(
         self, method: str, fault: Fault, times: int = 1, chat_id: int | None = None
     ) -> None:
@@ -359,7 +378,19 @@ class TelegramServer:
         self.calls.append((method, params))
         fault = self._take_fault(method, params)
         if fault is not None:
+            self.faults_injected += 1
+        if fault is not None and fault.delay:
+            await self._call(method, params)  # done, but the answer comes too late
+            await asyncio.sleep(fault.delay)
+            return web.json_response({"ok": False}, status=504)
+        if fault is not None and fault.html:
+            return web.Response(text=f"<html><body><h1>{fault.status}</h1></body></html>",
+                                status=fault.status, content_type="text/html")
+        if fault is not None:
             return web.json_response(fault.body(), status=fault.status)
+        return await self._call(method, params)
+
+    async def _call(self, method: str, params: dict) -> web.Response:
         handler = getattr(self, f"_api_{method}", None)
         if handler is None:
             return web.json_response(
@@ -377,6 +408,9 @@ class TelegramServer:
                 "supports_inline_queries": False}
 
     async def _api_getUpdates(self, params: dict) -> list[dict]:
+        if self.detect_conflicts and self._polls_waiting:
+            raise ApiError(409, "Conflict: terminated by other getUpdates request; make sure "
+                                "that only one bot instance is running")
         offset = int(params.get("offset", 0) or 0)
         timeout = float(params.get("timeout", 0) or 0)
         limit = int(params.get("limit", 100) or 100)
@@ -386,11 +420,15 @@ class TelegramServer:
             self._acknowledged = max(self._acknowledged, offset)
             self._changed.notify_all()
             if not self._updates and timeout > 0:
+                self._polls_waiting += 1
+                self._changed.notify_all()
                 try:
                     await asyncio.wait_for(self._changed.wait_for(
                         lambda: bool(self._updates) or self._closing), timeout)
                 except TimeoutError:
                     pass
+                finally:
+                    self._polls_waiting -= 1
             return self._updates[:limit]
 
     async def _api_deleteWebhook(self, params: dict) -> bool:

@@ -42,11 +42,15 @@ def settings_for(server: TelegramServer, database_url: str) -> Settings:
 
 @contextlib.asynccontextmanager
 async def running_bot(
-    server: TelegramServer, database_url: str, clock: FakeClock
+    server: TelegramServer, database_url: str, clock: FakeClock, **options
 ) -> AsyncIterator[Application]:
-    """Starts the bot the way ``run_polling`` does, and stops it the same way."""
+    """Starts the bot the way ``run_polling`` does, and stops it the same way.
+
+    ``options`` go to ``build_application``; by default the rate limiter is off
+    (tests send bursts no group would) and the scheduler waits for ``tick()``.
+    """
     application = build_application(settings_for(server, database_url), clock=clock,
-                                    rate_limit=False, run_scheduler=False)
+                                    **{"rate_limit": False, "run_scheduler": False, **options})
     await application.initialize()
     await application.post_init(application)
     await application.updater.start_polling(poll_interval=0, timeout=5,

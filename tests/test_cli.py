@@ -73,3 +73,36 @@ async def test_bot_answers_over_http_and_never_logs_its_token(tmp_path, telegram
     assert TOKEN not in logs
     assert TOKEN.split(":", 1)[1] not in logs
     assert (tmp_path / "data" / "posko.sqlite3").exists()
+
+
+async def test_second_process_with_the_same_token_exits_and_sends_nothing(tmp_path, telegram):
+    telegram.detect_conflicts = True
+    first_log = (tmp_path / "first.log").open("wb")
+    first = await run_bot(tmp_path, {"BOT_TOKEN": TOKEN, "TELEGRAM_API_URL": telegram.url},
+                          stderr=first_log)
+    try:
+        await telegram.wait_for_long_poll()
+        calls_before = len(telegram.calls)
+        second = await run_bot(tmp_path, {"BOT_TOKEN": TOKEN, "TELEGRAM_API_URL": telegram.url})
+        _, stderr = await asyncio.wait_for(second.communicate(), 60)
+    finally:
+        first.send_signal(signal.SIGINT)
+        await asyncio.wait_for(first.communicate(), 30)
+        first_log.close()
+    assert second.returncode == 3
+    assert "another bot process is already running" in stderr.decode()
+    assert [name for name, _ in telegram.calls[calls_before:]
+            if name.startswith(("send", "setMy", "edit"))] == []
+
+
+async def test_unreachable_database_is_a_clear_error_after_retries(tmp_path, telegram):
+    process = await run_bot(tmp_path, {
+        "BOT_TOKEN": TOKEN, "TELEGRAM_API_URL": telegram.url,
+        "DATABASE_URL": "postgres://postgres@127.0.0.1:9/posko", "DATABASE_CONNECT_ATTEMPTS": "2"})
+    _, stderr = await asyncio.wait_for(process.communicate(), 60)
+    lines = stderr.decode().strip().splitlines()
+    assert process.returncode == 1
+    assert "unreachable" in lines[0] and "retrying in 1 s" in lines[0]
+    assert lines[-1].startswith("posko-forkopimda: Database postgres://postgres@127.0.0.1:9/posko "
+                                "unreachable after 2 attempts")
+    assert not any("Traceback" in line for line in lines)

@@ -196,6 +196,7 @@ async def test_redelivered_updates_are_applied_once(telegram, database_url, cloc
     assert report.answers["personel"] == 75
     assert telegram.unread(GROUP.id) == []  # no second "telah melapor" line
     # The stale "75" finds no open form: the liaison is told so, nothing is stored.
+    # (The stale Kirim tap only gets its spinner stopped.)
     assert [m.text for m in telegram.unread(PRIVATE.id)] == [
         "Tidak ada laporan yang sedang diisi. Ketik /lapor untuk mulai melapor."]
 

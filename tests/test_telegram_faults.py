@@ -1,0 +1,185 @@
+"""End to end: Telegram's faults, injected by the loopback server, handled as what they mean."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from bot.app import scheduler_of
+from bot.groups import find_group
+from bot.reports import reports_of_day
+from tests.botapi import Chat, Fault, User
+from tests.harness import ADMIN, GROUP, MEMBER, OTHER_GROUP, running_bot
+
+POLRI = User(333333333, "Andi Polres")
+PRIVATE = Chat.private_with(POLRI)
+RETRY_AFTER = Fault(429, "Too Many Requests: retry after 1", {"retry_after": 1})
+
+
+@pytest.fixture
+async def limited_bot(telegram, database_url, clock):
+    """The bot with its real rate limiter, as in production."""
+    async with running_bot(telegram, database_url, clock, rate_limit=True,
+                           read_timeout=0.5) as application:
+        yield application
+
+
+@pytest.fixture
+def no_errors_logged(caplog):
+    caplog.set_level(logging.INFO)
+    yield
+    errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert not errors, [r.getMessage() for r in errors]
+
+
+async def say(telegram, text, user=ADMIN, chat=GROUP):
+    await telegram.send_message(chat, user, text)
+    return await telegram.next_message(chat.id)
+
+
+def delivered(telegram, chat_id, start):
+    return [m.text for m in telegram.sent_to(chat_id) if m.text.startswith(start)]
+
+
+async def set_up(telegram, chat=GROUP):
+    telegram.set_member_status(chat, ADMIN, "administrator")
+    await say(telegram, "/hari_h 2024-11-27 Pilkada Serentak 2024", chat=chat)
+
+
+async def test_429_on_a_reply_is_waited_out_without_freezing_other_groups(
+        limited_bot, telegram, no_errors_logged):
+    await set_up(telegram, GROUP)
+    await set_up(telegram, OTHER_GROUP)
+    telegram.fail_next("sendMessage", RETRY_AFTER, chat_id=GROUP.id)
+    await telegram.send_message(GROUP, MEMBER, "/hitungmundur")
+    other = await say(telegram, "/hitungmundur", user=POLRI, chat=OTHER_GROUP)
+    assert other.text.startswith("H-14")
+    assert telegram.unread(GROUP.id) == []  # still waiting out its retry_after
+    assert (await telegram.next_message(GROUP.id)).text.startswith("H-14")
+    assert len(delivered(telegram, GROUP.id, "H-14")) == 1
+
+
+async def test_429_mid_broadcast_is_waited_out_and_delivered_once(
+        limited_bot, telegram, clock, no_errors_logged):
+    chats = [GROUP, OTHER_GROUP, Chat(-1003333333333, "Forkopimda Kota Ambon")]
+    for chat in chats:
+        await set_up(telegram, chat)
+    telegram.fail_next("sendMessage", RETRY_AFTER, chat_id=OTHER_GROUP.id)
+    clock.set(2024, 11, 13, 0, 0)
+    result = await scheduler_of(limited_bot).tick()
+    assert result.sent == 6 and result.failed == 0
+    for chat in chats:
+        assert len(delivered(telegram, chat.id, "Laporan harian dibuka")) == 1
+        assert len(delivered(telegram, chat.id, "Hitung mundur H-14")) == 1
+
+
+@pytest.mark.parametrize("fault", [
+    Fault(502, html=True),
+    Fault(500, "Internal Server Error"),
+    Fault(503, "Service Unavailable", html=True),
+], ids=["502-html", "500-json", "503-html"])
+async def test_server_errors_are_retried_and_the_reply_arrives_once(
+        limited_bot, telegram, fault, no_errors_logged):
+    await set_up(telegram)
+    telegram.fail_next("sendMessage", fault, times=2, chat_id=GROUP.id)
+    assert (await say(telegram, "/hitungmundur")).text.startswith("H-14")
+    assert len(delivered(telegram, GROUP.id, "H-14")) == 1
+
+
+async def test_read_timeout_on_a_scheduled_post_is_not_sent_twice(
+        limited_bot, telegram, clock, caplog):
+    await set_up(telegram)
+    await say(telegram, "/jadwal hitungmundur mati")
+    telegram.fail_next("sendMessage", Fault(200, delay=1.0), chat_id=GROUP.id)
+    clock.set(2024, 11, 13, 0, 0)
+    with caplog.at_level(logging.WARNING, logger="bot.scheduler"):
+        await scheduler_of(limited_bot).tick()
+        await scheduler_of(limited_bot).tick()
+    assert "counted as sent" in caplog.text
+    assert len(delivered(telegram, GROUP.id, "Laporan harian dibuka")) == 1
+
+
+async def test_bot_removed_from_group_marks_it_inactive(
+        limited_bot, telegram, clock, no_errors_logged):
+    await set_up(telegram)
+    telegram.fail_next("sendMessage", Fault(403, "Forbidden: bot was kicked from the supergroup "
+                                                 "chat"), chat_id=GROUP.id)
+    await telegram.send_message(GROUP, MEMBER, "/hitungmundur")
+    await say(telegram, "/bantuan", user=MEMBER, chat=Chat.private_with(MEMBER))  # barrier
+    assert not (await find_group(GROUP.id)).active
+    clock.set(2024, 11, 13, 0, 0)
+    assert (await scheduler_of(limited_bot).tick()).sent == 0
+    await telegram.change_bot_membership(GROUP, ADMIN, "left", "member")
+    await telegram.next_message(GROUP.id)
+    group = await find_group(GROUP.id)
+    assert group.active and group.election_name == "Pilkada Serentak 2024"
+
+
+async def test_chat_not_found_on_a_scheduled_post_is_not_retried_forever(
+        limited_bot, telegram, clock, no_errors_logged):
+    await set_up(telegram)
+    telegram.fail_next("sendMessage", Fault(400, "Bad Request: chat not found"), times=10,
+                       chat_id=GROUP.id)
+    clock.set(2024, 11, 13, 0, 0)
+    await scheduler_of(limited_bot).tick()
+    await scheduler_of(limited_bot).tick()
+    assert not (await find_group(GROUP.id)).active
+    assert len([c for c in telegram.calls_of("sendMessage") if c["chat_id"] == GROUP.id]) <= 3
+
+
+async def test_group_upgraded_while_replying_gets_the_reply_at_its_new_id(
+        limited_bot, telegram, no_errors_logged):
+    old = Chat(-987654321, "Forkopimda Kutim", type="group")
+    await set_up(telegram, old)
+    new_id = -1004444444444
+    telegram.fail_next("sendMessage", Fault(400, "Bad Request: group chat was upgraded to a "
+                                                 "supergroup chat", {"migrate_to_chat_id": new_id}),
+                       chat_id=old.id)
+    await telegram.send_message(old, MEMBER, "/hitungmundur")
+    assert (await telegram.next_message(new_id)).text.startswith("H-14")
+    assert (await find_group(new_id)).election_name == "Pilkada Serentak 2024"
+
+
+async def test_expired_tap_and_unmodified_edit_still_move_the_form_on(
+        limited_bot, telegram, no_errors_logged):
+    telegram.set_member_status(GROUP, ADMIN, "administrator")
+    request = await say(telegram, "/daftar Polri Polres Kutai Timur", user=POLRI)
+    await telegram.press(ADMIN, request, request.button("Setujui")["callback_data"])
+    await telegram.next_message(GROUP.id)
+    question = await say(telegram, "/lapor", user=POLRI, chat=PRIVATE)
+    telegram.fail_next("answerCallbackQuery", Fault(
+        400, "Bad Request: query is too old and response timeout expired or query ID is invalid"))
+    telegram.fail_next("editMessageText", Fault(400, "Bad Request: message is not modified"))
+    await telegram.press(POLRI, question, question.button("Aman")["callback_data"])
+    assert "Jumlah personel" in (await telegram.next_message(PRIVATE.id)).text
+
+
+async def test_entities_telegram_cannot_parse_get_a_plain_apology_once(
+        limited_bot, telegram, caplog):
+    await set_up(telegram)
+    telegram.fail_next("sendMessage", Fault(400, "Bad Request: can't parse entities: Can't find "
+                                                 "end tag corresponding to start tag b"),
+                       chat_id=GROUP.id)
+    apology = await say(telegram, "/hitungmundur", user=MEMBER)
+    assert apology.text.startswith("Maaf, terjadi gangguan saat memproses permintaan ini.")
+    assert len([c for c in telegram.calls_of("sendMessage") if c["chat_id"] == GROUP.id]) == 3
+
+
+async def test_form_answers_survive_a_flaky_network(limited_bot, telegram, database_url, clock):
+    telegram.set_member_status(GROUP, ADMIN, "administrator")
+    request = await say(telegram, "/daftar Polri", user=POLRI)
+    await telegram.press(ADMIN, request, request.button("Setujui")["callback_data"])
+    await telegram.next_message(GROUP.id)
+    question = await say(telegram, "/lapor", user=POLRI, chat=PRIVATE)
+    await telegram.press(POLRI, question, question.button("Rawan")["callback_data"])
+    await telegram.next_message(PRIVATE.id), await telegram.next_message(PRIVATE.id)
+    for answer in ("1.500", "3", "-", "12"):
+        telegram.fail_next("sendMessage", Fault(502, html=True), chat_id=PRIVATE.id)
+        review = await say(telegram, answer, user=POLRI, chat=PRIVATE)
+    telegram.fail_next("editMessageText", Fault(500, "Internal Server Error"))
+    await telegram.press(POLRI, review, review.button("Kirim")["callback_data"])
+    await telegram.next_message(GROUP.id)
+    [report] = await reports_of_day(GROUP.id, clock.now.date())
+    assert report.answers == {"situasi": "rawan", "personel": 1500, "kejadian": 3,
+                              "uraian_kejadian": None, "tps_rawan": 12}
