@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import logging
-from datetime import UTC
+from datetime import UTC, datetime
 
+from telegram import Update
 from telegram.constants import ParseMode
 from telegram.error import Conflict
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 
+from bot import inbox
 from bot.clock import Clock, system_clock
 from bot.commands import publish_commands
 from bot.context import BotContext, Services, install_services
 from bot.db import close_database, open_database
 from bot.forms import load_forms
+from bot.inbox import DurableUpdateQueue
 from bot.scheduler import TICK_SECONDS, Scheduler
 from bot.settings import Settings
 from bot.telegram_limits import TelegramLimiter
@@ -45,7 +48,8 @@ def build_application(
         .context_types(ContextTypes(context=BotContext))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
-        .concurrent_updates(PerSenderUpdateProcessor())
+        .concurrent_updates(PerSenderUpdateProcessor(on_handled=inbox.mark_handled))
+        .update_queue(DurableUpdateQueue())
         # Room for a broadcast's concurrent sends and people's replies at once.
         .request(RetryingRequest(connection_pool_size=128, read_timeout=read_timeout))
     )
@@ -60,6 +64,16 @@ def build_application(
     application.bot_data[RUN_SCHEDULER_KEY] = run_scheduler
     register_handlers(application)
     return application
+
+
+async def replay_unhandled_updates(application: Application) -> None:
+    """Queues what a previous process received but did not finish (see ``bot.inbox``)."""
+    await inbox.forget_handled(datetime.now(UTC) - inbox.KEEP_HANDLED)
+    pending = await inbox.unhandled()
+    for payload in pending:
+        await application.update_queue.replay(Update.de_json(payload, application.bot))
+    if pending:
+        log.warning("Replaying %d update(s) left unhandled by the previous run", len(pending))
 
 
 class AnotherInstanceRunning(RuntimeError):
@@ -88,6 +102,7 @@ async def _post_init(application: Application) -> None:
         await ensure_only_poller(application)
     await open_database(services.settings.database_url,
                         attempts=services.settings.database_connect_attempts)
+    await replay_unhandled_updates(application)
     await publish_commands(application)
     if application.bot_data[RUN_SCHEDULER_KEY]:
         # One job for all groups: what is due comes from the database each tick,

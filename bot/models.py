@@ -137,3 +137,21 @@ class ScheduledPost(Model):
     class Meta:
         table = "scheduled_posts"
         unique_together = (("group", "kind", "local_date"),)
+
+
+class InboxUpdate(Model):
+    """An update as received from Telegram, kept until it has been handled.
+
+    Telegram forgets an update once the bot asks for the next ones, which PTB
+    does while earlier ones are still being handled: a crash in between would
+    lose them. Written before that confirmation and replayed at start, the
+    inbox makes every update handled; the same id arriving again is skipped.
+    """
+
+    update_id = fields.BigIntField(primary_key=True, generated=False)
+    payload = fields.JSONField()
+    handled = fields.BooleanField(default=False)
+    received_at = fields.DatetimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        table = "inbox_updates"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from telegram import Update
@@ -19,10 +19,15 @@ class PerSenderUpdateProcessor(BaseUpdateProcessor):
     others. Updates without a sender (channel posts) are keyed by chat.
     """
 
-    def __init__(self, max_concurrent_updates: int = 256) -> None:
+    def __init__(
+        self,
+        max_concurrent_updates: int = 256,
+        on_handled: Callable[[int], Awaitable[None]] | None = None,
+    ) -> None:
         super().__init__(max_concurrent_updates)
         self._locks: dict[int, asyncio.Lock] = {}
         self._waiting: dict[int, int] = {}
+        self._on_handled = on_handled
 
     @staticmethod
     def _key(update: object) -> int:
@@ -40,6 +45,8 @@ class PerSenderUpdateProcessor(BaseUpdateProcessor):
         try:
             async with lock:
                 await coroutine
+                if self._on_handled is not None and isinstance(update, Update):
+                    await self._on_handled(update.update_id)
         finally:
             self._waiting[key] -= 1
             if not self._waiting[key]:  # nobody else queued: free the lock's memory

@@ -148,6 +148,7 @@ async def on_button(update: Update, context: BotContext) -> None:
         return
     if form.already_applied(update.update_id):
         await answer_query(query)
+        await send_step(update, context, form)  # see on_answer: the reply may be lost
         return
     definition = context.services.forms.form_for(form.agency)
     await answer_query(query)

@@ -326,6 +326,9 @@ class TelegramServer:
     def unread(self, chat_id: int) -> list[BotMessage]:
         return self._outbox[chat_id][self._read[chat_id]:]
 
+    def all_messages(self) -> list[BotMessage]:
+        return [message for outbox in self._outbox.values() for message in outbox]
+
     def sent_to(self, chat_id: int) -> list[BotMessage]:
         return list(self._outbox[chat_id])
 
@@ -347,6 +350,12 @@ class TelegramServer:
             await asyncio.wait_for(self._changed.wait_for(
                 lambda: all(u["update_id"] > update_id for u in self._updates)
                 and self._acknowledged > update_id), timeout)
+
+    async def wait_for_call(self, method: str, after: int, timeout: float = 60.0) -> None:
+        """Waits until ``method`` is called after the first ``after`` recorded calls."""
+        async with self._changed:
+            await asyncio.wait_for(self._changed.wait_for(
+                lambda: any(name == method for name, _ in self.calls[after:])), timeout)
 
     async def wait_for_long_poll(self, timeout: float = 30.0) -> None:
         """Waits until a bot is long-polling (started and idle)."""
@@ -375,7 +384,9 @@ class TelegramServer:
                 {"ok": False, "error_code": 401, "description": "Unauthorized"}, status=401)
         method = request.match_info["method"]
         params = {name: _decode(name, value) for name, value in (await request.post()).items()}
-        self.calls.append((method, params))
+        async with self._changed:
+            self.calls.append((method, params))
+            self._changed.notify_all()
         fault = self._take_fault(method, params)
         if fault is not None:
             self.faults_injected += 1

@@ -10,6 +10,7 @@ import pytest
 
 from tests.botapi import TelegramServer
 from tests.harness import TOKEN, FakeClock, running_bot
+from tests.tally import LABELS, TALLY
 
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/test")
 
@@ -43,6 +44,16 @@ async def telegram():
     await server.start()
     yield server
     await server.stop()
+    TALLY["faults_injected"] += server.faults_injected
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Prints the hardening figures: faults injected, bad inputs, anything lost or doubled."""
+    if not TALLY:
+        return
+    terminalreporter.section("reliability")
+    for key, label in LABELS.items():
+        terminalreporter.write_line(f"{label}: {TALLY[key]}")
 
 
 @pytest.fixture

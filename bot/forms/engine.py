@@ -26,7 +26,7 @@ from bot.forms.definitions import CheckRule, CrossCheck, Form, Question, Questio
 from bot.forms.numbers import NumberParseError, NumberProblem, parse_percent, parse_whole_number
 
 PROGRESS_VERSION = 1
-SKIP_TEXT = "-"  # typing a dash skips an optional text question, like the Lewati button
+SKIP_TEXT = "-"  # typing a dash skips an optional question, like the Lewati button
 
 Answer = int | str | None  # None: an optional question skipped
 
@@ -221,6 +221,8 @@ def _accept(question: Question, reply: Reply) -> Answer | Problem:
 
 
 def _accept_text(question: Question, text: str) -> Answer | Problem:
+    if question.optional and clean_text(text).strip() == SKIP_TEXT:
+        return None
     if question.kind is QuestionKind.CHOICE:
         return _typed_choice(question, text)
     if question.kind is QuestionKind.NUMBER:

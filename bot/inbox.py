@@ -1,0 +1,62 @@
+"""The update inbox: every update Telegram hands over is handled, once, crash or not.
+
+PTB confirms a batch of updates to Telegram (by asking for the next ones)
+while it is still handling them, so a process killed at the wrong moment
+would lose updates Telegram will never send again. ``DurableUpdateQueue``
+writes each update to the database before PTB can confirm it; the update
+processor marks it handled afterwards; at start, whatever a dead process had
+not finished is replayed. An update id that is already in the inbox (Telegram
+delivering again what a dead process had not confirmed) is not handled twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import datetime, timedelta
+
+from telegram import Update
+from tortoise.exceptions import IntegrityError
+
+from bot.models import InboxUpdate
+
+log = logging.getLogger(__name__)
+
+KEEP_HANDLED = timedelta(days=2)  # long enough to recognise any re-delivery
+
+
+async def receive(update: Update) -> bool:
+    """Records a newly received update; False if it was received before."""
+    try:
+        await InboxUpdate.create(update_id=update.update_id, payload=update.to_dict())
+    except IntegrityError:
+        return False
+    return True
+
+
+async def mark_handled(update_id: int) -> None:
+    await InboxUpdate.filter(update_id=update_id).update(handled=True)
+
+
+async def unhandled() -> list[dict]:
+    """Payloads of updates received but not handled (a crash got in between), oldest first."""
+    return list(await InboxUpdate.filter(handled=False).order_by("update_id")
+                .values_list("payload", flat=True))
+
+
+async def forget_handled(before: datetime) -> int:
+    return await InboxUpdate.filter(handled=True, received_at__lt=before).delete()
+
+
+class DurableUpdateQueue(asyncio.Queue):
+    """The application's update queue, written through to the inbox."""
+
+    async def put(self, item: object) -> None:
+        if isinstance(item, Update) and not await receive(item):
+            log.info("Update %s was delivered again; already handled or queued", item.update_id)
+            return
+        await super().put(item)
+
+    async def replay(self, item: Update) -> None:
+        """Queues an update already in the inbox (from a process that died)."""
+        await super().put(item)
