@@ -12,6 +12,7 @@ from handlers import (
     report_form,
     schedule_settings,
     setup,
+    stale_buttons,
     summary,
 )
 
@@ -20,4 +21,5 @@ def register_handlers(application: Application) -> None:
     for module in (membership, setup, countdown, help, registration, report_entry, report_form,
                    summary, schedule_settings):
         application.add_handlers(module.handlers())
+    application.add_handlers(stale_buttons.handlers(application), group=stale_buttons.LATER_GROUP)
     application.add_error_handler(errors.on_error)

@@ -183,3 +183,21 @@ async def test_form_answers_survive_a_flaky_network(limited_bot, telegram, datab
     [report] = await reports_of_day(GROUP.id, clock.now.date())
     assert report.answers == {"situasi": "rawan", "personel": 1500, "kejadian": 3,
                               "uraian_kejadian": None, "tps_rawan": 12}
+
+
+STALE = "Tombol ini sudah tidak berlaku."
+FORM_GONE = "Tombol ini dari formulir yang sudah selesai atau dibatalkan."
+
+
+@pytest.mark.parametrize(("data", "answer"), [
+    ("f:xxxx:kirim", FORM_GONE), ("reg:abc:y", STALE), ("garbage", STALE), ("hapus:", STALE),
+    ("x" * 64, STALE),
+])
+async def test_unknown_or_forged_buttons_are_answered_and_change_nothing(
+        bot, telegram, data, answer, no_errors_logged):
+    await set_up(telegram)
+    before = await find_group(GROUP.id)
+    message = telegram.sent_to(GROUP.id)[-1]
+    query = await telegram.press(MEMBER, message, data)
+    assert (await telegram.callback_answer(query))["text"] == answer
+    assert await find_group(GROUP.id) == before
