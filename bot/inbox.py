@@ -12,6 +12,7 @@ delivering again what a dead process had not confirmed) is not handled twice.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from datetime import datetime, timedelta
 
@@ -25,10 +26,18 @@ log = logging.getLogger(__name__)
 KEEP_HANDLED = timedelta(days=2)  # long enough to recognise any re-delivery
 
 
+def _timestamp(value: object) -> int:
+    """Dates PTB leaves as datetime in ``to_dict`` (a pinned message's) go as Telegram sends them."""
+    if isinstance(value, datetime):
+        return int(value.timestamp())
+    raise TypeError(f"cannot store {type(value).__name__} in the inbox")
+
+
 async def receive(update: Update) -> bool:
     """Records a newly received update; False if it was received before."""
+    payload = json.dumps(update.to_dict(), default=_timestamp, ensure_ascii=True)
     try:
-        await InboxUpdate.create(update_id=update.update_id, payload=update.to_dict())
+        await InboxUpdate.create(update_id=update.update_id, payload=payload)
     except IntegrityError:
         return False
     return True
@@ -40,8 +49,9 @@ async def mark_handled(update_id: int) -> None:
 
 async def unhandled() -> list[dict]:
     """Payloads of updates received but not handled (a crash got in between), oldest first."""
-    return list(await InboxUpdate.filter(handled=False).order_by("update_id")
-                .values_list("payload", flat=True))
+    rows = await InboxUpdate.filter(handled=False).order_by("update_id").values_list(
+        "payload", flat=True)
+    return [json.loads(row) for row in rows]
 
 
 async def forget_handled(before: datetime) -> int:
@@ -52,9 +62,18 @@ class DurableUpdateQueue(asyncio.Queue):
     """The application's update queue, written through to the inbox."""
 
     async def put(self, item: object) -> None:
-        if isinstance(item, Update) and not await receive(item):
-            log.info("Update %s was delivered again; already handled or queued", item.update_id)
-            return
+        if isinstance(item, Update):
+            try:
+                fresh = await receive(item)
+            except Exception:
+                # Handling it without the safety net beats refusing it: PTB
+                # would fetch the same batch again and again.
+                log.exception("Could not record update %s in the inbox", item.update_id)
+                fresh = True
+            if not fresh:
+                log.info("Update %s was delivered again; already handled or queued",
+                         item.update_id)
+                return
         await super().put(item)
 
     async def replay(self, item: Update) -> None:

@@ -149,7 +149,8 @@ class InboxUpdate(Model):
     """
 
     update_id = fields.BigIntField(primary_key=True, generated=False)
-    payload = fields.JSONField()
+    # JSON as text: PostgreSQL's jsonb refuses the NUL characters people paste.
+    payload = fields.TextField()
     handled = fields.BooleanField(default=False)
     received_at = fields.DatetimeField(auto_now_add=True, db_index=True)
 

@@ -20,8 +20,15 @@ def data(token: str, action: str, *parts: str) -> str:
     return ":".join((PREFIX, token, action, *parts))
 
 
-def parse(callback_data: str) -> tuple[str, str, list[str]]:
+# How many parts after the action each button carries (question id, choice value).
+_ARITY = {CHOOSE: 2, SKIP: 1, EDIT: 1, SUBMIT: 0, CHANGE: 0, CANCEL: 0, BACK: 0}
+
+
+def parse(callback_data: str) -> tuple[str, str, list[str]] | None:
+    """(token, action, parts), or None for data no button of ours carries."""
     _prefix, token, action, *parts = callback_data.split(":")
+    if _ARITY.get(action) != len(parts):
+        return None
     return token, action, parts
 
 

@@ -141,7 +141,11 @@ async def on_button(update: Update, context: BotContext) -> None:
     query = update.callback_query
     t = context.translator()
     _ = t.gettext
-    token, action, parts = keys.parse(query.data)
+    tap = keys.parse(query.data)
+    if tap is None:
+        await answer_query(query, _("Tombol ini sudah tidak berlaku."))
+        return
+    token, action, parts = tap
     form = await open_form_of(context, query.from_user.id)
     if form is None or form.token != token:
         await answer_query(query, _("Tombol ini dari formulir yang sudah selesai atau dibatalkan."))
@@ -167,6 +171,8 @@ async def on_button(update: Update, context: BotContext) -> None:
     elif action == keys.BACK:
         await _edit(query.message, review_text(t, definition, form.progress),
                     keys.review_keyboard(t, form.token))
+    elif action == keys.EDIT and parts[0] not in definition.labels:
+        await send_step(update, context, form, preface=_("Tombol ini sudah tidak berlaku."))
     elif action == keys.EDIT:
         progress = begin_edit(definition, form.progress, parts[0])
         form = await form_sessions.save_progress(form, progress, update.update_id)
@@ -216,7 +222,10 @@ async def cancel(update: Update, context: BotContext) -> None:
 def handlers() -> list[BaseHandler]:
     private = filters.ChatType.PRIVATE
     return [
-        CommandHandler("batal", cancel, filters=private),
+        # Only new messages: an edited answer or /batal is ignored (the form has
+        # moved on), and service messages (a pin, a new photo) are no answers.
+        CommandHandler("batal", cancel, filters=private & filters.UpdateType.MESSAGE),
         CallbackQueryHandler(on_button, pattern=keys.PATTERN),
-        MessageHandler(private & filters.UpdateType.MESSAGE & ~filters.COMMAND, on_answer),
+        MessageHandler(private & filters.UpdateType.MESSAGE & ~filters.COMMAND
+                       & ~filters.StatusUpdate.ALL, on_answer),
     ]
