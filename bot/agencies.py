@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from bot.text import clean_keyword
+
 
 class Agency(StrEnum):
     PEMDA = "pemda"
@@ -21,8 +23,9 @@ class Agency(StrEnum):
 
     @classmethod
     def from_text(cls, text: str) -> Agency | None:
-        """Finds the agency a user typed, in any letter case ("polri", "KPU")."""
-        return _BY_FOLDED_LABEL.get(text.strip().casefold())
+        """Finds the agency a user typed, in any letter case ("polri", "KPU"), ignoring
+        invisible marks and reading full-width letters ("Ｐｏｌｒｉ") as ASCII."""
+        return _BY_FOLDED_LABEL.get(clean_keyword(text).casefold())
 
 
 _LABELS = {

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import Enum
@@ -11,6 +10,8 @@ from functools import cache
 from zoneinfo import ZoneInfo
 
 from babel.dates import get_month_names
+
+from bot.text import clean_keyword
 
 EARLIEST_YEAR = 2000
 LATEST_YEAR = 2100
@@ -51,8 +52,8 @@ def _month_numbers() -> dict[str, int]:
 
 def parse_date(text: str) -> date:
     """Parses 2024-11-27, 27-11-2024, 27/11/2024 or 27 November 2024 (also "27 Nov 2024")."""
-    # NFKC turns full-width digits from CJK keyboards into ASCII ones.
-    cleaned = " ".join(unicodedata.normalize("NFKC", text).split())
+    # Full-width digits from CJK keyboards read as ASCII ones; invisible marks go.
+    cleaned = clean_keyword(text)
     for form in _NUMERIC_FORMS:
         match = form.match(cleaned)
         if match:
@@ -80,7 +81,7 @@ RELATIVE_DAYS = {"hari ini": 0, "kemarin": -1}
 
 def parse_report_date(text: str, today: date) -> date:
     """A report day as a secretary asks for it: a date, "kemarin" or "hari ini"."""
-    relative = RELATIVE_DAYS.get(" ".join(text.split()).casefold())
+    relative = RELATIVE_DAYS.get(clean_keyword(text).casefold())
     if relative is not None:
         return today + timedelta(days=relative)
     return parse_date(text)
@@ -95,10 +96,14 @@ def split_leading_date(text: str) -> tuple[date, str]:
     """
     words = text.split()
     if len(words) >= 3:
+        leading = " ".join(words[:3])
         try:
-            return parse_date(" ".join(words[:3])), " ".join(words[3:])
+            return parse_date(leading), " ".join(words[3:])
         except DateParseError as error:
-            if error.problem is not DateProblem.UNRECOGNISED:
+            # "27 Novembre 2024" is a worded date with a misspelt month: say so
+            # about all three words, not about a lone "27".
+            if error.problem is not DateProblem.UNRECOGNISED or _WORDED_FORM.match(
+                    clean_keyword(leading)):
                 raise
     if not words:
         raise DateParseError(DateProblem.UNRECOGNISED, text)

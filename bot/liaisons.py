@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
 from bot.agencies import Agency
@@ -12,6 +13,10 @@ from bot.models import Group, Liaison, LiaisonStatus
 
 UNIT_NAME_MAX_LENGTH = 100
 PERSON_NAME_MAX_LENGTH = 128
+# Ids arrive in button data and deep links, where anyone can put any number;
+# the database refuses (rather than misses) one its column cannot hold.
+_LIAISON_IDS = range(1, 2**31)  # Liaison.id: a 32-bit serial
+_CHAT_IDS = range(-(2**63), 2**63)  # chat ids: 64-bit
 
 
 @dataclass(frozen=True)
@@ -24,6 +29,9 @@ class LiaisonRecord:
     agency: Agency
     unit_name: str
     status: LiaisonStatus
+    # The group message with this request's Setujui/Tolak buttons (None once decided
+    # by an admin's own registration, or before it is sent).
+    request_message_id: int | None = None
 
     @property
     def approved(self) -> bool:
@@ -40,6 +48,7 @@ def _record(liaison: Liaison, chat_id: int) -> LiaisonRecord:
         agency=Agency(liaison.agency),
         unit_name=liaison.unit_name,
         status=LiaisonStatus(liaison.status),
+        request_message_id=liaison.request_message_id,
     )
 
 
@@ -73,15 +82,29 @@ async def remember_request_message(liaison_id: int, message_id: int) -> None:
 
 
 async def find_liaison(liaison_id: int) -> LiaisonRecord | None:
+    if liaison_id not in _LIAISON_IDS:
+        return None
     liaison = await Liaison.get_or_none(id=liaison_id).select_related("group")
     return _record(liaison, liaison.group.chat_id) if liaison else None
 
 
-async def decide(liaison_id: int, chat_id: int, approve: bool, admin_id: int) -> LiaisonRecord | None:
-    """Approves or rejects a pending request of this group; None if it is no longer pending."""
-    updated = await Liaison.filter(
-        id=liaison_id, group__chat_id=chat_id, status=LiaisonStatus.PENDING
-    ).update(
+async def decide(
+    liaison_id: int, chat_id: int, approve: bool, admin_id: int, message_id: int | None = None
+) -> LiaisonRecord | None:
+    """Approves or rejects a pending request of this group; None if it is no longer pending.
+
+    With ``message_id`` (the request message whose button was tapped), only the
+    request that message shows is decided: after a newer /daftar replaced it,
+    the old message's buttons must not approve what they do not show.
+    """
+    if liaison_id not in _LIAISON_IDS:
+        return None
+    pending = Liaison.filter(id=liaison_id, group__chat_id=chat_id, status=LiaisonStatus.PENDING)
+    if message_id is not None:
+        # None: the request message is being sent right now; its buttons are the only ones.
+        pending = pending.filter(
+            Q(request_message_id=message_id) | Q(request_message_id__isnull=True))
+    updated = await pending.update(
         status=LiaisonStatus.APPROVED if approve else LiaisonStatus.REJECTED, decided_by=admin_id
     )
     if not updated:
@@ -99,6 +122,8 @@ async def approved_liaisons(chat_id: int) -> list[LiaisonRecord]:
 
 
 async def liaison_in_group(chat_id: int, user_id: int) -> LiaisonRecord | None:
+    if chat_id not in _CHAT_IDS:  # a forged deep link or button
+        return None
     liaison = await Liaison.get_or_none(group__chat_id=chat_id, user_id=user_id)
     return _record(liaison, chat_id) if liaison else None
 

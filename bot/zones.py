@@ -8,6 +8,8 @@ from zoneinfo import ZoneInfo, available_timezones
 
 from babel.dates import get_timezone_name
 
+from bot.text import clean_keyword
+
 # The names users type, mapped to the canonical zone of each.
 INDONESIAN_ZONES = {
     "WIB": "Asia/Jakarta",
@@ -34,8 +36,12 @@ def _zones_by_folded_name() -> dict[str, str]:
 
 
 def parse_zone(text: str) -> str:
-    """Returns the IANA name for ``WIB``/``WITA``/``WIT`` or an IANA zone, any case."""
-    cleaned = text.strip()
+    """Returns the IANA name for ``WIB``/``WITA``/``WIT`` or an IANA zone, any case.
+
+    Invisible marks are ignored and full-width letters read as ASCII, so
+    "WI\u200bTA" and "ＷＩＴＡ" are WITA rather than a zone that "does not exist".
+    """
+    cleaned = clean_keyword(text)
     if cleaned.upper() in INDONESIAN_ZONES:
         return INDONESIAN_ZONES[cleaned.upper()]
     name = _zones_by_folded_name().get(cleaned.casefold())

@@ -30,6 +30,8 @@ def handlers() -> list[BaseHandler]:
     return [
         CommandHandler("bantuan", show_help),
         # "/start <payload>" is a deep link, handled in handlers.report_entry.
+        # An edited /start is ignored like every edit in the private report chat.
         CommandHandler("start", show_help,
-                       filters=filters.ChatType.PRIVATE & filters.Regex(r"^/start(@\w+)?\s*$")),
+                       filters=filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
+                       & filters.Regex(r"^/start(@\w+)?\s*$")),
     ]

@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Update, User
+import logging
+import re
+
+from telegram import (
+    CallbackQuery,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+    Update,
+    User,
+)
+from telegram.error import BadRequest
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot import liaisons
@@ -10,11 +21,21 @@ from bot.agencies import Agency, agency_with_unit
 from bot.context import BotContext
 from bot.i18n import Translator
 from bot.liaisons import LiaisonRecord
+from bot.models import LiaisonStatus
 from bot.text import clean_line, command_argument, escape, mention, shorten
 from handlers.access import in_group, is_group_admin
-from handlers.replies import group_translator, refuse_non_admin, refuse_outside_group, reply
+from handlers.replies import (
+    answer_query,
+    group_translator,
+    refuse_non_admin,
+    refuse_outside_group,
+    reply,
+)
+
+log = logging.getLogger(__name__)
 
 EXAMPLE = "/daftar Polri Polres Kutai Timur"
+_AGENCY_TAP = re.compile(rf"daftar:(\d+):({'|'.join(a.value for a in Agency)})")
 
 
 def display_name(user: User) -> str:
@@ -52,17 +73,16 @@ async def register(update: Update, context: BotContext) -> None:
         await reply(update, _("Pendaftaran penghubung harus dilakukan dengan akun pribadi, "
                               "bukan atas nama grup atau kanal."))
         return
-    argument = command_argument(update.effective_message.text)
+    argument = clean_line(command_argument(update.effective_message.text))
     if not argument:
-        await update.effective_chat.send_message(
-            _("{name}, pilih instansi Anda:").format(name=escape(display_name(user))),
-            reply_markup=agency_keyboard(user.id))
+        await reply(update, _("{name}, pilih instansi Anda:").format(
+            name=escape(display_name(user))), agency_keyboard(user.id))
         return
-    first, _sep, rest = argument.partition(" ")
+    first, _sep, rest = argument.partition(" ")  # clean_line left single spaces only
     agency = Agency.from_text(first)
     if agency is None:
         await reply(update, _("Instansi «{agency}» tidak dikenal. Pilih salah satu: {choices}.")
-                    .format(agency=escape(shorten(clean_line(first))),
+                    .format(agency=escape(shorten(first)),
                             choices=", ".join(a.label for a in Agency))
                     + "\n" + _("Contoh: <code>{example}</code>").format(example=EXAMPLE))
         return
@@ -80,14 +100,19 @@ async def choose_agency(update: Update, context: BotContext) -> None:
     query = update.callback_query
     t = await group_translator(update, context)
     _ = t.gettext
-    _prefix, owner, value = query.data.split(":")
-    if int(owner) != query.from_user.id:
-        await query.answer(_("Tombol ini untuk orang yang mengetik /daftar. Ketik /daftar "
-                             "sendiri untuk mendaftar."), show_alert=True)
+    if not in_group(update):  # a keyboard only the group gets, tapped elsewhere: forged
+        await answer_query(query, _("Tombol ini sudah tidak berlaku."))
         return
-    agency = Agency(value)
-    await query.answer()
-    await _file_request(update, context, t, query.from_user, agency, agency.label,
+    tapped = _AGENCY_TAP.fullmatch(query.data or "")
+    if tapped is None:  # no data at all: PTB hands such a tap to the first handler
+        await answer_query(query, _("Tombol ini sudah tidak berlaku."))
+        return
+    owner, value = tapped.groups()
+    if int(owner) != query.from_user.id:
+        await answer_query(query, _("Tombol ini untuk orang yang mengetik /daftar. Ketik /daftar "
+                                    "sendiri untuk mendaftar."), show_alert=True)
+        return
+    await _file_request(update, context, t, query.from_user, Agency(value), Agency(value).label,
                         keyboard_message=query)
 
 
@@ -98,6 +123,13 @@ async def _file_request(
     _ = t.gettext
     chat = update.effective_chat
     existing = await liaisons.liaison_in_group(chat.id, user.id)
+    if keyboard_message is not None:
+        if existing and existing.request_message_id == keyboard_message.message.message_id:
+            # This keyboard already became a request (a double tap, or a late
+            # one): filing again would overwrite the request or its outcome.
+            await answer_query(keyboard_message, _("Tombol ini sudah tidak berlaku."))
+            return
+        await answer_query(keyboard_message)
     if existing and existing.approved and (existing.agency, existing.unit_name) == (
             agency, unit_name):
         text = _("{name} sudah terdaftar sebagai penghubung {agency}.").format(
@@ -108,27 +140,39 @@ async def _file_request(
     record = await liaisons.request_registration(
         chat.id, chat.title or "", user.id, display_name(user), user.username, agency,
         unit_name, approved=is_admin)
+    # A pending request this one replaces: its buttons must go (see liaisons.decide).
+    replaced = (existing.request_message_id
+                if existing and existing.status is LiaisonStatus.PENDING else None)
     if is_admin:
-        await _show(update, keyboard_message, _(
+        sent = await _show(update, keyboard_message, _(
             "✅ {name} terdaftar sebagai penghubung {agency}.").format(
             name=mention(user.id, record.name), agency=agency_unit(record)))
-        return
-    text = _("📝 Permintaan pendaftaran penghubung\n{name} — {agency}\n"
-             "Admin grup, silakan setujui atau tolak.").format(
-        name=mention(user.id, record.name), agency=agency_unit(record))
-    markup = decision_keyboard(t, record.id)
-    if keyboard_message is not None:
-        sent = await keyboard_message.edit_message_text(text, reply_markup=markup)
     else:
-        sent = await chat.send_message(text, reply_markup=markup)
-    await liaisons.remember_request_message(record.id, sent.message_id)
+        text = _("📝 Permintaan pendaftaran penghubung\n{name} — {agency}\n"
+                 "Admin grup, silakan setujui atau tolak.").format(
+            name=mention(user.id, record.name), agency=agency_unit(record))
+        sent = await _show(update, keyboard_message, text, decision_keyboard(t, record.id))
+    if isinstance(sent, Message):
+        await liaisons.remember_request_message(record.id, sent.message_id)
+    if replaced is not None:
+        await _drop_buttons(context, chat.id, replaced)
 
 
-async def _show(update: Update, keyboard_message: CallbackQuery | None, text: str) -> None:
+async def _show(
+    update: Update, keyboard_message: CallbackQuery | None, text: str,
+    markup: InlineKeyboardMarkup | None = None,
+) -> Message | bool:
     if keyboard_message is not None:
-        await keyboard_message.edit_message_text(text)
-    else:
-        await reply(update, text)
+        return await keyboard_message.edit_message_text(text, reply_markup=markup)
+    return await reply(update, text, markup)
+
+
+async def _drop_buttons(context: BotContext, chat_id: int, message_id: int) -> None:
+    """Removes an old request's buttons; a message deleted or too old to edit is no loss."""
+    try:
+        await context.bot.edit_message_reply_markup(chat_id, message_id, reply_markup=None)
+    except BadRequest as error:
+        log.info("Could not remove the buttons of request message %s: %s", message_id, error)
 
 
 async def decide_request(update: Update, context: BotContext) -> None:
@@ -136,18 +180,28 @@ async def decide_request(update: Update, context: BotContext) -> None:
     query = update.callback_query
     t = await group_translator(update, context)
     _ = t.gettext
+    if not in_group(update):
+        await answer_query(query, _("Tombol ini sudah tidak berlaku."))
+        return
     _prefix, liaison_id, verdict = query.data.split(":")
     if not await is_group_admin(update, context):
-        await query.answer(_("Hanya admin grup yang dapat menyetujui atau menolak pendaftaran."),
-                           show_alert=True)
+        await answer_query(query, _("Hanya admin grup yang dapat menyetujui atau menolak "
+                                    "pendaftaran."), show_alert=True)
         return
-    record = await liaisons.decide(int(liaison_id), update.effective_chat.id, verdict == "y",
-                                   query.from_user.id)
+    chat_id = update.effective_chat.id
+    record = await liaisons.decide(int(liaison_id), chat_id, verdict == "y", query.from_user.id,
+                                   message_id=query.message.message_id)
     if record is None:
-        await query.answer(_("Permintaan ini sudah diputuskan sebelumnya."))
-        await query.edit_message_reply_markup(None)
+        still = await liaisons.find_liaison(int(liaison_id))
+        if still and still.chat_id == chat_id and still.status is LiaisonStatus.PENDING:
+            await answer_query(query, _("Permintaan ini sudah diganti dengan permintaan yang "
+                                        "lebih baru."))
+        else:
+            await answer_query(query, _("Permintaan ini sudah diputuskan sebelumnya."))
+        if query.message.reply_markup is not None:
+            await _drop_buttons(context, chat_id, query.message.message_id)
         return
-    await query.answer()
+    await answer_query(query)
     values = {"name": mention(record.user_id, record.name), "agency": agency_unit(record),
               "admin": escape(display_name(query.from_user))}
     if record.approved:
@@ -223,8 +277,8 @@ async def remove_liaison(update: Update, context: BotContext) -> None:
         return
     buttons = [[InlineKeyboardButton(f"{r.agency.label} · {r.name}"[:60],
                                      callback_data=f"hapus:{r.id}")] for r in records]
-    await chat.send_message(_("Pilih penghubung yang akan dihapus (atau balas pesannya dengan "
-                              "/hapus_liaison):"), reply_markup=InlineKeyboardMarkup(buttons))
+    await reply(update, _("Pilih penghubung yang akan dihapus (atau balas pesannya dengan "
+                          "/hapus_liaison):"), InlineKeyboardMarkup(buttons))
 
 
 async def confirm_removal(update: Update, context: BotContext) -> None:
@@ -232,29 +286,33 @@ async def confirm_removal(update: Update, context: BotContext) -> None:
     query = update.callback_query
     t = await group_translator(update, context)
     _ = t.gettext
+    if not in_group(update):
+        await answer_query(query, _("Tombol ini sudah tidak berlaku."))
+        return
     if not await is_group_admin(update, context):
-        await query.answer(_("Hanya admin grup yang dapat menghapus penghubung."), show_alert=True)
+        await answer_query(query, _("Hanya admin grup yang dapat menghapus penghubung."),
+                           show_alert=True)
         return
     record = await liaisons.find_liaison(int(query.data.split(":")[1]))
     chat_id = update.effective_chat.id
     removed = (await liaisons.remove_liaison(chat_id, record.user_id)
                if record and record.chat_id == chat_id else None)
-    await query.answer()
     if removed is None:
-        await query.edit_message_text(_("Penghubung itu sudah tidak terdaftar."))
+        # A second tap, or an old chooser: say so on the button, leave the message be.
+        await answer_query(query, _("Penghubung itu sudah tidak terdaftar."))
         return
+    await answer_query(query)
     await query.edit_message_text(_("{name} tidak lagi menjadi penghubung {agency}.").format(
         name=escape(removed.name), agency=agency_unit(removed)))
 
 
 def handlers() -> list[BaseHandler]:
-    agencies = "|".join(a.value for a in Agency)
     return [
         CommandHandler("daftar", register),
         CommandHandler("liaison", list_liaisons),
         CommandHandler("keluar", leave),
         CommandHandler("hapus_liaison", remove_liaison),
-        CallbackQueryHandler(choose_agency, pattern=rf"^daftar:\d+:({agencies})$"),
+        CallbackQueryHandler(choose_agency, pattern=_AGENCY_TAP),
         CallbackQueryHandler(decide_request, pattern=r"^reg:\d+:[yn]$"),
         CallbackQueryHandler(confirm_removal, pattern=r"^hapus:\d+$"),
     ]

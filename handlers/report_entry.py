@@ -6,7 +6,7 @@ group gets one line when a report is submitted (see ``handlers.report_form``).
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import Chat, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
 
 from bot import liaisons
@@ -17,7 +17,7 @@ from bot.forms import start
 from bot.text import escape
 from handlers.access import in_group
 from handlers.registration import agency_unit
-from handlers.replies import group_translator, reply
+from handlers.replies import answer_query, group_translator, reply
 from handlers.report_form import open_form_of, send_step
 
 async def report_from_group(update: Update, context: BotContext) -> None:
@@ -31,11 +31,11 @@ async def report_from_group(update: Update, context: BotContext) -> None:
                               "Daftar dengan <code>/daftar Polri Polres Kutai Timur</code>."))
         return
     url = report_url(context.bot.username, chat.id)
-    await chat.send_message(
+    await reply(
+        update,
         _("{name}, isi laporan harian {agency} melalui percakapan pribadi dengan bot:").format(
             name=escape(record.name), agency=agency_unit(record)),
-        reply_markup=InlineKeyboardMarkup([[InlineKeyboardButton(_("Buka formulir laporan"),
-                                                                 url=url)]]))
+        InlineKeyboardMarkup([[InlineKeyboardButton(_("Buka formulir laporan"), url=url)]]))
 
 
 async def report_from_deep_link(update: Update, context: BotContext) -> None:
@@ -62,19 +62,27 @@ async def report_in_private(update: Update, context: BotContext) -> None:
         buttons = [[InlineKeyboardButton(name[:60] or str(chat_id),
                                          callback_data=f"pilih:{chat_id}")]
                    for chat_id, name in served]
-        await reply_with_markup(update, _("Laporan ini untuk grup mana?"), buttons)
-
-
-async def reply_with_markup(update: Update, text: str, buttons: list) -> None:
-    await update.effective_chat.send_message(text, reply_markup=InlineKeyboardMarkup(buttons))
+        await reply(update, _("Laporan ini untuk grup mana?"), InlineKeyboardMarkup(buttons))
 
 
 async def choose_group(update: Update, context: BotContext) -> None:
     """Starts the form for the group tapped in the private chat."""
     query = update.callback_query
-    await query.answer()
-    await query.edit_message_reply_markup(None)
+    if update.effective_chat is None or update.effective_chat.type != Chat.PRIVATE:
+        # The chooser only exists in a private chat: this tap is forged.
+        await answer_query(query, context.translator().gettext("Tombol ini sudah tidak berlaku."))
+        return
+    await answer_query(query)
+    if _carries(query.message, query.data):
+        await query.edit_message_reply_markup(None)
     await open_form(update, context, int(query.data.split(":")[1]))
+
+
+def _carries(message: Message | None, data: str) -> bool:
+    """True if ``message`` shows a button with ``data`` (a forged tap may come on any message)."""
+    markup = getattr(message, "reply_markup", None)
+    return markup is not None and any(
+        button.callback_data == data for row in markup.inline_keyboard for button in row)
 
 
 async def open_form(update: Update, context: BotContext, chat_id: int) -> None:
@@ -104,7 +112,9 @@ async def open_form(update: Update, context: BotContext, chat_id: int) -> None:
 
 
 def handlers() -> list[BaseHandler]:
-    private = filters.ChatType.PRIVATE
+    # An edited /lapor or /start in the private chat is not a new request: it can
+    # come long after, and must not restart or switch the form the liaison is in.
+    private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
     return [
         CommandHandler("lapor", report_from_group, filters=filters.ChatType.GROUPS),
         CommandHandler("lapor", report_in_private, filters=private),

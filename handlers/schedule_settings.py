@@ -11,7 +11,7 @@ from bot.groups import GroupSettings
 from bot.i18n import N_, Translator
 from bot.schedule import PostKind, parse_post_time
 from bot.scheduled_posts import schedule_of
-from bot.text import clean_line, escape, shorten
+from bot.text import clean_keyword, command_argument, escape, shorten
 from bot.zones import zone_label
 from handlers.access import in_group, is_group_admin
 from handlers.replies import group_translator, refuse_non_admin, refuse_outside_group, reply
@@ -48,7 +48,8 @@ async def schedule_command(update: Update, context: BotContext) -> None:
         return
     chat = update.effective_chat
     now = context.services.clock()
-    words = update.effective_message.text.split()[1:]
+    # Read the way zones and dates are: invisible marks ignored, full-width "１６:３０" as 16:30.
+    words = clean_keyword(command_argument(update.effective_message.text)).split()
     if not words:
         group = await groups.find_group(chat.id) or await groups.register_group(
             chat.id, chat.title or "")
@@ -69,7 +70,7 @@ async def schedule_command(update: Update, context: BotContext) -> None:
     except ValueError:
         await reply(update, _("Jam «{time}» tidak dikenali. Gunakan JJ:MM antara 00:00 dan "
                               "23:59, atau «mati».").format(
-            time=escape(shorten(clean_line(words[1])))) + "\n" + example)
+            time=escape(shorten(words[1]))) + "\n" + example)
         return
     group = await groups.set_post_time(
         chat.id, chat.title or "", kind.value,

@@ -82,6 +82,7 @@ async def set_zone(update: Update, context: BotContext, t: Translator, argument:
     """Stores the time zone: WIB, WITA, WIT or an IANA name."""
     _ = t.gettext
     example = _("Contoh: <code>{example}</code>").format(example=EXAMPLE_ZONE)
+    argument = clean_line(argument)
     if not argument:
         await reply(update, _("Zona waktu belum diisi. Pilih WIB, WITA, atau WIT.") + "\n" + example)
         return
@@ -90,7 +91,7 @@ async def set_zone(update: Update, context: BotContext, t: Translator, argument:
     except UnknownZone:
         await reply(update, _("Zona waktu «{zone}» tidak dikenal. Gunakan WIB, WITA, WIT, atau "
                               "nama zona IANA seperti Asia/Makassar.")
-                    .format(zone=escape(shorten(clean_line(argument)))) + "\n" + example)
+                    .format(zone=escape(shorten(argument))) + "\n" + example)
         return
     chat = update.effective_chat
     group = await groups.set_time_zone(chat.id, chat.title or "", zone)
@@ -109,14 +110,14 @@ async def set_polling_day(
     _ = t.gettext
     example = _("Contoh: <code>{example}</code>").format(example=EXAMPLE_POLLING_DAY)
     formats = _("Gunakan bentuk 2024-11-27, 27-11-2024, 27/11/2024, atau 27 November 2024.")
+    argument = clean_line(argument)
     if not argument:
         await reply(update, _("Tanggal dan nama pemilihan belum diisi.") + "\n" + example)
         return
     try:
         polling_day, election_name = split_leading_date(argument)
     except DateParseError as error:
-        shown = escape(shorten(clean_line(argument.split()[0] if error.problem is
-                                          DateProblem.UNRECOGNISED else error.text)))
+        shown = escape(shorten(error.text))
         problem = {
             DateProblem.UNRECOGNISED: _("Tanggal «{date}» tidak dikenali.") + " " + formats,
             DateProblem.IMPOSSIBLE: _("Tanggal «{date}» tidak ada di kalender."),

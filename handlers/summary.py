@@ -31,13 +31,13 @@ async def show_summary(update: Update, context: BotContext) -> None:
         await reply(update, _("Grup ini belum terdaftar. Admin grup dapat mengetik /mulai."))
         return
     today = local_today(context.services.clock(), group.time_zone)
-    argument = command_argument(update.effective_message.text)
+    argument = clean_line(command_argument(update.effective_message.text))
     try:
         day = parse_report_date(argument, today) if argument else today
     except DateParseError:
         await reply(update, _("Tanggal «{date}» tidak dikenali. Gunakan bentuk 2024-11-27, "
                               "27-11-2024, 27/11/2024, 27 November 2024, atau kemarin.")
-                    .format(date=escape(shorten(clean_line(argument))))
+                    .format(date=escape(shorten(argument)))
                     + "\n" + _("Contoh: <code>{example}</code>").format(example=EXAMPLE))
         return
     labels = {qid: _(label) for qid, label in context.services.forms.labels.items()}

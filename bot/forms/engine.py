@@ -13,7 +13,6 @@ Flow: ``start`` -> ``answer`` ... until ``at_review`` -> (``begin_edit`` ->
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -24,11 +23,19 @@ from typing import Any
 
 from bot.forms.definitions import CheckRule, CrossCheck, Form, Question, QuestionKind
 from bot.forms.numbers import NumberParseError, NumberProblem, parse_percent, parse_whole_number
+from bot.text import INVISIBLE, has_visible
 
 PROGRESS_VERSION = 1
 SKIP_TEXT = "-"  # typing a dash skips an optional question, like the Lewati button
+# Phones often turn a typed "-" or "--" into an en or em dash: those skip too.
+SKIP_TEXTS = frozenset({SKIP_TEXT, "--", "\u2013", "\u2014"})
 
 Answer = int | str | None  # None: an optional question skipped
+
+# Percentages are shown with one decimal (Translator.percent, "87,5%"): a finer
+# answer would be stored as typed but read by everyone as another figure
+# (99,99 shows as 100%, "all logistics delivered"), so it is refused instead.
+PERCENT_STEP = Decimal("0.1")
 
 
 class ProblemCode(StrEnum):
@@ -41,6 +48,7 @@ class ProblemCode(StrEnum):
     TOO_LARGE = NumberProblem.TOO_LARGE.value
     AMBIGUOUS_SEPARATOR = NumberProblem.AMBIGUOUS_SEPARATOR.value
     DECIMAL_NOT_ALLOWED = NumberProblem.DECIMAL_NOT_ALLOWED.value
+    TOO_PRECISE = "too_precise"  # a percentage finer than it can be shown (87,55)
     TEXT_EMPTY = "text_empty"
     TEXT_TOO_LONG = "text_too_long"
     CHOICE_EXPECTED = "choice_expected"
@@ -221,7 +229,7 @@ def _accept(question: Question, reply: Reply) -> Answer | Problem:
 
 
 def _accept_text(question: Question, text: str) -> Answer | Problem:
-    if question.optional and clean_text(text).strip() == SKIP_TEXT:
+    if question.optional and clean_text(text) in SKIP_TEXTS:
         return None
     if question.kind is QuestionKind.CHOICE:
         return _typed_choice(question, text)
@@ -232,15 +240,18 @@ def _accept_text(question: Question, text: str) -> Answer | Problem:
             return _number_problem(question, error)
     if question.kind is QuestionKind.PERCENT:
         try:
-            return _stored_percent(parse_percent(text))
+            share = parse_percent(text)
         except NumberParseError as error:
             return _number_problem(question, error)
+        if isinstance(share, Decimal) and share != share.quantize(PERCENT_STEP):
+            return Problem(ProblemCode.TOO_PRECISE, question.id, {"input": text})
+        return _stored_percent(share)
     return _free_text(question, text)
 
 
 def _typed_choice(question: Question, text: str) -> Answer | Problem:
-    """Typing "aman" is as good as tapping Aman."""
-    typed = " ".join(clean_text(text).split()).casefold()
+    """Typing "aman" (or "ＡＭＡＮ" on a full-width keyboard) is as good as tapping Aman."""
+    typed = " ".join(unicodedata.normalize("NFKC", clean_text(text)).split()).casefold()
     for choice in question.choices:
         if typed in (choice.value.casefold(), " ".join(choice.label.split()).casefold()):
             return choice.value
@@ -259,8 +270,6 @@ def _stored_percent(value: Decimal | int) -> int | str:
 
 def _free_text(question: Question, text: str) -> Answer | Problem:
     cleaned = clean_text(text)
-    if question.optional and cleaned == SKIP_TEXT:
-        return None
     if not cleaned:
         return Problem(ProblemCode.TEXT_EMPTY, question.id)
     if len(cleaned) > question.max_length:
@@ -269,20 +278,21 @@ def _free_text(question: Question, text: str) -> Answer | Problem:
     return cleaned
 
 
-# Zero-width and direction-override marks that make text read differently
-# from what it is. U+200C/U+200D (non-joiner, joiner) stay: emoji need them.
-_INVISIBLE = re.compile("[\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
-
-
 def clean_text(text: str) -> str:
-    """A free-text answer as stored: line breaks kept, controls and invisible marks gone."""
+    """A free-text answer as stored: line breaks kept, controls and invisible marks gone.
+
+    Zero-width and direction-override marks make text read differently from
+    what it is (U+200C/U+200D stay: emoji need them); an answer with nothing
+    visible left ("\u3164", a lone joiner) is empty.
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
     text = text.replace("\t", " ")
-    text = _INVISIBLE.sub("", text)
+    text = INVISIBLE.sub("", text)
     text = "".join(
         ch for ch in text if ch == "\n" or unicodedata.category(ch) not in ("Cc", "Cs")
     )
-    return "\n".join(line.rstrip() for line in text.strip().split("\n"))
+    text = "\n".join(line.rstrip() for line in text.strip().split("\n"))
+    return text if has_visible(text) else ""
 
 
 def numeric_answer(value: Answer) -> Decimal | None:

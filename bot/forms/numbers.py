@@ -17,6 +17,8 @@ from enum import StrEnum
 
 from babel.numbers import NumberFormatError, parse_decimal
 
+from bot.text import has_visible
+
 LOCALE = "id"  # input is read the Indonesian way whatever language the group reads
 # Longer than any number worth reading; longer input is refused before any parsing.
 LONGEST_INPUT = 32
@@ -82,14 +84,18 @@ def parse_percent(text: str) -> Decimal | int:
 
 
 def _normalised(text: str) -> str:
-    """Full-width digits ("１２") become ASCII; the minus sign becomes a hyphen."""
+    """Full-width digits ("１２") become ASCII; the minus sign becomes a hyphen;
+    invisible marks and control characters are dropped, so "1\u200b200" is
+    1.200 and not a number that looks fine but "is not one"."""
     if len(text) > 4 * LONGEST_INPUT:  # no point normalising a pasted paragraph
         return text.strip()
+    text = "".join(ch for ch in text
+                   if ch.isspace() or unicodedata.category(ch) not in ("Cf", "Cc"))
     return unicodedata.normalize("NFKC", text).replace("\u2212", "-").strip()
 
 
 def _require_number_like(cleaned: str, text: str) -> None:
-    if not cleaned:
+    if not has_visible(cleaned):  # "", or only fillers such as U+3164 that show nothing
         raise NumberParseError(NumberProblem.EMPTY, text)
     if len(cleaned) > LONGEST_INPUT or not _NUMBER_LIKE.fullmatch(cleaned):
         raise NumberParseError(NumberProblem.NOT_A_NUMBER, text)

@@ -120,6 +120,10 @@ def problem_text(t: Translator, form: Form, problem: Problem) -> str:
         # TRANSLATORS: numbers are typed the Indonesian way in every language: keep "1.200".
         return _("«{input}» bukan angka yang jelas. Ketik bilangan bulat; untuk ribuan pakai titik, "
                  "misalnya 1.200.").format(input=quoted)
+    if code == ProblemCode.TOO_PRECISE:
+        # TRANSLATORS: numbers are typed the Indonesian way in every language: keep "87,5".
+        return _("«{input}» terlalu rinci. Tulis persentase dengan paling banyak satu angka di "
+                 "belakang koma, misalnya 87,5.").format(input=quoted)
     if code == ProblemCode.DECIMAL_NOT_ALLOWED:
         # TRANSLATORS: numbers are typed the Indonesian way in every language: keep "12" and "1.200".
         return _("«{input}» bukan bilangan bulat. Ketik tanpa koma desimal, misalnya 12; "
