@@ -10,14 +10,14 @@ from telegram.constants import ParseMode
 from telegram.error import Conflict
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 
-from bot import inbox
+from bot import inbox, scheduled_posts
 from bot.clock import Clock, system_clock
 from bot.commands import publish_commands
 from bot.context import BotContext, Services, install_services
 from bot.db import close_database, open_database
 from bot.forms import load_forms
 from bot.inbox import DurableUpdateQueue
-from bot.scheduler import TICK_SECONDS, Scheduler
+from bot.scheduler import TICK_SECONDS, Scheduler, next_tick_after
 from bot.settings import Settings
 from bot.telegram_limits import TelegramLimiter
 from bot.telegram_request import RetryingRequest
@@ -105,10 +105,20 @@ async def _post_init(application: Application) -> None:
     await replay_unhandled_updates(application)
     await publish_commands(application)
     if application.bot_data[RUN_SCHEDULER_KEY]:
+        released = await scheduled_posts.release_queued()
+        if released:
+            log.warning("Released %d scheduled post(s) a previous run claimed but never sent",
+                        released)
         # One job for all groups: what is due comes from the database each tick,
-        # so the first tick at start also sends what was missed while down.
+        # so the tick at start also sends what was missed while down. It runs
+        # whenever the job queue starts (no misfire limit); the repeating ticks
+        # keep to the wall clock's grid (see bot.scheduler.TICK_SECONDS).
+        job = scheduler_of(application).job
+        application.job_queue.run_once(job, 0, name="scheduled-posts-at-start",
+                                       job_kwargs={"misfire_grace_time": None})
         application.job_queue.run_repeating(
-            scheduler_of(application).job, interval=TICK_SECONDS, first=0, name="scheduled-posts")
+            job, interval=TICK_SECONDS, first=next_tick_after(system_clock()),
+            name="scheduled-posts")
     log.info("Posko Forkopimda started as @%s", application.bot.username)
 
 

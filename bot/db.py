@@ -9,12 +9,17 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
+import json
 import logging
+from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
-from urllib.parse import urlsplit
+from typing import Any
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 from aerich import Command
 from tortoise import Tortoise
+from tortoise.connection import get_connection
 from tortoise.backends.base.executor import EXECUTOR_CACHE
 from tortoise.exceptions import DBConnectionError
 
@@ -45,9 +50,29 @@ def normalise_url(database_url: str) -> str:
     return database_url
 
 
+# Connection settings the URL may override. SQLite runs in WAL mode (tortoise's
+# default), where synchronous=NORMAL syncs to disk at checkpoints instead of at
+# every commit: a crash of the bot loses nothing and the file stays consistent;
+# only a power cut can lose the last moments. Every form step commits several
+# times, so this is most of a step's cost on SQLite.
+_SQLITE_DEFAULTS = {"synchronous": "NORMAL"}
+
+
+def connection_url(database_url: str) -> str:
+    """The URL tortoise connects with: normalised, with our defaults for what it leaves unset."""
+    url = normalise_url(database_url)
+    if dialect_of(url) != "sqlite":
+        return url
+    given = parse_qs(urlsplit(url).query)
+    missing = {name: value for name, value in _SQLITE_DEFAULTS.items() if name not in given}
+    if not missing:
+        return url
+    return url + ("&" if "?" in url else "?") + urlencode(missing)
+
+
 def tortoise_config(database_url: str) -> dict:
     return {
-        "connections": {"default": normalise_url(database_url)},
+        "connections": {"default": connection_url(database_url)},
         "apps": {APP: {"models": list(MODEL_MODULES), "default_connection": "default"}},
         "use_tz": True,
         "timezone": "UTC",
@@ -123,6 +148,28 @@ async def open_database(
             )
             await asyncio.sleep(delay)
             delay *= 2
+
+
+async def fetch_rows(sql: str) -> list[Sequence[Any]]:
+    """The rows of a read-only query, as positional rows with no ORM conversion.
+
+    For the few reads over every group (each scheduler tick), where building
+    ORM objects costs many times the query. ``sql`` must run unchanged on both
+    dialects and hold no user input; read dates with ``as_date`` and JSON with
+    ``as_json``, since SQLite hands both back as text.
+    """
+    _, rows = await get_connection("default").execute_query(sql)
+    return rows
+
+
+def as_date(value: date | str | None) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(value)
+
+
+def as_json(value: object) -> Any:
+    return json.loads(value) if isinstance(value, str | bytes) else value
 
 
 def forget_compiled_queries() -> None:

@@ -73,12 +73,24 @@ async def start_form(
     return _active(session, liaison)
 
 
+_FORM_FIELDS = ("agency", "token", "progress", "message_id", "last_update_id", "group_id",
+                "group__chat_id", "group__region_name", "group__title")
+
+
 async def active_form(user_id: int) -> ActiveForm | None:
-    session = await FormSession.get_or_none(user_id=user_id).select_related("group")
-    if session is None:
+    """The person's form in progress; read for every answer, so only the columns it needs."""
+    row = await FormSession.filter(user_id=user_id).first().values(*_FORM_FIELDS)
+    if row is None:
         return None
-    liaison = await Liaison.get_or_none(group_id=session.group.id, user_id=user_id)
-    return _active(session, liaison)
+    unit_name = await Liaison.filter(group_id=row["group_id"], user_id=user_id).first().values_list(
+        "unit_name", flat=True)
+    return ActiveForm(
+        user_id=user_id, chat_id=row["group__chat_id"],
+        group_name=row["group__region_name"] or row["group__title"],
+        agency=Agency(row["agency"]), unit_name=unit_name or "", token=row["token"],
+        progress=FormProgress.from_json(row["progress"]), message_id=row["message_id"],
+        last_update_id=row["last_update_id"],
+    )
 
 
 async def save_progress(

@@ -131,6 +131,10 @@ class ScheduledPost(Model):
     kind = fields.CharField(max_length=16)
     local_date = fields.DateField()
     state = fields.CharEnumField(PostState, max_length=16)
+    # False while a SENDING post waits for its send slot (certainly not sent:
+    # a dead process's successor releases it); True once handed to Telegram,
+    # after which it may have arrived and is never sent again.
+    handed_over = fields.BooleanField(default=False)
     message_id = fields.BigIntField(null=True)
     updated_at = fields.DatetimeField(auto_now=True)
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterable
 from datetime import date, time
 
 from tortoise.exceptions import IntegrityError
 
+from bot.db import as_date, fetch_rows
 from bot.groups import GroupSettings
 from bot.models import Group, PostState, ScheduledPost
 from bot.schedule import DuePost, GroupSchedule, PostKind
@@ -21,11 +23,26 @@ def schedule_of(group: GroupSettings) -> GroupSchedule:
                          polling_day=group.polling_day)
 
 
+_KINDS = {kind.value: kind for kind in PostKind}
+_CHUNK = 5000
+
+
 async def recorded_since(first_day: date) -> set[tuple[int, PostKind, date]]:
-    """(chat id, kind, local date) of every post sent, claimed or given up since ``first_day``."""
-    rows = await ScheduledPost.filter(local_date__gte=first_day).values_list(
-        "group__chat_id", "kind", "local_date")
-    return {(chat_id, PostKind(kind), day) for chat_id, kind, day in rows}
+    """(chat id, kind, local date) of every post sent, claimed or given up since ``first_day``.
+
+    Every tick reads tens of thousands of these (a few per group and day), so
+    as plain rows, turned into keys a chunk at a time to let replies through.
+    """
+    rows = await fetch_rows(
+        'SELECT g.chat_id, p.kind, p.local_date FROM scheduled_posts p '
+        'JOIN "groups" g ON g.id = p.group_id '
+        f"WHERE p.local_date >= '{first_day.isoformat()}'")
+    done: set[tuple[int, PostKind, date]] = set()
+    for start in range(0, len(rows), _CHUNK):
+        done.update((chat_id, _KINDS[kind], as_date(day))
+                    for chat_id, kind, day in rows[start:start + _CHUNK])
+        await asyncio.sleep(0)
+    return done
 
 
 async def claim(post: DuePost) -> bool:
@@ -53,6 +70,18 @@ async def release(post: DuePost) -> None:
         group__chat_id=post.chat_id, kind=post.kind.value, local_date=post.local_date,
         state=PostState.SENDING,
     ).delete()
+
+
+async def hand_over(post: DuePost) -> None:
+    """Marks the moment the post goes to Telegram: from now on it may have arrived."""
+    await ScheduledPost.filter(
+        group__chat_id=post.chat_id, kind=post.kind.value, local_date=post.local_date,
+    ).update(handed_over=True)
+
+
+async def release_queued() -> int:
+    """At start: claims a dead process left waiting for a send slot were never sent."""
+    return await ScheduledPost.filter(state=PostState.SENDING, handed_over=False).delete()
 
 
 async def record_missed(posts: Iterable[DuePost]) -> int:

@@ -27,7 +27,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import dataclass, replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, TimedOut
@@ -49,8 +49,19 @@ from bot.summary import render_summary
 
 log = logging.getLogger(__name__)
 
+# Ticks fall on the wall clock's :00, :20 and :40, so a post due at a minute
+# (post times are whole minutes) goes out at that minute's first instant
+# rather than up to a tick later: 2,000 summaries due at 17.00 are then
+# paced from 17.00:00. The ticks between retry what failed.
 TICK_SECONDS = 20
 CONCURRENT_SENDS = 32  # the rate limiter, not this, sets the pace
+
+
+def next_tick_after(now: datetime) -> datetime:
+    """The first instant after ``now`` on the wall clock's grid of ``TICK_SECONDS`` (UTC)."""
+    minute = now.replace(second=0, microsecond=0)
+    ticks = int((now - minute).total_seconds() // TICK_SECONDS) + 1
+    return minute + timedelta(seconds=ticks * TICK_SECONDS)
 
 
 @dataclass(frozen=True)
@@ -115,8 +126,11 @@ class Scheduler:
         now = self.clock()
         active = {group.chat_id: group for group in await groups.active_groups()}
         schedules = [scheduled_posts.schedule_of(group) for group in active.values()]
-        # Two local days back covers "yesterday" in every zone at any UTC instant.
-        done = await scheduled_posts.recorded_since(now.date() - timedelta(days=2))
+        # plan_posts looks at each group's local yesterday and today: the
+        # earliest of those is all the record that needs reading.
+        zones = {group.time_zone for group in active.values()}
+        earliest_today = min((local_today(now, zone) for zone in zones), default=now.date())
+        done = await scheduled_posts.recorded_since(earliest_today - timedelta(days=1))
         plan = plan_posts(now, schedules, done)
         result = TickResult(missed=await scheduled_posts.record_missed(plan.missed))
         if result.missed:
@@ -153,12 +167,12 @@ class Scheduler:
                 result.not_needed += 1
                 return group
             try:
-                message_id = await self._send_parts(group.chat_id, outgoing)
+                message_id = await self._send_parts(group.chat_id, outgoing, post)
             except ChatMigrated as moved:
                 await groups.move_group(group.chat_id, moved.new_chat_id)
                 group = replace(group, chat_id=moved.new_chat_id)
                 post = replace(post, chat_id=moved.new_chat_id)
-                message_id = await self._send_parts(group.chat_id, outgoing)
+                message_id = await self._send_parts(group.chat_id, outgoing, post)
         except TimedOut:
             log.warning("Timed out sending %s to %s; counted as sent (never posted twice)",
                         post.kind, post.chat_id)
@@ -186,13 +200,23 @@ class Scheduler:
             result.sent += 1
         return group
 
-    async def _send_parts(self, chat_id: int, outgoing: Outgoing) -> int:
+    async def _send_parts(self, chat_id: int, outgoing: Outgoing, post: DuePost) -> int:
+        """Sends the post's parts; it is handed over only once its first send slot is taken.
+
+        Until then it is only claimed, which a dead process's successor releases: a
+        crash while thousands of posts wait for their slot loses none of them.
+        """
         bot = self.application.bot
+        limiter = bot.rate_limiter
         # Broadcast lane: people's replies go ahead of scheduled posts.
-        lane = {"rate_limit_args": {"broadcast": True}} if bot.rate_limiter else {}
+        lane = {"rate_limit_args": {"broadcast": True, "slot_taken": True}} if limiter else {}
         first_id = 0
         for index, part in enumerate(outgoing.parts):
             last = index == len(outgoing.parts) - 1
+            if limiter:
+                await limiter.take_broadcast_slot(chat_id)
+            if index == 0:
+                await scheduled_posts.hand_over(post)
             message = await bot.send_message(
                 chat_id, part, reply_markup=outgoing.markup if last else None, **lane)
             first_id = first_id or message.message_id

@@ -156,6 +156,17 @@ class TelegramLimiter(BaseRateLimiter[dict]):
     async def shutdown(self) -> None:
         pass
 
+    async def take_broadcast_slot(self, chat_id: int) -> None:
+        """Waits for a broadcast send slot now, for a sender that must know when it sends.
+
+        Pass ``rate_limit_args={"broadcast": True, "slot_taken": True}`` with the
+        send that uses the slot. The scheduler uses this to mark a post as
+        handed over only at the moment it really is (see ``bot.scheduler``).
+        """
+        if chat_id < 0:
+            await self._groups.acquire(chat_id)
+        await self._pace.acquire(True)
+
     async def process_request(
         self,
         callback: Callable[..., Coroutine[Any, Any, bool | dict | list[dict]]],
@@ -166,10 +177,11 @@ class TelegramLimiter(BaseRateLimiter[dict]):
         rate_limit_args: dict | None,
     ) -> bool | dict | list[dict]:
         broadcast = bool(rate_limit_args and rate_limit_args.get("broadcast"))
+        slot_taken = bool(rate_limit_args and rate_limit_args.get("slot_taken"))
         paced = endpoint.startswith(_PACED_PREFIXES)
         chat_id = _chat_id(data)
         for attempt in range(self._max_retries + 1):
-            if paced:
+            if paced and not (slot_taken and attempt == 0):
                 if chat_id is not None and chat_id < 0:
                     await self._groups.acquire(chat_id)
                 await self._pace.acquire(broadcast)
