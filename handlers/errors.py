@@ -13,12 +13,24 @@ import logging
 
 from telegram import Chat, Update
 from telegram.error import BadRequest, Forbidden, NetworkError, TimedOut
-from tortoise.exceptions import BaseORMException
+from tortoise.exceptions import BaseORMException, DBConnectionError
 
 from bot.context import BotContext
 from bot.groups import deactivate_group
 
 log = logging.getLogger(__name__)
+
+
+_BUSY_WORDS = ("locked", "busy", "timeout", "timed out", "deadlock", "could not serialize",
+               "connection")
+
+
+def _database_busy(error: Exception | None) -> bool:
+    """A database that will answer again soon (locked, unreachable), not a bad query or value."""
+    if isinstance(error, DBConnectionError):
+        return True
+    text = str(error).lower()
+    return isinstance(error, BaseORMException) and any(word in text for word in _BUSY_WORDS)
 
 
 def _is_group(chat: Chat | None) -> bool:
@@ -44,7 +56,7 @@ async def on_error(update: object, context: BotContext) -> None:
     ):
         log.warning("Telegram unreachable while handling an update: %s", error)
         return
-    if isinstance(error, BaseORMException):
+    if _database_busy(error):
         log.warning("Database busy or unreachable while handling an update: %s", error)
         apology = _("Maaf, basis data sedang sibuk. Silakan kirim ulang jawaban atau perintah "
                     "Anda sebentar lagi; jawaban yang sudah tersimpan tetap aman.")
