@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from tortoise.transactions import in_transaction
 
-from bot.db import as_date, as_json, fetch_rows
+from bot.db import as_date, as_json, fetch_rows, mapped
 from bot.models import DEFAULT_ZONE, Group
 
 REGION_MAX_LENGTH = 100
@@ -115,14 +115,15 @@ async def active_groups() -> list[GroupSettings]:
     Plain rows: every scheduler tick reads all groups, and for thousands of
     them ORM objects cost twenty times the query, all of it holding up replies.
     """
-    return [
-        GroupSettings(chat_id=chat_id, title=title, region_name=region_name, time_zone=time_zone,
-                      locale=locale, election_name=election_name,
-                      polling_day=as_date(polling_day), active=True,
-                      post_times=dict(as_json(post_times) or {}))
-        for chat_id, title, region_name, time_zone, locale, election_name, polling_day, post_times
-        in await fetch_rows(_ACTIVE_GROUPS)
-    ]
+    return await mapped(_active_settings, await fetch_rows(_ACTIVE_GROUPS))
+
+
+def _active_settings(row: Sequence) -> GroupSettings:
+    chat_id, title, region_name, time_zone, locale, election_name, polling_day, post_times = row
+    return GroupSettings(chat_id=chat_id, title=title, region_name=region_name,
+                         time_zone=time_zone, locale=locale, election_name=election_name,
+                         polling_day=as_date(polling_day), active=True,
+                         post_times=dict(as_json(post_times) or {}))
 
 
 async def deactivate_group(chat_id: int) -> None:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, time
 
 from tortoise.exceptions import IntegrityError
 
-from bot.db import as_date, fetch_rows
+from bot.db import as_date, fetch_rows, mapped
 from bot.groups import GroupSettings
 from bot.models import Group, PostState, ScheduledPost
 from bot.schedule import DuePost, GroupSchedule, PostKind
@@ -24,25 +23,24 @@ def schedule_of(group: GroupSettings) -> GroupSchedule:
 
 
 _KINDS = {kind.value: kind for kind in PostKind}
-_CHUNK = 5000
 
 
 async def recorded_since(first_day: date) -> set[tuple[int, PostKind, date]]:
     """(chat id, kind, local date) of every post sent, claimed or given up since ``first_day``.
 
-    Every tick reads tens of thousands of these (a few per group and day), so
-    as plain rows, turned into keys a chunk at a time to let replies through.
+    Every tick reads tens of thousands of these (a few per group and day): as
+    plain rows, turned into keys a chunk at a time to let replies through.
     """
     rows = await fetch_rows(
         'SELECT g.chat_id, p.kind, p.local_date FROM scheduled_posts p '
         'JOIN "groups" g ON g.id = p.group_id '
         f"WHERE p.local_date >= '{first_day.isoformat()}'")
-    done: set[tuple[int, PostKind, date]] = set()
-    for start in range(0, len(rows), _CHUNK):
-        done.update((chat_id, _KINDS[kind], as_date(day))
-                    for chat_id, kind, day in rows[start:start + _CHUNK])
-        await asyncio.sleep(0)
-    return done
+    return set(await mapped(_key, rows, chunk=5000))
+
+
+def _key(row: Sequence) -> tuple[int, PostKind, date]:
+    chat_id, kind, day = row
+    return chat_id, _KINDS[kind], as_date(day)
 
 
 async def claim(post: DuePost) -> bool:

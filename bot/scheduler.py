@@ -37,6 +37,7 @@ from bot import groups, scheduled_posts
 from bot.calendar import local_today
 from bot.clock import Clock
 from bot.daily import day_status
+from bot.db import mapped
 from bot.deep_links import report_url
 from bot.forms import FormSet
 from bot.groups import GroupSettings
@@ -125,7 +126,7 @@ class Scheduler:
     async def _tick(self) -> TickResult:
         now = self.clock()
         active = {group.chat_id: group for group in await groups.active_groups()}
-        schedules = [scheduled_posts.schedule_of(group) for group in active.values()]
+        schedules = await mapped(scheduled_posts.schedule_of, list(active.values()))
         # plan_posts looks at each group's local yesterday and today: the
         # earliest of those is all the record that needs reading.
         zones = {group.time_zone for group in active.values()}

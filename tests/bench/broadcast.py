@@ -1,0 +1,87 @@
+"""Measurement 2, scheduled broadcast: thousands of summaries due the same minute, limits on.
+
+The seeded broadcast groups all post their summary at ``due_minute`` (each in
+its own zone's wall time). The bot runs on the real clock, so the benchmark
+starts it before that minute and waits. Meanwhile a few liaisons keep filling
+in report forms, as some do at summary time: their replies compete with the
+broadcast for the same 30 messages per second.
+
+Figures: wall time from the due minute to the last summary delivered, as a
+ratio to the ideal (groups / 30 per second); 429 answers; every group's
+summary delivered exactly once; reply latency of the liaisons during the
+broadcast.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import time
+from datetime import datetime
+
+from bot.forms import FormSet
+from tests.bench.liaison import Deadline, FormFiller, Liaison, Replies
+from tests.bench.limits import OVERALL_PER_SECOND, BenchServer
+from tests.bench.seed import chat_id_of
+from tests.bench.stats import latency_ms
+
+GIVE_UP_FACTOR = 3  # stop waiting at three times the ideal (plus a minute)
+
+
+def _delivered(server: BenchServer, chats: set[int]) -> int:
+    return sum(1 for chat in chats if server.sends[chat])
+
+
+async def measure_broadcast(
+    server: BenchServer, forms: FormSet, groups: int, due_minute: datetime,
+    liaisons: list[Liaison], think_mean: float, min_seconds: float = 0.0,
+) -> tuple[dict, Replies]:
+    """Waits for the summaries of the first ``groups`` groups, due at ``due_minute``.
+
+    Telegram's limits must be on at the server.
+    """
+    chats = {chat_id_of(index) for index in range(groups)}
+    due = due_minute.timestamp()
+    ideal = groups / OVERALL_PER_SECOND
+    give_up = max(due, time.time()) + GIVE_UP_FACTOR * ideal + 60
+    replies = Replies()
+    filler = FormFiller(server, forms, replies)
+    chance = random.Random(4)
+    stop = Deadline()
+    # Liaisons start reporting a moment before the due minute (no sooner in a smoke run).
+    lead = max(0.0, due - time.time() - 1.0)
+    reporting = [asyncio.create_task(filler.keep_reporting(
+        liaison, lambda: chance.uniform(0.5, 1.5) * think_mean, stop,
+        first_delay=lead + chance.uniform(0, think_mean))) for liaison in liaisons]
+    started = time.perf_counter()
+    while _delivered(server, chats) < groups and time.time() < give_up:
+        await asyncio.sleep(0.1)
+    finished_wall, finished = time.time(), time.perf_counter()
+    await asyncio.sleep(max(0.0, started + min_seconds - time.perf_counter()))
+    await asyncio.sleep(1.0)  # a late duplicate would show up now
+    stop.at = time.perf_counter()
+    await asyncio.gather(*reporting)
+
+    times = sorted(at for at, chat in server.group_sends if chat in chats)
+    last = times[-1] if times else finished_wall
+    wall = last - due
+    # Latencies of updates sent while summaries were going out (from the due minute on).
+    due_perf = finished - (finished_wall - due)
+    during = replies.latencies_sent_between(max(due_perf, started), finished)
+    figures = {
+        "groups": groups,
+        "ideal_s": round(ideal, 1),
+        "wall_s": round(wall, 1),
+        "ratio": round(wall / ideal, 3) if ideal else None,
+        "first_delivery_s": round(times[0] - due, 2) if times else None,
+        "delivered": _delivered(server, chats),
+        "duplicates": sum(server.sends[chat] - 1 for chat in chats if server.sends[chat] > 1),
+        "responses_429": server.too_many_requests,
+        "liaisons": len(liaisons),
+        "liaison_latency_ms": latency_ms(during),
+        "liaison_updates": replies.updates,
+        "forms_completed": sum(replies.forms_completed.values()),
+        "lost": replies.lost,
+        "off_script": replies.off_script,
+    }
+    return figures, replies

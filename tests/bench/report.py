@@ -1,0 +1,128 @@
+"""The figures as a table for people and as JSON for machines, each against its target."""
+
+from __future__ import annotations
+
+import json
+import operator
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+
+_COMPARE = {"<=": operator.le, ">=": operator.ge, "==": operator.eq}
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    path: tuple[str, ...]  # where the figure is in one database's results
+    target: tuple[str, float] | None = None  # ("<=", 100): what the issue asks for
+    unit: str = ""
+
+    def value(self, results: dict) -> float | None:
+        for key in self.path:
+            if not isinstance(results, dict) or key not in results:
+                return None
+            results = results[key]
+        return results
+
+    def met(self, results: dict) -> bool | None:
+        value = self.value(results)
+        if self.target is None or value is None:
+            return None
+        compare: Callable = _COMPARE[self.target[0]]
+        return bool(compare(value, self.target[1]))
+
+
+ROWS = (
+    Row("form updates/s answered, 300/s offered", ("throughput", "updates_per_s"), (">=", 300)),
+    Row("  reply latency p50", ("throughput", "latency_ms", "p50"), unit="ms"),
+    Row("  reply latency p95", ("throughput", "latency_ms", "p95"), unit="ms"),
+    Row("  reply latency p99", ("throughput", "latency_ms", "p99"), ("<=", 100), "ms"),
+    Row("form updates/s flat out (capacity)", ("saturation", "updates_per_s")),
+    Row("  reply latency p50 flat out", ("saturation", "latency_ms", "p50"), unit="ms"),
+    Row("form updates/s answered, 25/s offered", ("telegram_rate", "updates_per_s")),
+    Row("  reply latency p50", ("telegram_rate", "latency_ms", "p50"), unit="ms"),
+    Row("  reply latency p99", ("telegram_rate", "latency_ms", "p99"), unit="ms"),
+    Row("form updates/s through the bot's pacing", ("paced_by_bot", "updates_per_s")),
+    Row("  429 responses, whole deployed run", ("deployed_bot", "responses_429"), ("==", 0)),
+    Row("broadcast: wall time / ideal", ("broadcast", "ratio"), ("<=", 1.10)),
+    Row("  wall time from the due minute", ("broadcast", "wall_s"), unit="s"),
+    Row("  first delivery after the due minute", ("broadcast", "first_delivery_s"), unit="s"),
+    Row("  429 responses", ("broadcast", "responses_429"), ("==", 0)),
+    Row("  summaries delivered", ("broadcast", "delivered")),
+    Row("  duplicates", ("broadcast", "duplicates"), ("==", 0)),
+    Row("  liaison reply latency p95 meanwhile", ("broadcast", "liaison_latency_ms", "p95"),
+        unit="ms"),
+    Row("  liaison reply latency max meanwhile", ("broadcast", "liaison_latency_ms", "max"),
+        ("<=", 1000), "ms"),
+    Row("/ringkasan latency p50", ("summary", "latency_ms", "p50"), unit="ms"),
+    Row("/ringkasan latency p95", ("summary", "latency_ms", "p95"), ("<=", 50), "ms"),
+    Row("peak RSS of the bot", ("memory", "peak_rss_mib"), ("<=", 200), "MiB"),
+)
+
+
+def _cell(row: Row, results: dict | None) -> str:
+    if results is None:
+        return "-"
+    value = row.value(results)
+    if value is None:
+        return "-"
+    text = f"{value:g}" if isinstance(value, float) else str(value)
+    met = row.met(results)
+    return text + ("" if met is None else (" ok" if met else " MISSED"))
+
+
+def table(report: dict) -> str:
+    runs = report["databases"]
+    names = list(runs)
+    header = ["measurement", "target", *names]
+    lines = [header]
+    for row in ROWS:
+        target = f"{row.target[0]} {row.target[1]:g} {row.unit}".strip() if row.target else ""
+        label = f"{row.label} ({row.unit})" if row.unit and not row.target else row.label
+        lines.append([label, target, *(_cell(row, runs[name]) for name in names)])
+    widths = [max(len(line[column]) for line in lines) for column in range(len(header))]
+    rendered = ["  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True))
+                for line in lines]
+    rendered.insert(1, "  ".join("-" * width for width in widths))
+    info = report["machine"]
+    title = (f"Posko Forkopimda benchmarks, {report['scale']} scale: {info['cpus']} CPUs "
+             f"({info['cpu_model']}), {info['memory_gib']} GiB, Python {info['python']}, "
+             f"{report['seconds']:.0f} s")
+    cpu = report.get("cpu")
+    if cpu:
+        rendered.append(
+            f"CPU seconds over {report['seconds']:.0f} s on {info['cpus']} CPUs: benchmark and "
+            f"bots {cpu['benchmark_and_bots_s']:g}, PostgreSQL {cpu['postgres_s']:g}, "
+            f"other processes {cpu['others_s']:g}")
+    return "\n".join([title, *rendered])
+
+
+def problems(report: dict) -> list[str]:
+    """Lost updates, lost or duplicated reports and broadcasts, bot errors: what is not a speed."""
+    found = []
+    for name, results in report["databases"].items():
+        for phase in ("throughput", "telegram_rate", "saturation", "broadcast", "paced_by_bot"):
+            figures = results.get(phase, {})
+            for key in ("lost", "off_script", "reports_mismatched", "duplicates"):
+                if figures.get(key):
+                    found.append(f"{name} {phase}: {key} = {figures[key]}")
+        broadcast = results.get("broadcast", {})
+        if broadcast and broadcast.get("delivered") != broadcast.get("groups"):
+            found.append(f"{name} broadcast: {broadcast.get('delivered')} of "
+                         f"{broadcast.get('groups')} summaries delivered")
+        for key in ("lost", "incomplete"):
+            if results.get("summary", {}).get(key):
+                found.append(f"{name} summary: {key} = {results['summary'][key]}")
+        for run in ("capacity_bot", "deployed_bot"):
+            bot = results.get(run, {})
+            if bot.get("exit_code") not in (0, None):
+                found.append(f"{name} {run}: exit code {bot['exit_code']}")
+            found += [f"{name} {run} log: {line}" for line in bot.get("errors", [])]
+    return found
+
+
+def write_json(report: dict, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")

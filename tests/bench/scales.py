@@ -1,0 +1,78 @@
+"""How big each benchmark run is, and how its time is laid out around the due minute."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+SEED_ALLOWANCE = 5.0  # seconds per database to create, migrate and seed it
+# Seconds per database's capacity run beyond its measurements: the bot's start
+# and stop, and the replies still owed when the liaisons stop.
+CAPACITY_OVERHEAD = 8.0
+SECONDS_PER_SUMMARY = 0.03
+# The deployed bots start this long before the due minute: start-up, the first
+# tick, the form load through the pacing, and its queue draining.
+DEPLOYED_LEAD = 12.0
+
+
+@dataclass(frozen=True)
+class Scale:
+    name: str
+    groups: int  # registered groups, seven liaisons each
+    broadcast_groups: int  # of those, the ones whose summary is due the same minute
+    summary_days: int  # days of reports in the /ringkasan group
+    summary_requests: int
+    offered_rate: float  # updates per second the paced liaisons offer: the target load
+    think_seconds: float  # their mean pause before each answer
+    paced_seconds: float  # at least: the runs share what time is left before the due minute
+    telegram_rate: float  # a second, lighter load: about what Telegram lets the bot answer
+    telegram_rate_seconds: float
+    saturation_liaisons: int
+    saturation_seconds: float
+    pacing_liaisons: int  # flat out through the deployed bot's pacing
+    pacing_seconds: float
+    broadcast_liaisons: int  # filling in forms while the summaries go out
+    broadcast_think_seconds: float
+    wait_for_minute: bool  # False: summaries due at once (smoke run: no figures, only checks)
+
+    @property
+    def paced_liaisons(self) -> int:
+        return round(self.offered_rate * self.think_seconds)
+
+    @property
+    def telegram_rate_liaisons(self) -> int:
+        return round(self.telegram_rate * self.think_seconds)
+
+
+FULL = Scale("full", groups=8000, broadcast_groups=2000, summary_days=365, summary_requests=100,
+             offered_rate=300, think_seconds=1.0, paced_seconds=10, telegram_rate=25,
+             telegram_rate_seconds=10, saturation_liaisons=64,
+             saturation_seconds=5, pacing_liaisons=16, pacing_seconds=4, broadcast_liaisons=7,
+             broadcast_think_seconds=5.0, wait_for_minute=True)
+QUICK = Scale("quick", groups=1000, broadcast_groups=300, summary_days=365, summary_requests=40,
+              offered_rate=300, think_seconds=1.0, paced_seconds=5, telegram_rate=25,
+              telegram_rate_seconds=5, saturation_liaisons=64,
+              saturation_seconds=3, pacing_liaisons=16, pacing_seconds=3, broadcast_liaisons=7,
+              broadcast_think_seconds=5.0, wait_for_minute=True)
+SMOKE = Scale("smoke", groups=30, broadcast_groups=10, summary_days=30, summary_requests=6,
+              offered_rate=70, think_seconds=0.1, paced_seconds=1.5, telegram_rate=30,
+              telegram_rate_seconds=1.5, saturation_liaisons=3,
+              saturation_seconds=1.5, pacing_liaisons=3, pacing_seconds=1.5, broadcast_liaisons=3,
+              broadcast_think_seconds=0.3, wait_for_minute=False)
+SCALES = {scale.name: scale for scale in (FULL, QUICK, SMOKE)}
+
+
+def capacity_seconds(scale: Scale, paced_seconds: float) -> float:
+    return (SECONDS_PER_SUMMARY * scale.summary_requests + scale.saturation_seconds
+            + scale.telegram_rate_seconds + paced_seconds + CAPACITY_OVERHEAD)
+
+
+def due_minute_for(scale: Scale, now: datetime, databases: int) -> datetime:
+    """The minute the broadcast groups' summaries fall due (UTC)."""
+    if not scale.wait_for_minute:
+        return now.replace(second=0, microsecond=0)
+    per_database = SEED_ALLOWANCE + capacity_seconds(scale, scale.paced_seconds)
+    lead = databases * per_database + DEPLOYED_LEAD
+    earliest = now + timedelta(seconds=lead)
+    due = earliest.replace(second=0, microsecond=0)
+    return due if due == earliest else due + timedelta(minutes=1)

@@ -1,0 +1,163 @@
+"""A national deployment's data, generated and bulk-loaded before the bot starts.
+
+Group ``i`` (0-based) has chat id ``-(1002000000000 + i)``, one of the three
+Indonesian zones, a polling day 100 days ahead (no countdown milestone), and
+seven approved liaisons, one per agency, with user ids ``6000000000 + 8 i + k``.
+
+- The first ``broadcast_groups`` post only their summary, at ``due_minute``;
+  five of their seven agencies have reported that day, and their summaries of
+  the two days before are already recorded as sent.
+- The others keep the default schedule (every kind on) with today's, the two
+  days before and tomorrow's posts recorded as sent: a deployment in the
+  middle of its day, whose posts do not fall due during the benchmark.
+- ``summary_group`` (the first of the others) holds ``summary_days`` days of
+  reports from all seven agencies, up to today.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from bot.agencies import Agency
+from bot.forms import Form, FormSet, QuestionKind
+from bot.schedule import PostKind
+from tests.bench.database import BenchDatabase
+
+AGENCIES = tuple(Agency)
+# Most groups are in WIB, then WITA, then WIT, roughly as Indonesia's regencies are.
+ZONES = ("Asia/Jakarta",) * 12 + ("Asia/Makassar",) * 5 + ("Asia/Jayapura",) * 3
+FIRST_CHAT = 1_002_000_000_000
+FIRST_USER = 6_000_000_000
+REPORTED_IN_BROADCAST = 5  # of the seven agencies, in the broadcast groups' summary day
+
+
+def chat_id_of(index: int) -> int:
+    return -(FIRST_CHAT + index)
+
+
+def user_id_of(index: int, agency_index: int) -> int:
+    return FIRST_USER + 8 * index + agency_index
+
+
+def zone_of(index: int) -> ZoneInfo:
+    return ZoneInfo(ZONES[index % len(ZONES)])
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, separators=(",", ":"))
+
+
+def sample_answers(form: Form) -> dict:
+    """Answers a liaison could have given: first choices, small numbers, a short note."""
+    answers: dict = {}
+    for position, question in enumerate(form.questions):
+        if question.kind is QuestionKind.CHOICE:
+            answers[question.id] = question.choices[0].value
+        elif question.kind is QuestionKind.NUMBER:
+            answers[question.id] = 10 + position  # ascending: "TPS siap <= jumlah TPS" holds
+        elif question.kind is QuestionKind.PERCENT:
+            answers[question.id] = "87.5"
+        else:
+            answers[question.id] = "Situasi kondusif, tidak ada kendala berarti."
+    return answers
+
+
+@dataclass(frozen=True)
+class Population:
+    groups: int
+    broadcast_groups: int
+    summary_days: int
+    due_minute: datetime  # aware UTC, on a minute boundary
+    now: datetime  # aware UTC: "today" for every group is its local date at this instant
+
+    @property
+    def summary_group(self) -> int:
+        return self.broadcast_groups
+
+    def local_today(self, index: int) -> date:
+        return self.now.astimezone(zone_of(index)).date()
+
+    def due_date(self, index: int) -> date:
+        """The local date of the broadcast group's summary at ``due_minute``."""
+        return self.due_minute.astimezone(zone_of(index)).date()
+
+    def _post_times(self, index: int) -> str | None:
+        if index >= self.broadcast_groups:
+            return None  # the default schedule: every kind on
+        local = self.due_minute.astimezone(zone_of(index))
+        return _json({kind.value: local.strftime("%H:%M") if kind is PostKind.RINGKASAN else None
+                      for kind in PostKind})
+
+    def group_rows(self) -> Iterator[tuple]:
+        for index in range(self.groups):
+            yield (index + 1, chat_id_of(index), f"Forkopimda Uji {index}",
+                   f"Kabupaten Uji {index}", zone_of(index).key, "id", "Pilkada Serentak",
+                   self.now.date() + timedelta(days=100), self._post_times(index), True,
+                   self.now, self.now)
+
+    def liaison_rows(self) -> Iterator[tuple]:
+        for index in range(self.groups):
+            for k, agency in enumerate(AGENCIES):
+                yield (7 * index + k + 1, index + 1, user_id_of(index, k),
+                       f"Penghubung {agency.label} {index}", None, agency.value,
+                       f"{agency.label} Kabupaten Uji {index}", "approved", None, None,
+                       self.now, self.now)
+
+    def report_rows(self, forms: FormSet) -> Iterator[tuple]:
+        answers = {agency: _json(sample_answers(forms.form_for(agency))) for agency in AGENCIES}
+
+        def report(index: int, k: int, day: date) -> tuple:
+            agency = AGENCIES[k]
+            morning = datetime.combine(day, time(8, k), tzinfo=zone_of(index)).astimezone(UTC)
+            return (agency.value, day, user_id_of(index, k), f"Penghubung {agency.label} {index}",
+                    f"{agency.label} Kabupaten Uji {index}", answers[agency], morning, True,
+                    index + 1)
+
+        for index in range(self.broadcast_groups):
+            for k in range(REPORTED_IN_BROADCAST):
+                yield report(index, k, self.due_date(index))
+        today = self.local_today(self.summary_group)
+        for back in range(self.summary_days):
+            for k in range(len(AGENCIES)):
+                yield report(self.summary_group, k, today - timedelta(days=back))
+
+    def scheduled_post_rows(self) -> Iterator[tuple]:
+        for index in range(self.groups):
+            if index < self.broadcast_groups:
+                due = self.due_date(index)
+                for back in (1, 2):
+                    yield (PostKind.RINGKASAN.value, due - timedelta(days=back), "sent", None,
+                           self.now, index + 1)
+                continue
+            today = self.local_today(index)
+            for offset in (-2, -1, 0, 1):
+                for kind in (PostKind.LAPORAN, PostKind.PENGINGAT, PostKind.RINGKASAN):
+                    yield (kind.value, today + timedelta(days=offset), "sent", None, self.now,
+                           index + 1)
+
+
+async def seed(database: BenchDatabase, population: Population, forms: FormSet) -> dict[str, int]:
+    """Loads the population into a migrated, empty database; returns the rows per table."""
+    tables = {
+        "groups": (("id", "chat_id", "title", "region_name", "time_zone", "locale",
+                    "election_name", "polling_day", "post_times", "active", "created_at",
+                    "updated_at"), population.group_rows()),
+        "liaisons": (("id", "group_id", "user_id", "name", "username", "agency", "unit_name",
+                      "status", "request_message_id", "decided_by", "created_at", "updated_at"),
+                     population.liaison_rows()),
+        "reports": (("agency", "report_date", "user_id", "liaison_name", "unit_name", "answers",
+                     "submitted_at", "current", "group_id"), population.report_rows(forms)),
+        "scheduled_posts": (("kind", "local_date", "state", "message_id", "updated_at",
+                             "group_id"), population.scheduled_post_rows()),
+    }
+    counts = {}
+    for table, (columns, rows) in tables.items():
+        rows = list(rows)
+        await database.insert(table, columns, rows)
+        counts[table] = len(rows)
+    await database.analyze()
+    return counts
