@@ -141,6 +141,9 @@ class ScheduledPost(Model):
     class Meta:
         table = "scheduled_posts"
         unique_together = (("group", "kind", "local_date"),)
+        # Every scheduler tick reads the last two days' records; the table keeps
+        # every day of the campaign.
+        indexes = (("local_date",),)
 
 
 class InboxUpdate(Model):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-SEED_ALLOWANCE = 5.0  # seconds per database to create, migrate and seed it
+SEED_ALLOWANCE = 10.0  # seconds per database to create, migrate and seed it
 # Seconds per database's capacity run beyond its measurements: the bot's start
 # and stop, and the replies still owed when the liaisons stop.
 CAPACITY_OVERHEAD = 8.0
@@ -21,6 +21,7 @@ class Scale:
     groups: int  # registered groups, seven liaisons each
     broadcast_groups: int  # of those, the ones whose summary is due the same minute
     summary_days: int  # days of reports in the /ringkasan group
+    post_history_days: int  # days of scheduled posts every group has already had
     summary_requests: int
     offered_rate: float  # updates per second the paced liaisons offer: the target load
     think_seconds: float  # their mean pause before each answer
@@ -44,17 +45,20 @@ class Scale:
         return round(self.telegram_rate * self.think_seconds)
 
 
-FULL = Scale("full", groups=8000, broadcast_groups=2000, summary_days=365, summary_requests=100,
+FULL = Scale("full", groups=8000, broadcast_groups=2000, summary_days=365, post_history_days=30,
+             summary_requests=100,
              offered_rate=300, think_seconds=1.0, paced_seconds=10, telegram_rate=25,
              telegram_rate_seconds=10, saturation_liaisons=64,
              saturation_seconds=5, pacing_liaisons=16, pacing_seconds=4, broadcast_liaisons=7,
              broadcast_think_seconds=5.0, wait_for_minute=True)
-QUICK = Scale("quick", groups=1000, broadcast_groups=300, summary_days=365, summary_requests=40,
+QUICK = Scale("quick", groups=1000, broadcast_groups=300, summary_days=365, post_history_days=7,
+              summary_requests=40,
               offered_rate=300, think_seconds=1.0, paced_seconds=5, telegram_rate=25,
               telegram_rate_seconds=5, saturation_liaisons=64,
               saturation_seconds=3, pacing_liaisons=16, pacing_seconds=3, broadcast_liaisons=7,
               broadcast_think_seconds=5.0, wait_for_minute=True)
-SMOKE = Scale("smoke", groups=30, broadcast_groups=10, summary_days=30, summary_requests=6,
+SMOKE = Scale("smoke", groups=30, broadcast_groups=10, summary_days=30, post_history_days=2,
+              summary_requests=6,
               offered_rate=70, think_seconds=0.1, paced_seconds=1.5, telegram_rate=30,
               telegram_rate_seconds=1.5, saturation_liaisons=3,
               saturation_seconds=1.5, pacing_liaisons=3, pacing_seconds=1.5, broadcast_liaisons=3,

@@ -6,10 +6,11 @@ seven approved liaisons, one per agency, with user ids ``6000000000 + 8 i + k``.
 
 - The first ``broadcast_groups`` post only their summary, at ``due_minute``;
   five of their seven agencies have reported that day, and their summaries of
-  the two days before are already recorded as sent.
-- The others keep the default schedule (every kind on) with today's, the two
-  days before and tomorrow's posts recorded as sent: a deployment in the
-  middle of its day, whose posts do not fall due during the benchmark.
+  the ``post_history_days`` days before are recorded as sent.
+- The others keep the default schedule (every kind on) with today's,
+  tomorrow's and ``post_history_days`` days of earlier posts recorded as sent:
+  a deployment some weeks into its campaign, in the middle of its day, whose
+  posts do not fall due during the benchmark.
 - ``summary_group`` (the first of the others) holds ``summary_days`` days of
   reports from all seven agencies, up to today.
 """
@@ -73,6 +74,7 @@ class Population:
     summary_days: int
     due_minute: datetime  # aware UTC, on a minute boundary
     now: datetime  # aware UTC: "today" for every group is its local date at this instant
+    post_history_days: int = 2  # days of scheduled posts already recorded before today
 
     @property
     def summary_group(self) -> int:
@@ -129,12 +131,12 @@ class Population:
         for index in range(self.groups):
             if index < self.broadcast_groups:
                 due = self.due_date(index)
-                for back in (1, 2):
+                for back in range(1, self.post_history_days + 1):
                     yield (PostKind.RINGKASAN.value, due - timedelta(days=back), "sent", None,
                            self.now, index + 1)
                 continue
             today = self.local_today(index)
-            for offset in (-2, -1, 0, 1):
+            for offset in range(-self.post_history_days, 2):
                 for kind in (PostKind.LAPORAN, PostKind.PENGINGAT, PostKind.RINGKASAN):
                     yield (kind.value, today + timedelta(days=offset), "sent", None, self.now,
                            index + 1)

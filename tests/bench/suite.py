@@ -116,7 +116,7 @@ class Run:
                                               f"posko_bench_{scale.name}_{os.getpid()}")
         await database.migrate(workdir)
         population = Population(scale.groups, scale.broadcast_groups, scale.summary_days, due,
-                                 datetime.now(UTC))
+                                 datetime.now(UTC), scale.post_history_days)
         began = time.perf_counter()
         rows = await seed(database, population, forms)
         seconds = round(time.perf_counter() - began, 1)
