@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from tortoise.transactions import in_transaction
@@ -21,10 +21,8 @@ class ActiveForm:
     chat_id: int
     group_name: str
     agency: Agency
-    unit_name: str
     token: str
     progress: FormProgress
-    message_id: int | None
     last_update_id: int
 
     def already_applied(self, update_id: int) -> bool:
@@ -36,13 +34,11 @@ class NotALiaison(Exception):
     """The person is not (or no longer) an approved liaison of that group."""
 
 
-def _active(session: FormSession, liaison: Liaison | None = None) -> ActiveForm:
-    group = session.group
+def _active(session: FormSession, group: Group) -> ActiveForm:
     return ActiveForm(
         user_id=session.user_id, chat_id=group.chat_id,
         group_name=group.region_name or group.title, agency=Agency(session.agency),
-        unit_name=liaison.unit_name if liaison else "", token=session.token,
-        progress=FormProgress.from_json(session.progress), message_id=session.message_id,
+        token=session.token, progress=FormProgress.from_json(session.progress),
         last_update_id=session.last_update_id,
     )
 
@@ -69,44 +65,31 @@ async def start_form(
             token=secrets.token_urlsafe(6)[:8], progress=progress.to_json(),
             last_update_id=update_id,
         )
-    session.group = liaison.group
-    return _active(session, liaison)
+    return _active(session, liaison.group)
 
 
-_FORM_FIELDS = ("agency", "token", "progress", "message_id", "last_update_id", "group_id",
-                "group__chat_id", "group__region_name", "group__title")
+_FORM_FIELDS = ("agency", "token", "progress", "last_update_id", "group__chat_id",
+                "group__region_name", "group__title")
 
 
 async def active_form(user_id: int) -> ActiveForm | None:
-    """The person's form in progress; read for every answer, so only the columns it needs."""
+    """The person's form in progress: read for every answer, so one query for what it needs."""
     row = await FormSession.filter(user_id=user_id).first().values(*_FORM_FIELDS)
     if row is None:
         return None
-    unit_name = await Liaison.filter(group_id=row["group_id"], user_id=user_id).first().values_list(
-        "unit_name", flat=True)
     return ActiveForm(
         user_id=user_id, chat_id=row["group__chat_id"],
-        group_name=row["group__region_name"] or row["group__title"],
-        agency=Agency(row["agency"]), unit_name=unit_name or "", token=row["token"],
-        progress=FormProgress.from_json(row["progress"]), message_id=row["message_id"],
+        group_name=row["group__region_name"] or row["group__title"], agency=Agency(row["agency"]),
+        token=row["token"], progress=FormProgress.from_json(row["progress"]),
         last_update_id=row["last_update_id"],
     )
 
 
-async def save_progress(
-    form: ActiveForm, progress: FormProgress, update_id: int, message_id: int | None = None
-) -> ActiveForm:
+async def save_progress(form: ActiveForm, progress: FormProgress, update_id: int) -> ActiveForm:
     """Stores the answers so far and marks ``update_id`` as applied."""
-    changes: dict = {"progress": progress.to_json(), "last_update_id": update_id}
-    if message_id is not None:
-        changes["message_id"] = message_id
-    await FormSession.filter(user_id=form.user_id, token=form.token).update(**changes)
-    return ActiveForm(**{**form.__dict__, "progress": progress, "last_update_id": update_id,
-                         "message_id": message_id if message_id is not None else form.message_id})
-
-
-async def remember_message(form: ActiveForm, message_id: int) -> None:
-    await FormSession.filter(user_id=form.user_id, token=form.token).update(message_id=message_id)
+    await FormSession.filter(user_id=form.user_id, token=form.token).update(
+        progress=progress.to_json(), last_update_id=update_id)
+    return replace(form, progress=progress, last_update_id=update_id)
 
 
 async def cancel_form(user_id: int) -> bool:

@@ -100,8 +100,6 @@ class FormSession(Model):
     # another token and is refused as stale.
     token = fields.CharField(max_length=8)
     progress = fields.JSONField()
-    # The message holding the current question's buttons, edited when tapped.
-    message_id = fields.BigIntField(null=True)
     # Telegram re-delivers updates after a crash; an update id at or below this
     # one was already applied to the form and is ignored.
     last_update_id = fields.BigIntField(default=0)

@@ -52,7 +52,7 @@ from handlers.replies import answer_query, reply, send
 async def send_step(
     update: Update, context: BotContext, form: ActiveForm, preface: str | None = None
 ) -> None:
-    """Sends the current question (or the review) and remembers its message.
+    """Sends the current question (or the review).
 
     ``preface`` (a problem with the last answer, a greeting) goes in the same
     message, so the liaison reads one message per turn.
@@ -67,8 +67,7 @@ async def send_step(
         markup = keys.question_keyboard(t, definition, form.progress, form.token)
     if preface:
         text = f"{preface}\n\n{text}"
-    sent = await reply(update, text, markup)
-    await form_sessions.remember_message(form, sent.message_id)
+    await reply(update, text, markup)
 
 
 async def open_form_of(context: BotContext, user_id: int) -> ActiveForm | None:
