@@ -48,7 +48,7 @@ def build_application(
         .context_types(ContextTypes(context=BotContext))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
-        .concurrent_updates(PerSenderUpdateProcessor(on_handled=inbox.mark_handled))
+        .concurrent_updates(PerSenderUpdateProcessor(on_handled=inbox.HandledMarks().mark))
         .update_queue(DurableUpdateQueue())
         # Room for a broadcast's concurrent sends and people's replies at once.
         .request(RetryingRequest(connection_pool_size=128, read_timeout=read_timeout))
