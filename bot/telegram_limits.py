@@ -6,22 +6,24 @@ AIORateLimiter keeps the limits, but it queues every request in one line and
 halts *all* requests while any 429 is waited out: a 2,000-group summary
 broadcast would then hold a liaison's next form question for a minute.
 
-This limiter keeps two lanes through one overall pace:
+This limiter keeps two lanes through one overall rate:
 - interactive (the default): replies, edits, anything a person is waiting for;
 - broadcast (``rate_limit_args={"broadcast": True}``): scheduled posts.
 Whenever a send slot opens, a waiting interactive request takes it first, so
-a reply waits at most one slot (~35 ms) however long the broadcast queue is.
-A 429 is waited out by the request that got it (and, for a broadcast, by the
-broadcast lane, so the queue stops hammering); nobody else stops.
+a reply waits at most about one slot (~35 ms) however long the broadcast queue
+is; only when people keep every slot busy does every fifth go to the
+broadcast, so the summaries still go out (at 6 a second at worst) during a
+rush of reports. A 429 is waited out by the request that got it (and, for a
+broadcast, by the broadcast lane, so the queue stops hammering); nobody else
+stops.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections import deque
-from collections.abc import Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any
 
 from telegram.error import RetryAfter
@@ -29,38 +31,60 @@ from telegram.ext import BaseRateLimiter
 
 log = logging.getLogger(__name__)
 
-# Just under 30/s with no burst: at most 30 sends in any one-second window.
-OVERALL_PER_SECOND = 29.0
+# Telegram's overall limit. Slots are counted as a token bucket of this rate
+# holding BURST: a slot missed because the event loop woke late is made up
+# right after instead of lost (paced strictly, a busy loop lost one in 15),
+# and no second ever holds more than OVERALL_PER_SECOND + BURST sends.
+OVERALL_PER_SECOND = 30.0
+BURST = 3
+# While people's requests fill every slot, every BROADCAST_SHARE-th still goes
+# to a waiting broadcast.
+BROADCAST_SHARE = 5
 GROUP_PER_MINUTE = 20
 MAX_RETRIES = 3
 # Methods that put or change a message in a chat: the ones Telegram counts.
 _PACED_PREFIXES = ("send", "edit", "copy", "forward")
 
+Clock = Callable[[], float]
+Sleep = Callable[[float], Awaitable[None]]
+
 
 class _PriorityPace:
-    """One send slot every ``1/rate`` seconds, handed to interactive waiters first."""
+    """Send slots at ``rate`` a second with a burst of ``burst``, people's requests first.
 
-    def __init__(self, rate: float) -> None:
+    The slots are a generic cell rate algorithm (a token bucket kept as one
+    number): ``_due`` is when the next slot is earned; a request may take it
+    up to ``burst - 1`` intervals early.
+    """
+
+    def __init__(self, rate: float, burst: int, broadcast_share: int,
+                 clock: Clock, sleep: Sleep) -> None:
         self._interval = 1.0 / rate
-        self._next_slot = 0.0
+        self._tolerance = (burst - 1) * self._interval
+        self._broadcast_share = broadcast_share
+        self._clock = clock
+        self._sleep = sleep
+        self._due = 0.0
         self._lanes: dict[bool, deque[asyncio.Future]] = {False: deque(), True: deque()}
+        self._people_in_a_row = 0  # slots given to people while a broadcast waited
         self._broadcast_paused_until = 0.0
         self._wake = asyncio.Event()
         self._pump: asyncio.Task | None = None
 
     def pause_broadcasts(self, seconds: float) -> None:
-        loop = asyncio.get_running_loop()
-        self._broadcast_paused_until = max(self._broadcast_paused_until, loop.time() + seconds)
+        self._broadcast_paused_until = max(self._broadcast_paused_until, self._clock() + seconds)
+
+    def _take_slot(self, now: float) -> None:
+        self._due = max(self._due, now) + self._interval
 
     async def acquire(self, broadcast: bool) -> None:
-        loop = asyncio.get_running_loop()
-        now = loop.time()
+        now = self._clock()
         idle = not self._lanes[False] and not self._lanes[True]
         paused = broadcast and now < self._broadcast_paused_until
-        if idle and not paused and now >= self._next_slot:
-            self._next_slot = now + self._interval
+        if idle and not paused and now >= self._due - self._tolerance:
+            self._take_slot(now)
             return
-        waiter = loop.create_future()
+        waiter = asyncio.get_running_loop().create_future()
         self._lanes[broadcast].append(waiter)
         self._wake.set()
         if self._pump is None or self._pump.done():
@@ -73,59 +97,70 @@ class _PriorityPace:
             raise
 
     def _next_waiter(self, now: float) -> asyncio.Future | None:
-        lanes = [self._lanes[False]]
-        if now >= self._broadcast_paused_until:
-            lanes.append(self._lanes[True])
-        for lane in lanes:
+        for lane in self._lanes.values():
             while lane and lane[0].done():  # cancelled while waiting
                 lane.popleft()
-            if lane:
-                return lane.popleft()
-        return None
+        people, broadcasts = self._lanes[False], self._lanes[True]
+        if now < self._broadcast_paused_until:
+            broadcasts = deque()
+        if people and broadcasts and self._people_in_a_row >= self._broadcast_share - 1:
+            self._people_in_a_row = 0
+            return broadcasts.popleft()
+        if people:
+            self._people_in_a_row += 1 if broadcasts else 0
+            return people.popleft()
+        self._people_in_a_row = 0
+        return broadcasts.popleft() if broadcasts else None
 
     async def _hand_out_slots(self) -> None:
-        loop = asyncio.get_running_loop()
         while self._lanes[False] or self._lanes[True]:
-            delay = self._next_slot - loop.time()
-            if delay > 0:
-                await asyncio.sleep(delay)
-            now = loop.time()
+            now = self._clock()
+            early = self._due - self._tolerance - now
+            if early > 0:
+                await self._sleep(early)
+                continue
             waiter = self._next_waiter(now)
-            if waiter is None:
-                if not self._lanes[False] and not self._lanes[True]:
-                    break
+            if waiter is not None:
+                waiter.set_result(None)
+                self._take_slot(now)
+            elif self._lanes[True]:
                 # Only paused broadcasts wait: sleep until the pause ends or a
                 # person's request arrives, whichever comes first.
-                self._wake.clear()
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._wake.wait(),
-                                           self._broadcast_paused_until - now)
-                continue
-            waiter.set_result(None)
-            self._next_slot = max(now, self._next_slot) + self._interval
+                await self._sleep_until_woken(self._broadcast_paused_until - now)
+
+    async def _sleep_until_woken(self, seconds: float) -> None:
+        self._wake.clear()
+        sleeping = asyncio.ensure_future(self._sleep(seconds))
+        woken = asyncio.ensure_future(self._wake.wait())
+        try:
+            await asyncio.wait({sleeping, woken}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            sleeping.cancel()
+            woken.cancel()
 
 
 class _GroupWindow:
     """At most ``limit`` sends to one group in any 60-second window."""
 
-    def __init__(self, limit: int) -> None:
+    def __init__(self, limit: int, clock: Clock, sleep: Sleep) -> None:
         self._limit = limit
+        self._clock = clock
+        self._sleep = sleep
         self._sent: dict[int, deque[float]] = {}
         self._locks: dict[int, asyncio.Lock] = {}
 
     async def acquire(self, chat_id: int) -> None:
         lock = self._locks.setdefault(chat_id, asyncio.Lock())
         async with lock:
-            loop = asyncio.get_running_loop()
             sent = self._sent.setdefault(chat_id, deque())
-            while sent and loop.time() - sent[0] >= 60:
+            while sent and self._clock() - sent[0] >= 60:
                 sent.popleft()
             if len(sent) >= self._limit:
-                await asyncio.sleep(60 - (loop.time() - sent[0]))
+                await self._sleep(60 - (self._clock() - sent[0]))
                 sent.popleft()
-            sent.append(loop.time())
+            sent.append(self._clock())
         if not lock.locked() and len(self._locks) > 1024:
-            self._forget_idle(loop.time())
+            self._forget_idle(self._clock())
 
     def _forget_idle(self, now: float) -> None:
         for chat_id in [c for c, s in self._sent.items() if not s or now - s[-1] >= 60]:
@@ -134,24 +169,38 @@ class _GroupWindow:
 
 
 class TelegramLimiter(BaseRateLimiter[dict]):
-    """PTB rate limiter: overall pace with interactive priority, group windows, 429s waited out."""
+    """PTB rate limiter: overall rate with people first, group windows, 429s waited out.
+
+    ``clock`` and ``sleep`` default to the event loop's; tests pass virtual ones.
+    """
 
     def __init__(
         self,
         overall_per_second: float = OVERALL_PER_SECOND,
         group_per_minute: int = GROUP_PER_MINUTE,
         max_retries: int = MAX_RETRIES,
+        *,
+        burst: int = BURST,
+        broadcast_share: int = BROADCAST_SHARE,
+        clock: Clock | None = None,
+        sleep: Sleep = asyncio.sleep,
     ) -> None:
         self._overall_per_second = overall_per_second
+        self._burst = burst
+        self._broadcast_share = broadcast_share
         self._group_per_minute = group_per_minute
         self._max_retries = max_retries
+        self._clock = clock
+        self._sleep = sleep
         self._pace: _PriorityPace | None = None
         self._groups: _GroupWindow | None = None
 
     async def initialize(self) -> None:
         # Created here, inside the running loop the bot uses.
-        self._pace = _PriorityPace(self._overall_per_second)
-        self._groups = _GroupWindow(self._group_per_minute)
+        clock = self._clock or asyncio.get_running_loop().time
+        self._pace = _PriorityPace(self._overall_per_second, self._burst,
+                                   self._broadcast_share, clock, self._sleep)
+        self._groups = _GroupWindow(self._group_per_minute, clock, self._sleep)
 
     async def shutdown(self) -> None:
         pass
@@ -196,7 +245,7 @@ class TelegramLimiter(BaseRateLimiter[dict]):
                             seconds, endpoint, chat_id)
                 if broadcast:
                     self._pace.pause_broadcasts(seconds)
-                await asyncio.sleep(seconds)
+                await self._sleep(seconds)
         raise AssertionError("unreachable")
 
 
