@@ -21,6 +21,11 @@ class Agency(StrEnum):
         """The name shown on buttons and in summaries (a proper name: not translated)."""
         return _LABELS[self]
 
+    @property
+    def order(self) -> int:
+        """Its place in lists and summaries: the forum's own order, as declared above."""
+        return _ORDER[self]
+
     @classmethod
     def from_text(cls, text: str) -> Agency | None:
         """Finds the agency a user typed, in any letter case ("polri", "KPU"), ignoring
@@ -38,6 +43,7 @@ _LABELS = {
     Agency.DPRD: "DPRD",
 }
 _BY_FOLDED_LABEL = {label.casefold(): agency for agency, label in _LABELS.items()}
+_ORDER = {agency: index for index, agency in enumerate(Agency)}
 
 
 def agency_with_unit(agency: Agency, unit_name: str) -> str:

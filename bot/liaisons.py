@@ -114,10 +114,9 @@ async def decide(
 
 async def approved_liaisons(chat_id: int) -> list[LiaisonRecord]:
     """The group's approved liaisons, in agency order, then by name."""
-    order = {agency: index for index, agency in enumerate(Agency)}
     rows = await Liaison.filter(group__chat_id=chat_id, status=LiaisonStatus.APPROVED)
     records = [_record(row, chat_id) for row in rows]
-    return sorted(records, key=lambda r: (order[r.agency], r.unit_name.casefold(),
+    return sorted(records, key=lambda r: (r.agency.order, r.unit_name.casefold(),
                                           r.name.casefold()))
 
 

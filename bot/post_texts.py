@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from operator import attrgetter
 
 from bot.agencies import Agency
 from bot.calendar import Countdown
@@ -19,8 +20,6 @@ from bot.groups import GroupSettings
 from bot.i18n import Translator
 from bot.schedule import MILESTONES
 from bot.text import mention as user_mention
-
-_AGENCY_ORDER = {agency: index for index, agency in enumerate(Agency)}
 
 
 @dataclass(frozen=True)
@@ -78,7 +77,7 @@ def not_reported_text(t: Translator, group: GroupSettings, today: date,
             date=t.full_date(today))
     by_agency = _by_agency(missing)
     lines = [_("<b>Belum melapor hari ini</b>"), t.full_date(today)]
-    for agency in sorted(set(missing_agencies), key=_AGENCY_ORDER.__getitem__):
+    for agency in sorted(set(missing_agencies), key=attrgetter("order")):
         lines.append(_agency_line(t, agency, by_agency.get(agency, [])))
     return "\n".join(lines)
 
@@ -119,7 +118,7 @@ def milestone_text(t: Translator, group: GroupSettings, today: date) -> str | No
 def _by_agency(liaisons: Sequence[Liaison]) -> dict[Agency, list[Liaison]]:
     """Liaisons grouped by agency, agencies in their usual order, liaisons as given."""
     grouped: dict[Agency, list[Liaison]] = {}
-    for liaison in sorted(liaisons, key=lambda liaison: _AGENCY_ORDER[liaison.agency]):
+    for liaison in sorted(liaisons, key=lambda liaison: liaison.agency.order):
         grouped.setdefault(liaison.agency, []).append(liaison)
     return grouped
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import ROUND_DOWN, Decimal, InvalidOperation
+from operator import attrgetter
 from zoneinfo import ZoneInfo
 
 from bot.agencies import Agency
@@ -26,7 +27,6 @@ from bot.text import escape
 Answer = int | str | None
 
 _SARPRAS_WORDS = {"siap": N_("siap"), "sebagian": N_("sebagian siap"), "belum": N_("belum siap")}
-_AGENCY_ORDER = {agency: index for index, agency in enumerate(Agency)}
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ def render_summary(t: Translator, data: SummaryInput) -> str:
     _ = t.gettext
     reports = _latest_per_agency(data.reports)
     reported = {report.agency for report in reports}
-    missing = sorted(set(data.expected_agencies) - reported, key=_AGENCY_ORDER.__getitem__)
+    missing = sorted(set(data.expected_agencies) - reported, key=attrgetter("order"))
     zone = ZoneInfo(data.group.time_zone)
     blocks = [
         _heading(t, data),
@@ -76,7 +76,7 @@ def _latest_per_agency(reports: Sequence[SubmittedReport]) -> list[SubmittedRepo
         known = latest.get(report.agency)
         if known is None or report.submitted_at > known.submitted_at:
             latest[report.agency] = report
-    return sorted(latest.values(), key=lambda report: _AGENCY_ORDER[report.agency])
+    return sorted(latest.values(), key=lambda report: report.agency.order)
 
 
 def _heading(t: Translator, data: SummaryInput) -> str:
