@@ -97,8 +97,7 @@ async def compose(
     if post.kind is PostKind.HITUNGMUNDUR:
         text = milestone_text(t, group, day)
         return Outgoing([text]) if text else None
-    labels = {qid: t.gettext(label) for qid, label in forms.labels.items()}
-    status = await day_status(group, day, labels)
+    status = await day_status(group, day, forms.translated_labels(t))
     if post.kind is PostKind.PENGINGAT:
         if not status.missing_liaisons:
             return None

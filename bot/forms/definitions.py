@@ -55,11 +55,13 @@ import re
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from bot.agencies import Agency
+from bot.i18n import Translator
 
 FORMAT_VERSION = 1
 DEFAULT_FORMS_PATH = Path(__file__).resolve().parent / "default_forms.json"
@@ -156,10 +158,14 @@ class FormSet:
     def form_for(self, agency: Agency) -> Form:
         return self.forms[agency]
 
-    @property
+    @cached_property  # read for every summary: a broadcast composes thousands
     def labels(self) -> dict[str, str]:
-        """Question id -> label over every form, untranslated (for the summary)."""
+        """Question id -> label over every form, untranslated."""
         return {qid: label for form in self.forms.values() for qid, label in form.labels.items()}
+
+    def translated_labels(self, t: Translator) -> dict[str, str]:
+        """Question id -> label in ``t``'s language, as the summary shows them."""
+        return {qid: t.gettext(label) for qid, label in self.labels.items()}
 
 
 class FormsFileError(ValueError):
