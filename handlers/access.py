@@ -1,13 +1,23 @@
-"""Who may do what: group-only commands and admin-only settings."""
+"""Who may do what: group-only commands, admin-only settings and buttons."""
 
 from __future__ import annotations
+
+import functools
+from collections.abc import Awaitable, Callable
 
 from telegram import Chat, Update
 from telegram.constants import ChatMemberStatus
 
 from bot.context import BotContext
+from bot.groups import GroupSettings, find_group
+from bot.i18n import Translator
+from handlers.replies import answer_query, refuse_non_admin, refuse_outside_group, reply
 
 ADMIN_STATUSES = (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER)
+
+Callback = Callable[[Update, BotContext], Awaitable[None]]
+GroupCommand = Callable[[Update, BotContext, Translator, GroupSettings | None], Awaitable[None]]
+RegisteredGroupCommand = Callable[[Update, BotContext, Translator, GroupSettings], Awaitable[None]]
 
 
 def in_group(update: Update) -> bool:
@@ -27,3 +37,67 @@ async def is_group_admin(update: Update, context: BotContext) -> bool:
         return False
     member = await context.bot.get_chat_member(chat.id, user.id)
     return member.status in ADMIN_STATUSES
+
+
+def group_command(command: GroupCommand) -> Callback:
+    """A command that works only in a group chat.
+
+    ``command`` gets the translator for the group's language and the group's
+    stored settings (None while nobody has run /mulai); anywhere else the
+    person is told the command is for Forkopimda groups.
+    """
+
+    @functools.wraps(command)
+    async def callback(update: Update, context: BotContext) -> None:
+        chat = update.effective_chat
+        group = await find_group(chat.id) if chat else None
+        t = context.translator(group.locale if group else None)
+        if not in_group(update):
+            await refuse_outside_group(update, t)
+            return
+        await command(update, context, t, group)
+
+    return callback
+
+
+def registered_group_command(command: RegisteredGroupCommand) -> Callback:
+    """A group command that needs the group registered: otherwise it says how."""
+
+    @functools.wraps(command)
+    async def in_registered_group(update: Update, context: BotContext, t: Translator,
+                                  group: GroupSettings | None) -> None:
+        if group is None:
+            await reply(update, t.gettext("Grup ini belum terdaftar. Admin grup dapat mengetik "
+                                          "/mulai."))
+            return
+        await command(update, context, t, group)
+
+    return group_command(in_registered_group)
+
+
+def admin_command(command: GroupCommand) -> Callback:
+    """A group command only the group's admins may run; anyone else is refused."""
+
+    @functools.wraps(command)
+    async def by_admin(update: Update, context: BotContext, t: Translator,
+                       group: GroupSettings | None) -> None:
+        if not await is_group_admin(update, context):
+            await refuse_non_admin(update, t)
+            return
+        await command(update, context, t, group)
+
+    return group_command(by_admin)
+
+
+async def tapped_by_group_admin(
+    update: Update, context: BotContext, t: Translator, refusal: str
+) -> bool:
+    """True for a button tapped by an admin in a group; otherwise the tap is told why not."""
+    query = update.callback_query
+    if not in_group(update):
+        await answer_query(query, t.gettext("Tombol ini sudah tidak berlaku."))
+        return False
+    if not await is_group_admin(update, context):
+        await answer_query(query, refusal, show_alert=True)
+        return False
+    return True

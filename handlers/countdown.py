@@ -8,19 +8,17 @@ from telegram.ext import BaseHandler, CommandHandler
 from bot.calendar import local_today
 from bot.context import BotContext
 from bot.group_view import EXAMPLE_POLLING_DAY, countdown_line
-from bot.groups import find_group
-from handlers.access import in_group
-from handlers.replies import group_translator, refuse_outside_group, reply
+from bot.groups import GroupSettings
+from bot.i18n import Translator
+from handlers.access import group_command
+from handlers.replies import reply
 
 
-async def show_countdown(update: Update, context: BotContext) -> None:
+@group_command
+async def show_countdown(update: Update, context: BotContext, t: Translator,
+                         group: GroupSettings | None) -> None:
     """Replies with the H-N countdown to the group's polling day."""
-    t = await group_translator(update, context)
     _ = t.gettext
-    if not in_group(update):
-        await refuse_outside_group(update, t)
-        return
-    group = await find_group(update.effective_chat.id)
     if group is None or group.polling_day is None:
         await reply(update, _("Hari H belum diatur. Admin grup dapat mengaturnya, contoh: "
                               "<code>{example}</code>").format(example=EXAMPLE_POLLING_DAY))

@@ -19,18 +19,19 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 from bot import liaisons
 from bot.agencies import Agency, agency_with_unit
 from bot.context import BotContext
+from bot.groups import GroupSettings
 from bot.i18n import Translator
 from bot.liaisons import LiaisonRecord
 from bot.models import LiaisonStatus
 from bot.text import clean_line, command_argument, escape, mention, shorten
-from handlers.access import in_group, is_group_admin
-from handlers.replies import (
-    answer_query,
-    group_translator,
-    refuse_non_admin,
-    refuse_outside_group,
-    reply,
+from handlers.access import (
+    admin_command,
+    group_command,
+    in_group,
+    is_group_admin,
+    tapped_by_group_admin,
 )
+from handlers.replies import answer_query, group_translator, reply
 
 log = logging.getLogger(__name__)
 
@@ -61,13 +62,11 @@ def decision_keyboard(t: Translator, liaison_id: int) -> InlineKeyboardMarkup:
     ]])
 
 
-async def register(update: Update, context: BotContext) -> None:
+@group_command
+async def register(update: Update, context: BotContext, t: Translator,
+                   group: GroupSettings | None) -> None:
     """Registers the caller as a liaison, or shows the agency buttons."""
-    t = await group_translator(update, context)
     _ = t.gettext
-    if not in_group(update):
-        await refuse_outside_group(update, t)
-        return
     user = update.effective_user
     if user is None or update.effective_message.sender_chat is not None:
         await reply(update, _("Pendaftaran penghubung harus dilakukan dengan akun pribadi, "
@@ -180,14 +179,10 @@ async def decide_request(update: Update, context: BotContext) -> None:
     query = update.callback_query
     t = await group_translator(update, context)
     _ = t.gettext
-    if not in_group(update):
-        await answer_query(query, _("Tombol ini sudah tidak berlaku."))
+    if not await tapped_by_group_admin(update, context, t, _(
+            "Hanya admin grup yang dapat menyetujui atau menolak pendaftaran.")):
         return
     _prefix, liaison_id, verdict = query.data.split(":")
-    if not await is_group_admin(update, context):
-        await answer_query(query, _("Hanya admin grup yang dapat menyetujui atau menolak "
-                                    "pendaftaran."), show_alert=True)
-        return
     chat_id = update.effective_chat.id
     record = await liaisons.decide(int(liaison_id), chat_id, verdict == "y", query.from_user.id,
                                    message_id=query.message.message_id)
@@ -211,13 +206,11 @@ async def decide_request(update: Update, context: BotContext) -> None:
     await query.edit_message_text(outcome.format(**values))
 
 
-async def list_liaisons(update: Update, context: BotContext) -> None:
+@group_command
+async def list_liaisons(update: Update, context: BotContext, t: Translator,
+                        group: GroupSettings | None) -> None:
     """Lists the group's approved liaisons per agency."""
-    t = await group_translator(update, context)
     _ = t.gettext
-    if not in_group(update):
-        await refuse_outside_group(update, t)
-        return
     records = await liaisons.approved_liaisons(update.effective_chat.id)
     if not records:
         await reply(update, _("Belum ada penghubung yang disetujui. Daftar dengan "
@@ -234,13 +227,11 @@ async def list_liaisons(update: Update, context: BotContext) -> None:
     await reply(update, "\n".join(lines))
 
 
-async def leave(update: Update, context: BotContext) -> None:
+@group_command
+async def leave(update: Update, context: BotContext, t: Translator,
+                group: GroupSettings | None) -> None:
     """Removes the caller's own registration in this group."""
-    t = await group_translator(update, context)
     _ = t.gettext
-    if not in_group(update):
-        await refuse_outside_group(update, t)
-        return
     user = update.effective_user
     record = await liaisons.remove_liaison(update.effective_chat.id, user.id) if user else None
     if record is None:
@@ -250,16 +241,11 @@ async def leave(update: Update, context: BotContext) -> None:
         name=escape(record.name), agency=agency_unit(record)))
 
 
-async def remove_liaison(update: Update, context: BotContext) -> None:
+@admin_command
+async def remove_liaison(update: Update, context: BotContext, t: Translator,
+                         group: GroupSettings | None) -> None:
     """Lets an admin remove a liaison: the one replied to, or one chosen from buttons."""
-    t = await group_translator(update, context)
     _ = t.gettext
-    if not in_group(update):
-        await refuse_outside_group(update, t)
-        return
-    if not await is_group_admin(update, context):
-        await refuse_non_admin(update, t)
-        return
     chat = update.effective_chat
     target = update.effective_message.reply_to_message
     if target is not None and target.from_user is not None:
@@ -286,12 +272,8 @@ async def confirm_removal(update: Update, context: BotContext) -> None:
     query = update.callback_query
     t = await group_translator(update, context)
     _ = t.gettext
-    if not in_group(update):
-        await answer_query(query, _("Tombol ini sudah tidak berlaku."))
-        return
-    if not await is_group_admin(update, context):
-        await answer_query(query, _("Hanya admin grup yang dapat menghapus penghubung."),
-                           show_alert=True)
+    if not await tapped_by_group_admin(update, context, t, _(
+            "Hanya admin grup yang dapat menghapus penghubung.")):
         return
     record = await liaisons.find_liaison(int(query.data.split(":")[1]))
     chat_id = update.effective_chat.id

@@ -15,7 +15,6 @@ from bot.deep_links import chat_id_from_payload, report_url
 from bot.form_sessions import NotALiaison, start_form
 from bot.forms import start
 from bot.text import escape
-from handlers.access import in_group
 from handlers.registration import agency_unit
 from handlers.replies import answer_query, group_translator, reply
 from handlers.report_form import open_form_of, send_step

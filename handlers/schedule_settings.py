@@ -13,8 +13,8 @@ from bot.schedule import PostKind, parse_post_time
 from bot.scheduled_posts import schedule_of
 from bot.text import clean_keyword, command_argument, escape, shorten
 from bot.zones import zone_label
-from handlers.access import in_group, is_group_admin
-from handlers.replies import group_translator, refuse_non_admin, refuse_outside_group, reply
+from handlers.access import group_command, is_group_admin
+from handlers.replies import refuse_non_admin, reply
 
 DESCRIPTIONS = {
     PostKind.LAPORAN: N_("laporan harian dibuka, dengan tombol formulir"),
@@ -39,20 +39,17 @@ def schedule_text(t: Translator, group: GroupSettings, now) -> str:
     return "\n".join(lines)
 
 
-async def schedule_command(update: Update, context: BotContext) -> None:
+@group_command
+async def schedule_command(update: Update, context: BotContext, t: Translator,
+                           group: GroupSettings | None) -> None:
     """Shows the schedule, or lets an admin set one post's time (or turn it off)."""
-    t = await group_translator(update, context)
     _ = t.gettext
-    if not in_group(update):
-        await refuse_outside_group(update, t)
-        return
     chat = update.effective_chat
     now = context.services.clock()
     # Read the way zones and dates are: invisible marks ignored, full-width "１６:３０" as 16:30.
     words = clean_keyword(command_argument(update.effective_message.text)).split()
     if not words:
-        group = await groups.find_group(chat.id) or await groups.register_group(
-            chat.id, chat.title or "")
+        group = group or await groups.register_group(chat.id, chat.title or "")
         await reply(update, schedule_text(t, group, now))
         return
     if not await is_group_admin(update, context):

@@ -21,8 +21,8 @@ from bot.group_view import (
 from bot.i18n import Translator
 from bot.text import clean_line, command_argument, escape, shorten
 from bot.zones import UnknownZone, parse_zone, zone_label
-from handlers.access import in_group, is_group_admin
-from handlers.replies import group_translator, refuse_non_admin, refuse_outside_group, reply
+from handlers.access import admin_command, registered_group_command
+from handlers.replies import reply
 
 SettingsCommand = Callable[[Update, BotContext, Translator, str], Awaitable[None]]
 
@@ -30,14 +30,10 @@ SettingsCommand = Callable[[Update, BotContext, Translator, str], Awaitable[None
 def admin_setting(command: SettingsCommand) -> Callable[[Update, BotContext], Awaitable[None]]:
     """Runs ``command`` for a group admin; anyone else is refused and nothing changes."""
 
-    async def callback(update: Update, context: BotContext) -> None:
-        t = await group_translator(update, context)
-        if not in_group(update):
-            await refuse_outside_group(update, t)
-        elif not await is_group_admin(update, context):
-            await refuse_non_admin(update, t)
-        else:
-            await command(update, context, t, command_argument(update.effective_message.text))
+    @admin_command
+    async def callback(update: Update, context: BotContext, t: Translator,
+                       group: groups.GroupSettings | None) -> None:
+        await command(update, context, t, command_argument(update.effective_message.text))
 
     callback.__doc__ = command.__doc__
     return callback
@@ -140,17 +136,10 @@ async def set_polling_day(
     await reply(update, _("Hari H tersimpan.") + "\n" + countdown_line(t, group, today))
 
 
-async def show_settings(update: Update, context: BotContext) -> None:
+@registered_group_command
+async def show_settings(update: Update, context: BotContext, t: Translator,
+                        group: groups.GroupSettings) -> None:
     """Shows the group's current settings."""
-    t = await group_translator(update, context)
-    _ = t.gettext
-    if not in_group(update):
-        await refuse_outside_group(update, t)
-        return
-    group = await groups.find_group(update.effective_chat.id)
-    if group is None:
-        await reply(update, _("Grup ini belum terdaftar. Admin grup dapat mengetik /mulai."))
-        return
     now = context.services.clock()
     await reply(update, settings_text(t, group, now) + "\n\n" + missing_text(t, group))
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 
-import pytest
 
 from bot.app import scheduler_of
 from bot.groups import find_group
