@@ -59,7 +59,7 @@ async def test_every_measurement_runs_and_loses_nothing(tmp_path):
               "machine": {"cpus": 2, "cpu_model": "", "memory_gib": 0, "python": ""}}
     assert problems(report) == []
     for figures in runs.values():
-        for phase in ("throughput", "telegram_rate", "saturation", "paced_by_bot"):
+        for phase in ("throughput", "telegram_rate", "moderate", "saturation", "paced_by_bot"):
             run = figures[phase]
             assert run["updates"] > 0 and run["forms_completed"] > 0, phase
             assert run["lost"] == run["off_script"] == 0, phase

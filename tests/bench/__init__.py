@@ -4,7 +4,7 @@
 seeds a national-scale database, starts the bot as a subprocess against the
 loopback Bot API of ``tests.bench.limits`` and measures, per database:
 
-- form throughput (``throughput``, ``saturation``, ``telegram_rate``): liaisons
+- form throughput (``throughput``, ``moderate``, ``saturation``, ``telegram_rate``): liaisons
   filling in report forms at once, Telegram's limits off, on the bot without
   its own pacing (``tests.bench.unpaced``); and through that pacing
   (``paced_by_bot``): updates answered per second and reply latency;

@@ -44,6 +44,9 @@ ROWS = (
     Row("form updates/s answered, 25/s offered", ("telegram_rate", "updates_per_s")),
     Row("  reply latency p50", ("telegram_rate", "latency_ms", "p50"), unit="ms"),
     Row("  reply latency p99", ("telegram_rate", "latency_ms", "p99"), unit="ms"),
+    Row("form updates/s answered, 150/s offered", ("moderate", "updates_per_s")),
+    Row("  reply latency p50", ("moderate", "latency_ms", "p50"), unit="ms"),
+    Row("  reply latency p99", ("moderate", "latency_ms", "p99"), unit="ms"),
     Row("form updates/s through the bot's pacing", ("paced_by_bot", "updates_per_s")),
     Row("  429 responses, whole deployed run", ("deployed_bot", "responses_429"), ("==", 0)),
     Row("broadcast: wall time / ideal", ("broadcast", "ratio"), ("<=", 1.10)),
@@ -103,7 +106,8 @@ def problems(report: dict) -> list[str]:
     """Lost updates, lost or duplicated reports and broadcasts, bot errors: what is not a speed."""
     found = []
     for name, results in report["databases"].items():
-        for phase in ("throughput", "telegram_rate", "saturation", "broadcast", "paced_by_bot"):
+        for phase in ("throughput", "telegram_rate", "moderate", "saturation", "broadcast",
+                      "paced_by_bot"):
             figures = results.get(phase, {})
             for key in ("lost", "off_script", "reports_mismatched", "duplicates"):
                 if figures.get(key):

@@ -3,7 +3,8 @@
 Per database:
 1. Capacity: the bot without its pacing (``tests.bench.unpaced``) answers
    /ringkasan (measurement 3), then form updates: flat out, at about the rate
-   Telegram would let it answer, and at the target load (measurement 1).
+   Telegram would let it answer, at half the target load and at the target
+   load (measurement 1).
    Telegram's limits are off.
 2. As deployed: ``python -m bot``, Telegram's limits on, answers form updates
    through its pacing, then sends the broadcast (measurement 2).
@@ -48,6 +49,7 @@ class Cast:
 
     paced: list[Liaison]
     telegram_rate: list[Liaison]
+    moderate: list[Liaison]
     saturation: list[Liaison]
     broadcast: list[Liaison]
     deployed: list[Liaison]  # flat out through the deployed bot's pacing
@@ -60,7 +62,7 @@ class Cast:
         casts = []
         # Through the deployed bot's pacing, one liaison per group (see liaisons_of_groups).
         for count, per_group in ((scale.paced_liaisons, 7), (scale.telegram_rate_liaisons, 7),
-                                 (scale.saturation_liaisons, 7),
+                                 (scale.moderate_liaisons, 7), (scale.saturation_liaisons, 7),
                                  (scale.broadcast_liaisons, 1), (scale.pacing_liaisons, 1)):
             casts.append(liaisons_of_groups(next_group, count, per_group))
             next_group += groups_needed(count, per_group)
@@ -155,6 +157,12 @@ class Run:
                 self.server, self.forms, self.cast.telegram_rate, scale.think_seconds,
                 scale.telegram_rate_seconds)
             self.phases["telegram_rate"] = (self.cast.telegram_rate, replies)
+            self.log(f"[{self.kind}] form updates, {scale.moderate_rate:g}/s offered, "
+                     f"{scale.moderate_seconds:g} s ...")
+            self.figures["moderate"], replies = await measure_paced(
+                self.server, self.forms, self.cast.moderate, scale.think_seconds,
+                scale.moderate_seconds)
+            self.phases["moderate"] = (self.cast.moderate, replies)
             self.log(f"[{self.kind}] form updates, {scale.offered_rate:g}/s offered, "
                      f"{paced_seconds:.0f} s ...")
             self.figures["throughput"], replies = await measure_paced(
