@@ -20,7 +20,7 @@ from bot.inbox import DurableUpdateQueue
 from bot.scheduler import TICK_SECONDS, Scheduler, next_tick_after
 from bot.settings import Settings
 from bot.telegram_limits import TelegramLimiter
-from bot.telegram_request import RetryingRequest
+from bot.telegram_request import PollingRequest, RetryingRequest
 from bot.update_processor import PerSenderUpdateProcessor
 from handlers import register_handlers
 
@@ -39,6 +39,8 @@ def build_application(
     Tests pass their own ``clock`` and ``run_scheduler=False``, and call
     ``scheduler_of(application).tick()`` at the instants they choose.
     """
+    polling = not settings.webhook_url
+    updates = DurableUpdateQueue(put_waits=not polling)
     builder = (
         ApplicationBuilder()
         .token(settings.bot_token.get_secret_value())
@@ -49,10 +51,14 @@ def build_application(
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
         .concurrent_updates(PerSenderUpdateProcessor(on_handled=inbox.HandledMarks().mark))
-        .update_queue(DurableUpdateQueue())
+        .update_queue(updates)
         # Room for a broadcast's concurrent sends and people's replies at once.
         .request(RetryingRequest(connection_pool_size=128, read_timeout=read_timeout))
     )
+    if polling:
+        # A getUpdates confirms the updates before it: only once they are recorded.
+        builder = builder.get_updates_request(PollingRequest(updates.recorded,
+                                                             connection_pool_size=1))
     if rate_limit:
         # Keeps sends under Telegram's limits with people ahead of broadcasts,
         # and waits out a 429's retry_after instead of failing the send.

@@ -3,10 +3,14 @@
 PTB confirms a batch of updates to Telegram (by asking for the next ones)
 while it is still handling them, so a process killed at the wrong moment
 would lose updates Telegram will never send again. ``DurableUpdateQueue``
-writes each update to the database before PTB can confirm it; the update
-processor marks it handled afterwards (``HandledMarks``); at start, whatever
-a dead process had not finished is replayed. An update id that is already in the inbox (Telegram
-delivering again what a dead process had not confirmed) is not handled twice.
+writes the updates to the database before they can be confirmed; the update
+processor marks each handled afterwards (``HandledMarks``); at start,
+whatever a dead process had not finished is replayed. An update id that is
+already in the inbox (Telegram delivering again what a dead process had not
+confirmed) is not handled twice.
+
+Updates arriving together are written together: a getUpdates batch of fifty
+is one transaction, not fifty.
 """
 
 from __future__ import annotations
@@ -14,11 +18,11 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime, timedelta
 
 from telegram import Update
-from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
 
 from bot.models import InboxUpdate
 
@@ -34,14 +38,21 @@ def _timestamp(value: object) -> int:
     raise TypeError(f"cannot store {type(value).__name__} in the inbox")
 
 
-async def receive(update: Update) -> bool:
-    """Records a newly received update; False if it was received before."""
-    payload = json.dumps(update.to_dict(), default=_timestamp, ensure_ascii=True)
-    try:
-        await InboxUpdate.create(update_id=update.update_id, payload=payload)
-    except IntegrityError:
-        return False
-    return True
+def _payload(update: Update) -> str:
+    return json.dumps(update.to_dict(), default=_timestamp, ensure_ascii=True)
+
+
+async def receive(updates: Sequence[Update]) -> list[Update]:
+    """Records newly received updates in one transaction; returns those not received before."""
+    ids = [update.update_id for update in updates]
+    async with in_transaction():
+        known = set(await InboxUpdate.filter(update_id__in=ids).values_list("update_id",
+                                                                             flat=True))
+        fresh = {update.update_id: update for update in updates
+                 if update.update_id not in known}  # an id twice in one batch: once
+        await InboxUpdate.bulk_create([InboxUpdate(update_id=update_id, payload=_payload(update))
+                                       for update_id, update in fresh.items()])
+    return list(fresh.values())
 
 
 async def store_handled(update_ids: list[int]) -> None:
@@ -97,22 +108,54 @@ async def forget_handled(before: datetime) -> int:
 
 
 class DurableUpdateQueue(asyncio.Queue):
-    """The application's update queue, written through to the inbox."""
+    """The application's update queue, written through to the inbox.
+
+    An update is queued for handling once it is recorded. ``put`` returns once
+    the update is recorded when ``put_waits`` (webhook: the answer to
+    Telegram's request confirms the update); long polling instead calls
+    ``recorded`` before each getUpdates, which is what confirms, so ``put``
+    returns at once and a whole batch is recorded in one go.
+    """
+
+    def __init__(self, put_waits: bool = True) -> None:
+        super().__init__()
+        self._put_waits = put_waits
+        self._arriving: list[Update] = []
+        self._recorder: asyncio.Task | None = None
 
     async def put(self, item: object) -> None:
-        if isinstance(item, Update):
+        if not isinstance(item, Update):
+            await super().put(item)
+            return
+        self._arriving.append(item)
+        if self._recorder is None or self._recorder.done():
+            self._recorder = asyncio.create_task(self._record_arriving())
+        if self._put_waits:
+            await self.recorded()
+
+    async def recorded(self) -> None:
+        """Returns once every update put so far is in the inbox (or could not be put there)."""
+        while self._recorder is not None and not self._recorder.done():
+            await asyncio.shield(self._recorder)
+
+    async def _record_arriving(self) -> None:
+        while self._arriving:
+            batch, self._arriving = self._arriving, []
             try:
-                fresh = await receive(item)
+                fresh = await receive(batch)
             except Exception:
-                # Handling it without the safety net beats refusing it: PTB
+                # Handling them without the safety net beats refusing them: PTB
                 # would fetch the same batch again and again.
-                log.exception("Could not record update %s in the inbox", item.update_id)
-                fresh = True
-            if not fresh:
-                log.info("Update %s was delivered again; already handled or queued",
-                         item.update_id)
-                return
-        await super().put(item)
+                log.exception("Could not record updates %s in the inbox",
+                              ", ".join(str(update.update_id) for update in batch))
+                fresh = batch
+            if len(fresh) < len(batch):
+                fresh_ids = {update.update_id for update in fresh}
+                log.info("Update(s) %s delivered again; already handled or queued",
+                         ", ".join(str(update.update_id) for update in batch
+                                   if update.update_id not in fresh_ids))
+            for update in fresh:
+                self.put_nowait(update)  # the queue is unbounded: never full
 
     async def replay(self, item: Update) -> None:
         """Queues an update already in the inbox (from a process that died)."""

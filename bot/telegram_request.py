@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 
 import httpx
 from telegram.error import NetworkError, TimedOut
@@ -68,6 +69,26 @@ class RetryingRequest(HTTPXRequest):
             await asyncio.sleep(backoff)
             backoff *= 2
         raise AssertionError("unreachable")
+
+
+class PollingRequest(HTTPXRequest):
+    """getUpdates, sent only once ``confirmable()`` returns.
+
+    Each getUpdates confirms every update fetched before it (its offset), and
+    Telegram never sends a confirmed update again: ``confirmable`` waits until
+    those are safe in the inbox (``bot.inbox.DurableUpdateQueue.recorded``).
+    Failures are retried by PTB's polling loop, as with its default request.
+    """
+
+    def __init__(self, confirmable: Callable[[], Awaitable[None]], **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._confirmable = confirmable
+
+    async def do_request(
+        self, url: str, method: str, request_data: RequestData | None = None, **timeouts
+    ) -> tuple[int, bytes]:
+        await self._confirmable()
+        return await super().do_request(url, method, request_data, **timeouts)
 
 
 def _never_sent(error: Exception) -> bool:

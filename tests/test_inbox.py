@@ -1,4 +1,4 @@
-"""The update inbox's "handled" marks: many finished updates share one write, none is lost."""
+"""The update inbox: updates recorded before Telegram is told, in batches; marks shared too."""
 
 from __future__ import annotations
 
@@ -6,7 +6,11 @@ import asyncio
 
 import pytest
 
-from bot.inbox import HandledMarks
+from telegram import Update
+
+from bot.db import close_database, open_database
+from bot.inbox import DurableUpdateQueue, HandledMarks
+from bot.models import InboxUpdate
 from tests.botapi import Chat, User
 from tests.harness import running_bot
 
@@ -59,3 +63,40 @@ async def test_updates_handled_together_are_not_replayed_after_a_restart(
         await telegram.send_message(Chat.private_with(people[0]), people[0], "/bantuan")
         await telegram.next_message(people[0].id)  # a barrier: replays would come before it
     assert all(telegram.unread(person.id) == [] for person in people)
+
+
+@pytest.fixture
+async def inbox_db(database_url):
+    await open_database(database_url)
+    yield
+    await close_database()
+
+
+def update(update_id: int, text: str = "/bantuan") -> Update:
+    person = User(800000000 + update_id, "Warga")
+    return Update.de_json({"update_id": update_id, "message": {
+        "message_id": update_id, "date": 0, "chat": Chat.private_with(person).to_dict(),
+        "from": person.to_dict(), "text": text}}, None)
+
+
+async def test_a_webhook_update_is_recorded_before_it_is_confirmed(inbox_db):
+    queue = DurableUpdateQueue(put_waits=True)
+    await queue.put(update(1))  # the webhook answers Telegram (confirms) after this
+    assert await InboxUpdate.filter(update_id=1).count() == 1
+    await queue.put(update(1))  # delivered again: not handled twice
+    assert queue.qsize() == 1 and (await queue.get()).update_id == 1
+
+
+async def test_a_polled_batch_is_recorded_at_once_and_queued_in_order(inbox_db):
+    queue = DurableUpdateQueue(put_waits=False)
+    await queue.put(update(5))
+    await queue.recorded()
+    batch = [update(update_id) for update_id in (4, 5, 6, 7, 7)]  # 5 again, 7 twice
+    for item in batch:
+        await queue.put(item)  # PTB puts a whole batch, then asks for the next one
+    assert queue.qsize() == 1  # nothing of the batch is queued before it is recorded
+    await queue.recorded()  # what the next getUpdates waits for
+    queued = [queue.get_nowait().update_id for _ in range(queue.qsize())]
+    assert queued == [5, 4, 6, 7]
+    stored = await InboxUpdate.all().order_by("update_id").values_list("update_id", flat=True)
+    assert stored == [4, 5, 6, 7]
