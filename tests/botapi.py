@@ -15,6 +15,7 @@ import itertools
 import json
 import re
 from collections import defaultdict
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Any
@@ -201,6 +202,9 @@ class TelegramServer:
         # Off by default: a stopped bot's abandoned long poll lingers server-side
         # for its timeout, which a restart test must not mistake for a twin.
         self.detect_conflicts = False
+        # Awaited with the ids a getUpdates is about to confirm (Telegram then
+        # forgets them), before it does.
+        self.on_confirm: Callable[[list[int]], Awaitable[None]] | None = None
         self._polls_waiting = 0
         self._closing = False
         self._changed = asyncio.Condition()
@@ -425,6 +429,9 @@ class TelegramServer:
         offset = int(params.get("offset", 0) or 0)
         timeout = float(params.get("timeout", 0) or 0)
         limit = int(params.get("limit", 100) or 100)
+        if offset > self._acknowledged and self.on_confirm is not None:
+            await self.on_confirm([u["update_id"] for u in self._updates
+                                   if u["update_id"] < offset])
         async with self._changed:
             if offset:
                 self._updates = [u for u in self._updates if u["update_id"] >= offset]

@@ -9,6 +9,7 @@ import pytest
 from telegram import Update
 
 from bot.db import close_database, open_database
+from bot import inbox
 from bot.inbox import DurableUpdateQueue, HandledMarks
 from bot.models import InboxUpdate
 from tests.botapi import Chat, User
@@ -100,3 +101,30 @@ async def test_a_polled_batch_is_recorded_at_once_and_queued_in_order(inbox_db):
     assert queued == [5, 4, 6, 7]
     stored = await InboxUpdate.all().order_by("update_id").values_list("update_id", flat=True)
     assert stored == [4, 5, 6, 7]
+
+
+async def test_telegram_is_told_of_updates_only_once_they_are_in_the_inbox(
+        telegram, database_url, clock, monkeypatch):
+    confirmed, unrecorded = [], []
+
+    async def check(update_ids: list[int]) -> None:
+        stored = await InboxUpdate.filter(update_id__in=update_ids).values_list("update_id",
+                                                                                flat=True)
+        confirmed.extend(update_ids)
+        unrecorded.extend(set(update_ids) - set(stored))
+
+    slow_receive = inbox.receive
+
+    async def receive(updates):  # a slow disk: recording takes a while
+        await asyncio.sleep(0.02)
+        return await slow_receive(updates)
+
+    monkeypatch.setattr(inbox, "receive", receive)
+    telegram.on_confirm = check
+    people = [User(710000000 + n, f"Warga {n}") for n in range(20)]
+    async with running_bot(telegram, database_url, clock):
+        for person in people:
+            await telegram.send_message(Chat.private_with(person), person, "/bantuan")
+        for person in people:
+            await telegram.next_message(person.id)
+    assert len(confirmed) == len(people) and unrecorded == []
