@@ -44,7 +44,7 @@ ROWS = (
     Row("form updates/s answered, 25/s offered", ("telegram_rate", "updates_per_s")),
     Row("  reply latency p50", ("telegram_rate", "latency_ms", "p50"), unit="ms"),
     Row("  reply latency p99", ("telegram_rate", "latency_ms", "p99"), unit="ms"),
-    Row("form updates/s answered, 150/s offered", ("moderate", "updates_per_s")),
+    Row("form updates/s answered, 100/s offered", ("moderate", "updates_per_s")),
     Row("  reply latency p50", ("moderate", "latency_ms", "p50"), unit="ms"),
     Row("  reply latency p99", ("moderate", "latency_ms", "p99"), unit="ms"),
     Row("form updates/s through the bot's pacing", ("paced_by_bot", "updates_per_s")),

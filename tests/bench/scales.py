@@ -55,14 +55,14 @@ class Scale:
 FULL = Scale("full", groups=8000, broadcast_groups=2000, summary_days=365, post_history_days=30,
              summary_requests=100,
              offered_rate=300, think_seconds=1.0, paced_seconds=10, telegram_rate=25,
-             telegram_rate_seconds=10, moderate_rate=150, moderate_seconds=10,
+             telegram_rate_seconds=10, moderate_rate=100, moderate_seconds=10,
              saturation_liaisons=64,
              saturation_seconds=5, pacing_liaisons=16, pacing_seconds=4, broadcast_liaisons=7,
              broadcast_think_seconds=5.0, wait_for_minute=True)
 QUICK = Scale("quick", groups=1000, broadcast_groups=300, summary_days=365, post_history_days=7,
               summary_requests=40,
               offered_rate=300, think_seconds=1.0, paced_seconds=5, telegram_rate=25,
-              telegram_rate_seconds=5, moderate_rate=150, moderate_seconds=5,
+              telegram_rate_seconds=5, moderate_rate=100, moderate_seconds=5,
               saturation_liaisons=64,
               saturation_seconds=3, pacing_liaisons=16, pacing_seconds=3, broadcast_liaisons=7,
               broadcast_think_seconds=5.0, wait_for_minute=True)
