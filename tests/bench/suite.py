@@ -151,27 +151,24 @@ class Run:
             self.figures["saturation"], replies = await measure_saturation(
                 self.server, self.forms, self.cast.saturation, scale.saturation_seconds)
             self.phases["saturation"] = (self.cast.saturation, replies)
-            self.log(f"[{self.kind}] form updates, {scale.telegram_rate:g}/s offered, "
-                     f"{scale.telegram_rate_seconds:g} s ...")
-            self.figures["telegram_rate"], replies = await measure_paced(
-                self.server, self.forms, self.cast.telegram_rate, scale.think_seconds,
-                scale.telegram_rate_seconds)
-            self.phases["telegram_rate"] = (self.cast.telegram_rate, replies)
-            self.log(f"[{self.kind}] form updates, {scale.moderate_rate:g}/s offered, "
-                     f"{scale.moderate_seconds:g} s ...")
-            self.figures["moderate"], replies = await measure_paced(
-                self.server, self.forms, self.cast.moderate, scale.think_seconds,
-                scale.moderate_seconds)
-            self.phases["moderate"] = (self.cast.moderate, replies)
-            self.log(f"[{self.kind}] form updates, {scale.offered_rate:g}/s offered, "
-                     f"{paced_seconds:.0f} s ...")
-            self.figures["throughput"], replies = await measure_paced(
-                self.server, self.forms, self.cast.paced, scale.think_seconds, paced_seconds)
-            self.phases["throughput"] = (self.cast.paced, replies)
+            await self._offered("telegram_rate", self.cast.telegram_rate, scale.telegram_rate,
+                                scale.telegram_rate_seconds)
+            await self._offered("moderate", self.cast.moderate, scale.moderate_rate,
+                                scale.moderate_seconds)
+            await self._offered("throughput", self.cast.paced, scale.offered_rate, paced_seconds)
             bot.check_alive()
             self.peak_rss["capacity"] = bot.status()["VmHWM"]
         finally:
             self.figures["capacity_bot"] = await self._stopped(bot)
+
+    async def _offered(
+        self, phase: str, liaisons: list[Liaison], rate: float, seconds: float,
+    ) -> None:
+        """Form updates at ``rate`` a second, offered by ``liaisons`` for ``seconds``."""
+        self.log(f"[{self.kind}] form updates, {rate:g}/s offered, {seconds:.0f} s ...")
+        self.figures[phase], replies = await measure_paced(
+            self.server, self.forms, liaisons, self.scale.think_seconds, seconds)
+        self.phases[phase] = (liaisons, replies)
 
     async def deployed(self) -> None:
         """Measurement 2 on ``python -m bot``, and its form updates; Telegram's limits on."""
