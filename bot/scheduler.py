@@ -1,11 +1,12 @@
 """Scheduled posts: every tick, work out from the database what is due, and send it once.
 
-Nothing per group lives in memory: a tick reads every active group's
-schedule and the record of posts already handled, asks ``bot.schedule``
-what is due at this instant, and claims each due post in the database before
-sending it (a unique row per group, kind and local day). So a restart, a
-zone change or a schedule change all take effect at the next tick, and two
-ticks (or two processes) never send the same post twice.
+A tick reads every active group's schedule and the record of posts already
+handled (kept up to date incrementally by ``scheduled_posts.PostLedger``),
+asks ``bot.schedule`` what is due at this instant, and claims each due post
+in the database before sending it (a unique row per group, kind and local
+day). So a restart, a zone change or a schedule change all take effect at
+the next tick, and two ticks (or two processes) never send the same post
+twice.
 
 When a send fails:
 - certainly not delivered (connection refused, 5xx, 429 beyond the rate
@@ -112,6 +113,7 @@ class Scheduler:
         self.application = application
         self.clock = clock
         self.forms = forms
+        self._ledger = scheduled_posts.PostLedger()
         self._lock = asyncio.Lock()
 
     async def job(self, context: object) -> None:
@@ -130,7 +132,7 @@ class Scheduler:
         # earliest of those is all the record that needs reading.
         zones = {group.time_zone for group in active.values()}
         earliest_today = min((local_today(now, zone) for zone in zones), default=now.date())
-        done = await scheduled_posts.recorded_since(earliest_today - timedelta(days=1))
+        done = await self._ledger.since(earliest_today - timedelta(days=1), now)
         plan = plan_posts(now, schedules, done)
         result = TickResult(missed=await scheduled_posts.record_missed(plan.missed))
         if result.missed:
@@ -159,6 +161,7 @@ class Scheduler:
     ) -> GroupSettings:
         """Sends one post; returns the group as it is now (it may have become a supergroup)."""
         if not await scheduled_posts.claim(post):
+            self._ledger.remember(post)  # taken by a twin, or under the group's old chat id
             return group
         try:
             outgoing = await compose(self.application, self.forms, group, post)
@@ -185,20 +188,25 @@ class Scheduler:
             else:
                 log.info("Cannot post to %s (%s); group marked inactive", post.chat_id, error)
                 await groups.deactivate_group(post.chat_id)
-                await scheduled_posts.release(post)  # sent if the group comes back in time
+                await self._release(post)  # sent if the group comes back in time
             result.failed += 1
         except NetworkError as error:
             log.warning("Could not send %s to %s (%s); will retry", post.kind, post.chat_id, error)
-            await scheduled_posts.release(post)
+            await self._release(post)
             result.failed += 1
         except Exception:
             log.exception("Failed to prepare %s for %s", post.kind, post.chat_id)
-            await scheduled_posts.release(post)
+            await self._release(post)
             result.failed += 1
         else:
             await scheduled_posts.finish(post, PostState.SENT, message_id)
             result.sent += 1
         return group
+
+    async def _release(self, post: DuePost) -> None:
+        """Gives the claim back: the next tick sends the post again (if still in time)."""
+        await scheduled_posts.release(post)
+        self._ledger.forget(post)
 
     async def _send_parts(self, chat_id: int, outgoing: Outgoing, post: DuePost) -> int:
         """Sends the post's parts; it is handed over only once its first send slot is taken.
