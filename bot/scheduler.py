@@ -135,6 +135,8 @@ class Scheduler:
         done = await self._ledger.since(earliest_today - timedelta(days=1), now)
         plan = plan_posts(now, schedules, done)
         result = TickResult(missed=await scheduled_posts.record_missed(plan.missed))
+        for post in plan.missed:  # recorded: logged once, never planned again
+            self._ledger.remember(post)
         if result.missed:
             log.warning("Skipped %d scheduled post(s) found more than the grace period late: %s",
                         result.missed, ", ".join(f"{p.chat_id}/{p.kind}/{p.local_date}"

@@ -87,6 +87,23 @@ async def test_server_errors_are_retried_and_the_reply_arrives_once(
     assert len(delivered(telegram, GROUP.id, "H-14")) == 1
 
 
+async def test_a_scheduled_post_that_certainly_failed_goes_out_at_the_next_tick(
+        limited_bot, telegram, clock, caplog):
+    await set_up(telegram)
+    await say(telegram, "/jadwal hitungmundur mati")
+    # Every attempt of the first tick's send fails: Telegram is down for a while.
+    telegram.fail_next("sendMessage", Fault(502, html=True), times=4, chat_id=GROUP.id)
+    clock.set(2024, 11, 13, 0, 0)
+    with caplog.at_level(logging.WARNING, logger="bot.scheduler"):
+        assert (await scheduler_of(limited_bot).tick()).failed == 1
+    assert "will retry" in caplog.text
+    assert delivered(telegram, GROUP.id, "Laporan harian dibuka") == []
+    clock.set(2024, 11, 13, 0, 0, 20)
+    assert (await scheduler_of(limited_bot).tick()).sent == 1
+    await scheduler_of(limited_bot).tick()
+    assert len(delivered(telegram, GROUP.id, "Laporan harian dibuka")) == 1
+
+
 async def test_read_timeout_on_a_scheduled_post_is_not_sent_twice(
         limited_bot, telegram, clock, caplog):
     await set_up(telegram)
