@@ -202,6 +202,7 @@ class TelegramServer:
         # Off by default: a stopped bot's abandoned long poll lingers server-side
         # for its timeout, which a restart test must not mistake for a twin.
         self.detect_conflicts = False
+        self.webhook: str | None = None  # where the bot asked Telegram to POST updates
         # Awaited with the ids a getUpdates is about to confirm (Telegram then
         # forgets them), before it does.
         self.on_confirm: Callable[[list[int]], Awaitable[None]] | None = None
@@ -450,6 +451,11 @@ class TelegramServer:
             return self._updates[:limit]
 
     async def _api_deleteWebhook(self, params: dict) -> bool:
+        self.webhook = None
+        return True
+
+    async def _api_setWebhook(self, params: dict) -> bool:
+        self.webhook = params["url"]
         return True
 
     async def _api_setMyCommands(self, params: dict) -> bool:

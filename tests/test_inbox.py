@@ -5,11 +5,10 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-
 from telegram import Update
 
-from bot.db import close_database, open_database
 from bot import inbox
+from bot.db import close_database, open_database
 from bot.inbox import DurableUpdateQueue, HandledMarks
 from bot.models import InboxUpdate
 from tests.botapi import Chat, User

@@ -1,0 +1,95 @@
+"""End to end in webhook mode: Telegram POSTs each update; the bot answers, once, as in polling.
+
+With a webhook the answer to Telegram's POST confirms the update, so the bot
+records it in the inbox before answering (``DurableUpdateQueue(put_waits=True)``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+
+import aiohttp
+import pytest
+
+from bot import inbox
+from bot.app import build_application
+from bot.models import InboxUpdate
+from bot.settings import Secret
+from tests.botapi import Chat
+from tests.harness import GROUP, MEMBER, settings_for
+
+SECRET = "rahasia-webhook-123"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+async def webhook(telegram, database_url, clock):
+    """The bot listening for Telegram's POSTs on loopback; yields the address to POST to."""
+    settings = settings_for(telegram, database_url)
+    settings = type(settings)(**{**settings.__dict__,
+                                 "webhook_url": "https://posko.example.org/telegram",
+                                 "webhook_secret": Secret(SECRET)})
+    application = build_application(settings, clock=clock, rate_limit=False,
+                                     run_scheduler=False)
+    port = free_port()
+    await application.initialize()
+    await application.post_init(application)
+    await application.updater.start_webhook(
+        listen="127.0.0.1", port=port, url_path="telegram",
+        webhook_url=settings.webhook_url, secret_token=SECRET)
+    await application.start()
+    try:
+        yield f"http://127.0.0.1:{port}/telegram"
+    finally:
+        await application.updater.stop()
+        await application.stop()
+        await application.shutdown()
+        await application.post_shutdown(application)
+
+
+async def post(url: str, update: dict, secret: str = SECRET) -> int:
+    async with aiohttp.ClientSession() as session, session.post(
+            url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": secret}) as answer:
+        return answer.status
+
+
+async def typed(telegram, text: str, chat: Chat = GROUP) -> dict:
+    """The update Telegram would POST for ``text`` typed by a member."""
+    await telegram.send_message(chat, MEMBER, text)
+    return telegram.history[telegram.last_update_id]
+
+
+async def test_an_update_is_stored_before_telegram_hears_back_and_answered_once(
+        telegram, webhook, monkeypatch):
+    recording = inbox.receive
+
+    async def slow_receive(updates):  # a slow disk: recording takes a while
+        await asyncio.sleep(0.05)
+        return await recording(updates)
+
+    monkeypatch.setattr(inbox, "receive", slow_receive)
+    assert telegram.webhook == "https://posko.example.org/telegram"  # told at start
+    update = await typed(telegram, "/hitungmundur")
+    assert await post(webhook, update) == 200
+    # By the time Telegram has its 200 (and forgets the update), the inbox holds it.
+    assert await InboxUpdate.filter(update_id=update["update_id"]).exists()
+    reply = await telegram.next_message(GROUP.id)
+    assert reply.text.startswith("Hari H belum diatur")
+
+    assert await post(webhook, update) == 200  # Telegram delivering it again
+    barrier = await typed(telegram, "/bantuan", Chat.private_with(MEMBER))
+    assert await post(webhook, barrier) == 200
+    await telegram.next_message(MEMBER.id)
+    assert telegram.unread(GROUP.id) == []  # not answered twice
+
+
+async def test_a_post_without_the_secret_is_refused_and_not_handled(telegram, webhook):
+    update = await typed(telegram, "/hitungmundur")
+    assert await post(webhook, update, secret="tebakan") == 403
+    assert not await InboxUpdate.filter(update_id=update["update_id"]).exists()
