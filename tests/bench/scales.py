@@ -28,7 +28,7 @@ class Scale:
     paced_seconds: float  # at least: the runs share what time is left before the due minute
     telegram_rate: float  # a second, lighter load: about what Telegram lets the bot answer
     telegram_rate_seconds: float
-    # A load between those: where the reply latency target still holds.
+    # A load between those that the bot carries: the latency people see when busy.
     moderate_rate: float
     moderate_seconds: float
     saturation_liaisons: int

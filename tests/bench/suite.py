@@ -3,8 +3,8 @@
 Per database:
 1. Capacity: the bot without its pacing (``tests.bench.unpaced``) answers
    /ringkasan (measurement 3), then form updates: flat out, at about the rate
-   Telegram would let it answer, at half the target load and at the target
-   load (measurement 1).
+   Telegram would let it answer, at a heavy load the bot carries (100 a
+   second) and at the target load (measurement 1).
    Telegram's limits are off.
 2. As deployed: ``python -m bot``, Telegram's limits on, answers form updates
    through its pacing, then sends the broadcast (measurement 2).
