@@ -9,9 +9,15 @@ from telegram import Chat, Update
 from telegram.constants import ChatMemberStatus
 
 from bot.context import BotContext
-from bot.groups import GroupSettings, find_group
+from bot.groups import GroupSettings
 from bot.i18n import Translator
-from handlers.replies import answer_query, refuse_non_admin, refuse_outside_group, reply
+from handlers.replies import (
+    answer_query,
+    chat_group,
+    refuse_non_admin,
+    refuse_outside_group,
+    reply,
+)
 
 ADMIN_STATUSES = (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER)
 
@@ -49,9 +55,7 @@ def group_command(command: GroupCommand) -> Callback:
 
     @functools.wraps(command)
     async def callback(update: Update, context: BotContext) -> None:
-        chat = update.effective_chat
-        group = await find_group(chat.id) if chat else None
-        t = context.translator(group.locale if group else None)
+        group, t = await chat_group(update, context)
         if not in_group(update):
             await refuse_outside_group(update, t)
             return

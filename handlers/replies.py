@@ -9,7 +9,7 @@ from telegram.error import BadRequest, ChatMigrated
 from telegram.ext import ExtBot
 
 from bot.context import BotContext
-from bot.groups import find_group, move_group
+from bot.groups import GroupSettings, find_group, move_group
 from bot.i18n import Translator
 
 log = logging.getLogger(__name__)
@@ -20,11 +20,19 @@ log = logging.getLogger(__name__)
 _EXPIRED_QUERY = ("query is too old", "query id is invalid")
 
 
-async def group_translator(update: Update, context: BotContext) -> Translator:
-    """The translator for the chat's stored locale (Indonesian until one is set)."""
+async def chat_group(
+    update: Update, context: BotContext
+) -> tuple[GroupSettings | None, Translator]:
+    """The chat's stored group (None if it is none) and the translator for its locale."""
     chat = update.effective_chat
     group = await find_group(chat.id) if chat else None
-    return context.translator(group.locale if group else None)
+    return group, context.translator(group.locale if group else None)
+
+
+async def group_translator(update: Update, context: BotContext) -> Translator:
+    """The translator for the chat's stored locale (Indonesian until one is set)."""
+    _, t = await chat_group(update, context)
+    return t
 
 
 async def send(
