@@ -20,6 +20,7 @@ import json
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime, timedelta
+from typing import Generic, TypeVar
 
 from telegram import Update
 from tortoise.transactions import in_transaction
@@ -27,6 +28,8 @@ from tortoise.transactions import in_transaction
 from bot.models import InboxUpdate
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 KEEP_HANDLED = timedelta(days=2)  # long enough to recognise any re-delivery
 
@@ -59,41 +62,60 @@ async def store_handled(update_ids: list[int]) -> None:
     await InboxUpdate.filter(update_id__in=update_ids).update(handled=True)
 
 
-class HandledMarks:
-    """Marks updates handled, many in one write when they finish together.
+class GroupWriter(Generic[T]):
+    """Writes items in batches: what arrives while a write is under way goes in the next one.
 
-    Each caller returns once its own mark is stored, as with one write per
-    update. Marks that arrive while a write is under way gather for the next
-    one: under load that is one UPDATE for dozens of updates instead of dozens
-    of UPDATEs, and an idle bot still writes each mark at once.
+    Under load that is one write for dozens of items instead of dozens of
+    writes; when idle, an item is written at once, with no delay added.
     """
 
-    def __init__(self, store: Callable[[list[int]], Awaitable[None]] = store_handled) -> None:
-        self._store = store
-        self._gathering: list[int] = []
-        self._gathered: asyncio.Future | None = None  # done when the gathering ones are stored
+    def __init__(self, write: Callable[[list[T]], Awaitable[None]]) -> None:
+        self._write = write
+        self._gathering: list[T] = []
+        self._gathered: asyncio.Future | None = None  # done when the gathering ones are written
         self._writer: asyncio.Task | None = None
 
-    async def mark(self, update_id: int) -> None:
+    def add(self, item: T) -> asyncio.Future:
+        """Gathers ``item``; the future is done once its batch is written (or raises why not).
+
+        Await it shielded: one caller cancelled must not cancel the others' write.
+        """
         if self._gathered is None:
             self._gathered = asyncio.get_running_loop().create_future()
-        self._gathering.append(update_id)
-        stored = self._gathered
+        self._gathering.append(item)
+        written = self._gathered
         if self._writer is None or self._writer.done():
             self._writer = asyncio.create_task(self._write_gathered())
-        # Shielded: one caller cancelled must not cancel the others' write.
-        await asyncio.shield(stored)
+        return written
+
+    async def written(self) -> None:
+        """Returns once every item added so far has been written (or has failed to be)."""
+        while self._writer is not None and not self._writer.done():
+            await asyncio.shield(self._writer)
 
     async def _write_gathered(self) -> None:
         while self._gathering:
-            update_ids, stored = self._gathering, self._gathered
+            items, written = self._gathering, self._gathered
             self._gathering, self._gathered = [], None
             try:
-                await self._store(update_ids)
+                await self._write(items)
             except Exception as error:  # every waiter raises it, as its own write would
-                stored.set_exception(error)
+                written.set_exception(error)
             else:
-                stored.set_result(None)
+                written.set_result(None)
+
+
+class HandledMarks:
+    """Marks updates handled, the ones that finish together in one write (``GroupWriter``).
+
+    Each caller returns once its own mark is stored, as with one write per update.
+    """
+
+    def __init__(self, store: Callable[[list[int]], Awaitable[None]] = store_handled) -> None:
+        self._marks = GroupWriter(store)
+
+    async def mark(self, update_id: int) -> None:
+        await asyncio.shield(self._marks.add(update_id))
 
 
 async def unhandled() -> list[dict]:
@@ -120,42 +142,36 @@ class DurableUpdateQueue(asyncio.Queue):
     def __init__(self, put_waits: bool = True) -> None:
         super().__init__()
         self._put_waits = put_waits
-        self._arriving: list[Update] = []
-        self._recorder: asyncio.Task | None = None
+        self._arrivals = GroupWriter(self._record_and_queue)
 
     async def put(self, item: object) -> None:
         if not isinstance(item, Update):
             await super().put(item)
             return
-        self._arriving.append(item)
-        if self._recorder is None or self._recorder.done():
-            self._recorder = asyncio.create_task(self._record_arriving())
+        recorded = self._arrivals.add(item)
         if self._put_waits:
-            await self.recorded()
+            await asyncio.shield(recorded)
 
     async def recorded(self) -> None:
         """Returns once every update put so far is in the inbox (or could not be put there)."""
-        while self._recorder is not None and not self._recorder.done():
-            await asyncio.shield(self._recorder)
+        await self._arrivals.written()
 
-    async def _record_arriving(self) -> None:
-        while self._arriving:
-            batch, self._arriving = self._arriving, []
-            try:
-                fresh = await receive(batch)
-            except Exception:
-                # Handling them without the safety net beats refusing them: PTB
-                # would fetch the same batch again and again.
-                log.exception("Could not record updates %s in the inbox",
-                              ", ".join(str(update.update_id) for update in batch))
-                fresh = batch
-            if len(fresh) < len(batch):
-                fresh_ids = {update.update_id for update in fresh}
-                log.info("Update(s) %s delivered again; already handled or queued",
-                         ", ".join(str(update.update_id) for update in batch
-                                   if update.update_id not in fresh_ids))
-            for update in fresh:
-                self.put_nowait(update)  # the queue is unbounded: never full
+    async def _record_and_queue(self, batch: list[Update]) -> None:
+        try:
+            fresh = await receive(batch)
+        except Exception:
+            # Handling them without the safety net beats refusing them: PTB
+            # would fetch the same batch again and again.
+            log.exception("Could not record updates %s in the inbox",
+                          ", ".join(str(update.update_id) for update in batch))
+            fresh = batch
+        if len(fresh) < len(batch):
+            fresh_ids = {update.update_id for update in fresh}
+            log.info("Update(s) %s delivered again; already handled or queued",
+                     ", ".join(str(update.update_id) for update in batch
+                               if update.update_id not in fresh_ids))
+        for update in fresh:
+            self.put_nowait(update)  # the queue is unbounded: never full
 
     async def replay(self, item: Update) -> None:
         """Queues an update already in the inbox (from a process that died)."""
