@@ -27,7 +27,7 @@ _KINDS = {kind.value: kind for kind in PostKind}
 
 PostKey = tuple[int, PostKind, date]  # chat id, kind, local date
 # How often the ledger reads the whole record again, to see what another
-# process released (its own releases it applies as they happen).
+# process released.
 RELOAD_EVERY = timedelta(minutes=15)
 
 
@@ -38,10 +38,11 @@ class PostLedger:
     the two days a tick looks at; read whole at every tick (every 20 s), it
     cost a fifth of a second of the event loop each time. So the ledger
     reads it whole at first, when the first day moves on, and every
-    RELOAD_EVERY; in between only the rows added since (by id), and the
-    scheduler tells it what it released. What makes a post go out once is
-    the claim in the database, not this: an entry missing here costs a claim
-    that fails, never a second post.
+    RELOAD_EVERY; in between only the rows added since (by id). A tick settles
+    its own claims (sent, given up or released) before the next tick reads,
+    so a claim of this process it releases is never in the ledger. What makes
+    a post go out once is the claim in the database, not this: an entry
+    missing here costs a claim that fails, never a second post.
     """
 
     def __init__(self) -> None:
@@ -70,9 +71,6 @@ class PostLedger:
 
     def remember(self, post: DuePost) -> None:
         self._keys.add((post.chat_id, post.kind, post.local_date))
-
-    def forget(self, post: DuePost) -> None:
-        self._keys.discard((post.chat_id, post.kind, post.local_date))
 
 
 def _key(row: Sequence) -> PostKey:

@@ -190,25 +190,20 @@ class Scheduler:
             else:
                 log.info("Cannot post to %s (%s); group marked inactive", post.chat_id, error)
                 await groups.deactivate_group(post.chat_id)
-                await self._release(post)  # sent if the group comes back in time
+                await scheduled_posts.release(post)  # sent if the group comes back in time
             result.failed += 1
         except NetworkError as error:
             log.warning("Could not send %s to %s (%s); will retry", post.kind, post.chat_id, error)
-            await self._release(post)
+            await scheduled_posts.release(post)
             result.failed += 1
         except Exception:
             log.exception("Failed to prepare %s for %s", post.kind, post.chat_id)
-            await self._release(post)
+            await scheduled_posts.release(post)
             result.failed += 1
         else:
             await scheduled_posts.finish(post, PostState.SENT, message_id)
             result.sent += 1
         return group
-
-    async def _release(self, post: DuePost) -> None:
-        """Gives the claim back: the next tick sends the post again (if still in time)."""
-        await scheduled_posts.release(post)
-        self._ledger.forget(post)
 
     async def _send_parts(self, chat_id: int, outgoing: Outgoing, post: DuePost) -> int:
         """Sends the post's parts; it is handed over only once its first send slot is taken.
