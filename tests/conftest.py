@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 from datetime import UTC, datetime
 
 import asyncpg
 import pytest
 
+from bot import inbox
 from tests.botapi import TelegramServer
 from tests.harness import TOKEN, FakeClock, running_bot
 from tests.tally import LABELS, TALLY
@@ -36,6 +38,22 @@ async def database_url(request, tmp_path) -> str:
 def clock() -> FakeClock:
     # 13 November 2024, 09:00 WIB: H-14 before Pilkada Serentak 2024.
     return FakeClock(datetime(2024, 11, 13, 2, 0, tzinfo=UTC))
+
+
+@pytest.fixture
+def slow_inbox(monkeypatch) -> None:
+    """Recording updates in the inbox takes a while, as on a slow disk.
+
+    It widens the moment between receiving an update and having it stored, in
+    which Telegram must not yet hear that the update arrived.
+    """
+    recording = inbox.receive
+
+    async def slow_receive(updates):
+        await asyncio.sleep(0.05)
+        return await recording(updates)
+
+    monkeypatch.setattr(inbox, "receive", slow_receive)
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ import asyncio
 import pytest
 from telegram import Update
 
-from bot import inbox
 from bot.db import close_database, open_database
 from bot.inbox import DurableUpdateQueue, HandledMarks
 from bot.models import InboxUpdate
@@ -103,7 +102,7 @@ async def test_a_polled_batch_is_recorded_at_once_and_queued_in_order(inbox_db):
 
 
 async def test_telegram_is_told_of_updates_only_once_they_are_in_the_inbox(
-        telegram, database_url, clock, monkeypatch):
+        telegram, database_url, clock, slow_inbox):
     confirmed, unrecorded = [], []
 
     async def check(update_ids: list[int]) -> None:
@@ -112,13 +111,6 @@ async def test_telegram_is_told_of_updates_only_once_they_are_in_the_inbox(
         confirmed.extend(update_ids)
         unrecorded.extend(set(update_ids) - set(stored))
 
-    slow_receive = inbox.receive
-
-    async def receive(updates):  # a slow disk: recording takes a while
-        await asyncio.sleep(0.02)
-        return await slow_receive(updates)
-
-    monkeypatch.setattr(inbox, "receive", receive)
     telegram.on_confirm = check
     people = [User(710000000 + n, f"Warga {n}") for n in range(20)]
     async with running_bot(telegram, database_url, clock):

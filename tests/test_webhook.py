@@ -6,13 +6,11 @@ records it in the inbox before answering (``DurableUpdateQueue(put_waits=True)``
 
 from __future__ import annotations
 
-import asyncio
 import socket
 
 import aiohttp
 import pytest
 
-from bot import inbox
 from bot.app import build_application
 from bot.models import InboxUpdate
 from bot.settings import Secret
@@ -66,14 +64,7 @@ async def typed(telegram, text: str, chat: Chat = GROUP) -> dict:
 
 
 async def test_an_update_is_stored_before_telegram_hears_back_and_answered_once(
-        telegram, webhook, monkeypatch):
-    recording = inbox.receive
-
-    async def slow_receive(updates):  # a slow disk: recording takes a while
-        await asyncio.sleep(0.05)
-        return await recording(updates)
-
-    monkeypatch.setattr(inbox, "receive", slow_receive)
+        telegram, webhook, slow_inbox):
     assert telegram.webhook == "https://posko.example.org/telegram"  # told at start
     update = await typed(telegram, "/hitungmundur")
     assert await post(webhook, update) == 200
