@@ -54,8 +54,7 @@ async def measure_broadcast(
         liaison, lambda: chance.uniform(0.5, 1.5) * think_mean, stop,
         first_delay=lead + chance.uniform(0, think_mean))) for liaison in liaisons]
     started = time.perf_counter()
-    while _delivered(server, chats) < groups and time.time() < give_up:
-        await asyncio.sleep(0.1)
+    await server.wait_for_groups(chats, give_up)
     finished_wall, finished = time.time(), time.perf_counter()
     await asyncio.sleep(max(0.0, started + min_seconds - time.perf_counter()))
     await asyncio.sleep(1.0)  # a late duplicate would show up now

@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import math
 import time
 from collections import Counter, defaultdict, deque
@@ -97,6 +98,7 @@ class BenchServer(TelegramServer):
         self.sends: Counter[int] = Counter()  # sendMessage accepted, per chat
         # (time.time(), chat_id) of every sendMessage accepted in a group chat.
         self.group_sends: list[tuple[float, int]] = []
+        self._group_sent = asyncio.Event()  # set on every group send, for wait_for_groups
         self.polling = asyncio.Event()  # set once the bot long-polls for updates
         self._expected: dict[int, deque[tuple[str, asyncio.Future[Delivery]]]] = defaultdict(deque)
 
@@ -112,6 +114,20 @@ class BenchServer(TelegramServer):
         future: asyncio.Future[Delivery] = asyncio.get_running_loop().create_future()
         self._expected[chat_id].append((kind, future))
         return future
+
+    async def wait_for_groups(self, chats: set[int], deadline: float) -> None:
+        """Returns once every chat in ``chats`` has had a message, or at ``deadline``.
+
+        ``deadline`` is a ``time.time()``.
+        """
+        waiting = set(chats)
+        while time.time() < deadline:
+            waiting = {chat for chat in waiting if not self.sends[chat]}
+            if not waiting:
+                return
+            self._group_sent.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._group_sent.wait(), deadline - time.time())
 
     def forget(self, chat_id: int) -> None:
         """Drops what a user gave up waiting for."""
@@ -141,6 +157,7 @@ class BenchServer(TelegramServer):
             self.sends[message.chat_id] += 1
             if message.chat_id < 0:
                 self.group_sends.append((time.time(), message.chat_id))
+                self._group_sent.set()
         waiting = self._expected.get(message.chat_id)
         if not waiting:
             return

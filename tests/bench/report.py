@@ -8,7 +8,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-
 _COMPARE = {"<=": operator.le, ">=": operator.ge, "==": operator.eq}
 
 

@@ -43,6 +43,7 @@ from tests.bench.seed import AGENCIES, Population, seed, user_id_of
 from tests.bench.throughput import measure_paced, measure_saturation
 from tests.harness import TOKEN
 
+
 @dataclass(frozen=True)
 class Cast:
     """Which seeded liaisons play in which measurement: never the same person twice."""
