@@ -26,12 +26,12 @@ def main(argv: list[str] | None = None) -> int:
 
             return migrate()
         if args.command == "makemigrations":
-            from bot.makemigrations import make_migrations
+            from bot.devtools.makemigrations import make_migrations
 
             print("\n".join(make_migrations(args.name)))
             return 0
         if args.command == "catalogs":
-            from bot.catalogs import update_catalogs
+            from bot.devtools.catalogs import update_catalogs
 
             for locale, missing in update_catalogs().items():
                 print(f"{locale}: {missing} untranslated")

@@ -10,18 +10,18 @@ from telegram.constants import ParseMode
 from telegram.error import Conflict
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 
-from bot import inbox, scheduled_posts
+from bot.services import inbox, post_record
 from bot.clock import Clock, system_clock
-from bot.commands import publish_commands
-from bot.context import BotContext, Services, install_services
-from bot.db import close_database, open_database
-from bot.forms import load_forms
-from bot.inbox import DurableUpdateQueue
-from bot.scheduler import TICK_SECONDS, Scheduler, next_tick_after
+from bot.transport.commands import publish_commands
+from bot.context import RUNTIME_KEY, BotContext, Runtime, install_runtime
+from bot.storage.db import close_database, open_database
+from bot.domain.forms import load_forms
+from bot.services.inbox import DurableUpdateQueue
+from bot.scheduling.ticks import TICK_SECONDS, Scheduler, next_tick_after
 from bot.settings import Settings
-from bot.telegram_limits import TelegramLimiter
-from bot.telegram_request import PollingRequest, RetryingRequest
-from bot.update_processor import PerSenderUpdateProcessor
+from bot.transport.limits import TelegramLimiter
+from bot.transport.request import PollingRequest, RetryingRequest
+from bot.transport.update_processor import PerSenderUpdateProcessor
 from handlers import register_handlers
 
 log = logging.getLogger(__name__)
@@ -68,7 +68,7 @@ def build_application(
         builder = builder.rate_limiter(TelegramLimiter())
     application = builder.build()
     forms = load_forms(settings.forms_file)  # a bad FORMS_FILE stops the start here
-    install_services(application, Services(settings=settings, clock=clock, forms=forms))
+    install_runtime(application, Runtime(settings=settings, clock=clock, forms=forms))
     application.bot_data[SCHEDULER_KEY] = Scheduler(application, clock, forms)
     application.bot_data[RUN_SCHEDULER_KEY] = run_scheduler
     register_handlers(application)
@@ -76,7 +76,7 @@ def build_application(
 
 
 async def replay_unhandled_updates(application: Application) -> None:
-    """Queues what a previous process received but did not finish (see ``bot.inbox``)."""
+    """Queues what a previous process received but did not finish (see ``bot.services.inbox``)."""
     await inbox.forget_handled(datetime.now(UTC) - inbox.KEEP_HANDLED)
     pending = await inbox.unhandled()
     for payload in pending:
@@ -106,22 +106,22 @@ def scheduler_of(application: Application) -> Scheduler:
 
 
 async def _post_init(application: Application) -> None:
-    services = application.bot_data["services"]
-    if not services.settings.webhook_url:
+    runtime = application.bot_data[RUNTIME_KEY]
+    if not runtime.settings.webhook_url:
         await ensure_only_poller(application)
-    await open_database(services.settings.database_url,
-                        attempts=services.settings.database_connect_attempts)
+    await open_database(runtime.settings.database_url,
+                        attempts=runtime.settings.database_connect_attempts)
     await replay_unhandled_updates(application)
     await publish_commands(application)
     if application.bot_data[RUN_SCHEDULER_KEY]:
-        released = await scheduled_posts.release_queued()
+        released = await post_record.release_queued()
         if released:
             log.warning("Released %d scheduled post(s) a previous run claimed but never sent",
                         released)
         # One job for all groups: what is due comes from the database each tick,
         # so the tick at start also sends what was missed while down. It runs
         # whenever the job queue starts (no misfire limit); the repeating ticks
-        # keep to the wall clock's grid (see bot.scheduler.TICK_SECONDS).
+        # keep to the wall clock's grid (see bot.scheduling.ticks.TICK_SECONDS).
         job = scheduler_of(application).job
         application.job_queue.run_once(job, 0, name="scheduled-posts-at-start",
                                        job_kwargs={"misfire_grace_time": None})

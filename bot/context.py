@@ -7,16 +7,16 @@ from dataclasses import dataclass
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.clock import Clock
-from bot.forms import FormSet
-from bot.i18n import Translator, translator
+from bot.domain.forms import FormSet
 from bot.settings import Settings
+from bot.texts.i18n import Translator, translator
 
-SERVICES_KEY = "services"
+RUNTIME_KEY = "runtime"
 
 
 @dataclass(frozen=True)
-class Services:
-    """What handlers need beyond the update: settings, the clock and the report forms."""
+class Runtime:
+    """What handlers need beyond the update: the settings, the clock and the report forms."""
 
     settings: Settings
     clock: Clock
@@ -25,12 +25,12 @@ class Services:
 
 class BotContext(CallbackContext[ExtBot, dict, dict, dict]):
     @property
-    def services(self) -> Services:
-        return self.application.bot_data[SERVICES_KEY]
+    def runtime(self) -> Runtime:
+        return self.application.bot_data[RUNTIME_KEY]
 
     def translator(self, locale: str | None = None) -> Translator:
         return translator(locale or "id")
 
 
-def install_services(application: Application, services: Services) -> None:
-    application.bot_data[SERVICES_KEY] = services
+def install_runtime(application: Application, runtime: Runtime) -> None:
+    application.bot_data[RUNTIME_KEY] = runtime

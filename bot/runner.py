@@ -12,8 +12,8 @@ from telegram import Update
 from telegram.error import InvalidToken
 
 from bot.app import AnotherInstanceRunning, build_application
-from bot.db import DatabaseUnavailable, apply_migrations
-from bot.forms import FormsFileError
+from bot.storage.db import DatabaseUnavailable, apply_migrations
+from bot.domain.forms import FormsFileError
 from bot.logging_setup import configure_logging
 from bot.settings import DEFAULT_DATABASE_URL, load_settings
 

@@ -10,16 +10,16 @@ from handlers import (
     registration,
     report_entry,
     report_form,
-    schedule_settings,
+    post_schedule,
     setup,
     stale_buttons,
-    summary,
+    daily_status,
 )
 
 
 def register_handlers(application: Application) -> None:
     for module in (membership, setup, countdown, help, registration, report_entry, report_form,
-                   summary, schedule_settings):
+                   daily_status, post_schedule):
         application.add_handlers(module.handlers())
     application.add_handlers(stale_buttons.handlers(application), group=stale_buttons.LATER_GROUP)
     application.add_error_handler(errors.on_error)

@@ -9,8 +9,8 @@ from telegram import Chat, Update
 from telegram.constants import ChatMemberStatus
 
 from bot.context import BotContext
-from bot.groups import GroupSettings
-from bot.i18n import Translator
+from bot.services.groups import GroupSettings
+from bot.texts.i18n import Translator
 from handlers.replies import (
     answer_query,
     chat_group,

@@ -5,11 +5,11 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import BaseHandler, CommandHandler
 
-from bot.calendar import local_today
+from bot.domain.countdown import local_today
 from bot.context import BotContext
-from bot.group_view import EXAMPLE_POLLING_DAY, countdown_line
-from bot.groups import GroupSettings
-from bot.i18n import Translator
+from bot.texts.group_view import EXAMPLE_POLLING_DAY, countdown_line
+from bot.services.groups import GroupSettings
+from bot.texts.i18n import Translator
 from handlers.access import group_command
 from handlers.replies import reply
 
@@ -23,7 +23,7 @@ async def show_countdown(update: Update, context: BotContext, t: Translator,
         await reply(update, _("Hari H belum diatur. Admin grup dapat mengaturnya, contoh: "
                               "<code>{example}</code>").format(example=EXAMPLE_POLLING_DAY))
         return
-    today = local_today(context.services.clock(), group.time_zone)
+    today = local_today(context.runtime.clock(), group.time_zone)
     await reply(update, countdown_line(t, group, today))
 
 

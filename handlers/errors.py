@@ -16,7 +16,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, TimedOut
 from tortoise.exceptions import BaseORMException, DBConnectionError
 
 from bot.context import BotContext
-from bot.groups import deactivate_group
+from bot.services.groups import deactivate_group
 
 log = logging.getLogger(__name__)
 

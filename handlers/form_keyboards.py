@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.forms import Form, FormProgress
-from bot.i18n import Translator
+from bot.domain.forms import Form, FormProgress
+from bot.texts.i18n import Translator
 
 PREFIX = "f"
 CHOOSE, SKIP, SUBMIT, CHANGE, CANCEL, EDIT, BACK = "a", "s", "kirim", "ubah", "batal", "e", "kembali"

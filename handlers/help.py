@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import BaseHandler, CommandHandler, filters
 
-from bot.commands import GROUP_COMMANDS
+from bot.transport.commands import GROUP_COMMANDS
 from bot.context import BotContext
 from handlers.replies import group_translator, reply
 

@@ -8,7 +8,7 @@ from telegram import ChatMemberUpdated, Update
 from telegram.constants import ChatMemberStatus
 from telegram.ext import BaseHandler, ChatMemberHandler, MessageHandler, filters
 
-from bot import groups
+from bot.services import groups
 from bot.context import BotContext
 from handlers.access import in_group
 from handlers.replies import reply

@@ -16,14 +16,15 @@ from telegram import (
 from telegram.error import BadRequest
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
-from bot import liaisons
-from bot.agencies import Agency, agency_with_unit
+from bot.services import liaisons
+from bot.domain.agencies import Agency, agency_with_unit
 from bot.context import BotContext
-from bot.groups import GroupSettings
-from bot.i18n import Translator
-from bot.liaisons import LiaisonRecord
-from bot.models import LiaisonStatus
-from bot.text import clean_line, command_argument, escape, mention, shorten
+from bot.services.groups import GroupSettings
+from bot.texts.i18n import Translator
+from bot.services.liaisons import LiaisonRecord
+from bot.storage.models import LiaisonStatus
+from bot.domain.user_input import clean_line, command_argument
+from bot.texts.html import escape, mention, shorten
 from handlers.access import (
     admin_command,
     group_command,

@@ -9,8 +9,8 @@ from telegram.error import BadRequest, ChatMigrated
 from telegram.ext import ExtBot
 
 from bot.context import BotContext
-from bot.groups import GroupSettings, find_group, move_group
-from bot.i18n import Translator
+from bot.services.groups import GroupSettings, find_group, move_group
+from bot.texts.i18n import Translator
 
 log = logging.getLogger(__name__)
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 from telegram import Chat, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
 
-from bot import liaisons
+from bot.services import liaisons
 from bot.context import BotContext
-from bot.deep_links import chat_id_from_payload, report_url
-from bot.form_sessions import NotALiaison, start_form
-from bot.forms import start
-from bot.text import escape
+from bot.transport.deep_links import chat_id_from_payload, report_url
+from bot.services.form_sessions import NotALiaison, start_form
+from bot.domain.forms import start
+from bot.texts.html import escape
 from handlers.registration import agency_unit
 from handlers.replies import answer_query, group_translator, reply
 from handlers.report_form import open_form_of, send_step
@@ -95,7 +95,7 @@ async def open_form(update: Update, context: BotContext, chat_id: int) -> None:
                         preface=_("Melanjutkan laporan yang belum selesai."))
         return
     record = await liaisons.liaison_in_group(chat_id, user.id)
-    form_definition = (context.services.forms.form_for(record.agency)
+    form_definition = (context.runtime.forms.form_for(record.agency)
                        if record and record.approved else None)
     try:
         if form_definition is None:

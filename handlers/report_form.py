@@ -12,7 +12,7 @@ stateDiagram-v2
     Review --> [*]: Batal or /batal
     Question --> [*]: /batal
 ```
-State lives in the database (``bot.form_sessions``): a restart continues where
+State lives in the database (``bot.services.form_sessions``): a restart continues where
 the liaison was, and an update Telegram delivers twice is applied once.
 """
 
@@ -24,27 +24,24 @@ from telegram import Message, Update
 from telegram.error import BadRequest
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot import form_sessions
-from bot.agencies import agency_with_unit
+from bot.services import form_sessions
+from bot.domain.agencies import agency_with_unit
 from bot.context import BotContext
-from bot.form_sessions import ActiveForm, NotALiaison
-from bot.forms import (
+from bot.services.form_sessions import ActiveForm, NotALiaison
+from bot.domain.forms import (
     ChoiceReply,
     FormProgress,
     OtherReply,
     SkipReply,
     TextReply,
     answer,
-    answer_text,
     at_review,
     begin_edit,
-    problem_text,
-    question_text,
     resume,
-    review_text,
 )
-from bot.status import status_line
-from bot.text import escape
+from bot.texts.form_texts import answer_text, problem_text, question_text, review_text
+from bot.domain.situation import status_line
+from bot.texts.html import escape
 from handlers import form_keyboards as keys
 from handlers.replies import answer_query, reply, send
 
@@ -58,7 +55,7 @@ async def send_step(
     message, so the liaison reads one message per turn.
     """
     t = context.translator()
-    definition = context.services.forms.form_for(form.agency)
+    definition = context.runtime.forms.form_for(form.agency)
     if at_review(form.progress):
         text = review_text(t, definition, form.progress)
         markup = keys.review_keyboard(t, form.token)
@@ -79,7 +76,7 @@ async def open_form_of(context: BotContext, user_id: int) -> ActiveForm | None:
     form = await form_sessions.active_form(user_id)
     if form is None:
         return None
-    definition = context.services.forms.form_for(form.agency)
+    definition = context.runtime.forms.form_for(form.agency)
     return replace(form, progress=resume(definition, form.progress))
 
 
@@ -104,7 +101,7 @@ async def on_answer(update: Update, context: BotContext) -> None:
 
 async def _apply(update: Update, context: BotContext, form: ActiveForm, given) -> None:
     t = context.translator()
-    definition = context.services.forms.form_for(form.agency)
+    definition = context.runtime.forms.form_for(form.agency)
     asked = form.progress.current
     step = answer(definition, form.progress, given)
     form = await form_sessions.save_progress(form, step.progress, update.update_id)
@@ -153,7 +150,7 @@ async def on_button(update: Update, context: BotContext) -> None:
         await answer_query(query)
         await send_step(update, context, form)  # see on_answer: the reply may be lost
         return
-    definition = context.services.forms.form_for(form.agency)
+    definition = context.runtime.forms.form_for(form.agency)
     await answer_query(query)
     if action == keys.CHOOSE:
         await _apply(update, context, form, ChoiceReply(parts[0], parts[1]))
@@ -186,7 +183,7 @@ async def on_button(update: Update, context: BotContext) -> None:
 async def _submit(update: Update, context: BotContext, form: ActiveForm) -> None:
     t = context.translator()
     _ = t.gettext
-    now = context.services.clock()
+    now = context.runtime.clock()
     try:
         report = await form_sessions.submit_form(form, dict(form.progress.answers), now)
     except NotALiaison:
@@ -196,7 +193,7 @@ async def _submit(update: Update, context: BotContext, form: ActiveForm) -> None
         return
     except LookupError:
         return  # submitted already by an earlier delivery of this same tap
-    definition = context.services.forms.form_for(form.agency)
+    definition = context.runtime.forms.form_for(form.agency)
     done = _("✅ Laporan terkirim untuk {date}.").format(date=t.full_date(report.report_date))
     if report.replaced_earlier:
         done += "\n" + _("Laporan ini menggantikan laporan Anda sebelumnya hari itu.")

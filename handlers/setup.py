@@ -7,10 +7,11 @@ from collections.abc import Awaitable, Callable
 from telegram import Update
 from telegram.ext import BaseHandler, CommandHandler
 
-from bot import groups
-from bot.calendar import DateParseError, DateProblem, local_today, split_leading_date
+from bot.services import groups
+from bot.domain.dates import DateParseError, DateProblem, split_leading_date
+from bot.domain.countdown import local_today
 from bot.context import BotContext
-from bot.group_view import (
+from bot.texts.group_view import (
     EXAMPLE_POLLING_DAY,
     EXAMPLE_REGION,
     EXAMPLE_ZONE,
@@ -18,9 +19,10 @@ from bot.group_view import (
     missing_text,
     settings_text,
 )
-from bot.i18n import Translator
-from bot.text import clean_line, command_argument, escape, shorten
-from bot.zones import UnknownZone, parse_zone, zone_label
+from bot.texts.i18n import Translator
+from bot.domain.user_input import clean_line, command_argument
+from bot.texts.html import escape, shorten
+from bot.domain.zones import UnknownZone, parse_zone, zone_label
 from handlers.access import admin_command, registered_group_command
 from handlers.replies import reply
 
@@ -45,7 +47,7 @@ async def start_group(update: Update, context: BotContext, t: Translator, argume
     _ = t.gettext
     chat = update.effective_chat
     group = await groups.register_group(chat.id, chat.title or "")
-    now = context.services.clock()
+    now = context.runtime.clock()
     await reply(update, "\n\n".join([
         _("Posko Forkopimda aktif di grup ini."),
         settings_text(t, group, now),
@@ -91,7 +93,7 @@ async def set_zone(update: Update, context: BotContext, t: Translator, argument:
         return
     chat = update.effective_chat
     group = await groups.set_time_zone(chat.id, chat.title or "", zone)
-    now = context.services.clock()
+    now = context.runtime.clock()
     await reply(update, _("Zona waktu grup ini sekarang: <b>{zone}</b>. Hari ini: {today}.").format(
         zone=zone_label(group.time_zone, t.locale, now),
         today=t.full_date(local_today(now, group.time_zone)),
@@ -132,7 +134,7 @@ async def set_polling_day(
         return
     chat = update.effective_chat
     group = await groups.set_polling_day(chat.id, chat.title or "", polling_day, election_name)
-    today = local_today(context.services.clock(), group.time_zone)
+    today = local_today(context.runtime.clock(), group.time_zone)
     await reply(update, _("Hari H tersimpan.") + "\n" + countdown_line(t, group, today))
 
 
@@ -140,7 +142,7 @@ async def set_polling_day(
 async def show_settings(update: Update, context: BotContext, t: Translator,
                         group: groups.GroupSettings) -> None:
     """Shows the group's current settings."""
-    now = context.services.clock()
+    now = context.runtime.clock()
     await reply(update, settings_text(t, group, now) + "\n\n" + missing_text(t, group))
 
 

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 import asyncpg
 import pytest
 
-from bot import inbox
+from bot.services import inbox
 from tests.botapi import TelegramServer
 from tests.harness import TOKEN, FakeClock, running_bot
 from tests.tally import LABELS, TALLY

@@ -24,7 +24,7 @@ MEMBER = User(222222222, "Sari", "sari_kpu")
 
 @dataclass
 class FakeClock:
-    """A clock the test moves by hand; the bot reads it through ``Services.clock``."""
+    """A clock the test moves by hand; the bot reads it through ``Runtime.clock``."""
 
     now: datetime
 

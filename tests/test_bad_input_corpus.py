@@ -57,14 +57,14 @@ from typing import Any
 
 import pytest
 
-from bot import groups, liaisons
-from bot.agencies import Agency
-from bot.deep_links import report_payload
-from bot.form_sessions import active_form
-from bot.groups import active_groups, find_group
-from bot.liaisons import liaison_in_group
-from bot.models import LiaisonStatus
-from bot.reports import report_history, reports_of_day
+from bot.services import groups, liaisons
+from bot.domain.agencies import Agency
+from bot.transport.deep_links import report_payload
+from bot.services.form_sessions import active_form
+from bot.services.groups import active_groups, find_group
+from bot.services.liaisons import liaison_in_group
+from bot.storage.models import LiaisonStatus
+from bot.services.reports import report_history, reports_of_day
 from tests.botapi import BotMessage, Chat, TelegramServer, User
 from tests.corpus_helpers import (
     delivered_since,

@@ -8,7 +8,7 @@ from __future__ import annotations
 import aiohttp
 import pytest
 
-from bot.forms import load_forms
+from bot.domain.forms import load_forms
 from tests.bench.limits import BenchServer, TelegramLimits
 from tests.bench.report import problems, table
 from tests.bench.scales import SMOKE

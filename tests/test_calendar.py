@@ -6,14 +6,8 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from bot.calendar import (
-    Countdown,
-    DateParseError,
-    DateProblem,
-    local_today,
-    parse_date,
-    split_leading_date,
-)
+from bot.domain.dates import DateParseError, DateProblem, parse_date, split_leading_date
+from bot.domain.countdown import Countdown, local_today
 
 POLLING_DAY = date(2024, 11, 27)
 

@@ -7,8 +7,8 @@ import string
 import pytest
 from babel.messages.pofile import read_po
 
-from bot.catalogs import POT_PATH, extract, message_ids
-from bot.i18n import SUPPORTED_LOCALES, compile_catalog, po_path
+from bot.devtools.catalogs import POT_PATH, extract, message_ids
+from bot.texts.i18n import SUPPORTED_LOCALES, compile_catalog, po_path
 
 
 def read(path, locale=None):

@@ -23,10 +23,10 @@ from zoneinfo import ZoneInfo
 
 import asyncpg
 
-from bot import groups
-from bot.agencies import Agency
-from bot.db import close_database, open_database
-from bot.liaisons import request_registration
+from bot.services import groups
+from bot.domain.agencies import Agency
+from bot.storage.db import close_database, open_database
+from bot.services.liaisons import request_registration
 from tests.botapi import Chat, User
 from tests.harness import ADMIN, GROUP, TOKEN
 from tests.tally import TALLY

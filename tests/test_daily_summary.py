@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.groups import find_group
+from bot.services.groups import find_group
 from tests.botapi import Chat, User
 from tests.harness import ADMIN, GROUP, MEMBER
 

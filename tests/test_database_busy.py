@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from bot.form_sessions import active_form
+from bot.services.form_sessions import active_form
 from tests.botapi import Chat, User
 from tests.harness import ADMIN, GROUP, running_bot
 

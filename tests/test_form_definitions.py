@@ -10,15 +10,16 @@ from pathlib import Path
 import pytest
 from babel.messages.extract import extract_from_dir
 
-from bot.agencies import Agency
-from bot.forms.definitions import (
+from bot.domain.agencies import Agency
+from bot.domain.forms.definitions import (
     DEFAULT_FORMS_PATH,
     Choice,
     FormsFileError,
     QuestionKind,
     load_forms,
 )
-from bot.forms.extract import extract_forms
+from bot.devtools.catalogs import METHOD_MAP
+from bot.devtools.forms_extract import extract_forms
 
 SITUASI = {
     "id": "situasi", "kind": "choice", "prompt": "Situasi umum hari ini?", "label": "Situasi",
@@ -215,12 +216,12 @@ def test_extractor_is_lenient_with_half_written_files():
 
 
 def test_babel_method_map_entry_works():
-    """The entry the catalog updater needs: ("forms/*.json", "bot.forms.extract:extract_forms")."""
-    bot_dir = DEFAULT_FORMS_PATH.parent.parent
+    """The catalog updater's own method map finds the shipped forms file and reads it whole."""
+    bot_dir = DEFAULT_FORMS_PATH.parents[2]
     found = {
         (filename, message)
-        for filename, _, message, _, _ in extract_from_dir(
-            bot_dir, method_map=[("forms/*.json", "bot.forms.extract:extract_forms")])
+        for filename, _, message, _, _ in extract_from_dir(bot_dir, method_map=METHOD_MAP)
+        if filename.endswith(".json")
     }
-    assert ("forms/default_forms.json", "Jumlah TPS siap?") in found
+    assert ("domain/forms/default_forms.json", "Jumlah TPS siap?") in found
     assert {message for _, message in found} == _default_strings()

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from bot.agencies import Agency
-from bot.forms import (
+from bot.domain.agencies import Agency
+from bot.domain.forms import (
     ChoiceReply,
     FormProgress,
     OtherReply,
@@ -15,18 +15,15 @@ from bot.forms import (
     SkipReply,
     TextReply,
     answer,
-    answer_text,
     at_review,
     begin_edit,
     load_forms,
-    problem_text,
-    question_text,
     resume,
-    review_text,
     start,
 )
-from bot.forms.definitions import Form, Question, QuestionKind
-from bot.i18n import translator
+from bot.texts.form_texts import answer_text, problem_text, question_text, review_text
+from bot.domain.forms.definitions import Form, Question, QuestionKind
+from bot.texts.i18n import translator
 
 FORMS = load_forms()
 KPU = FORMS.form_for(Agency.KPU)

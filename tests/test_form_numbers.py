@@ -7,7 +7,12 @@ from decimal import Decimal
 
 import pytest
 
-from bot.forms.numbers import NumberParseError, NumberProblem, parse_percent, parse_whole_number
+from bot.domain.forms.numbers import (
+    NumberParseError,
+    NumberProblem,
+    parse_percent,
+    parse_whole_number,
+)
 
 
 @pytest.mark.parametrize(

@@ -7,9 +7,9 @@ import asyncio
 import pytest
 from telegram import Update
 
-from bot.db import close_database, open_database
-from bot.inbox import DurableUpdateQueue, HandledMarks
-from bot.models import InboxUpdate
+from bot.storage.db import close_database, open_database
+from bot.services.inbox import DurableUpdateQueue, HandledMarks
+from bot.storage.models import InboxUpdate
 from tests.botapi import Chat, User
 from tests.harness import running_bot
 

@@ -6,10 +6,10 @@ from datetime import date, timedelta
 
 import pytest
 
-from bot.agencies import Agency
-from bot.groups import GroupSettings
-from bot.i18n import translator
-from bot.post_texts import (
+from bot.domain.agencies import Agency
+from bot.services.groups import GroupSettings
+from bot.texts.i18n import translator
+from bot.texts.posts import (
     Liaison,
     milestone_text,
     not_reported_text,

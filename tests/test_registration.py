@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.liaisons import approved_liaisons, liaison_in_group
-from bot.models import LiaisonStatus
+from bot.services.liaisons import approved_liaisons, liaison_in_group
+from bot.storage.models import LiaisonStatus
 from tests.botapi import User
 from tests.harness import ADMIN, GROUP, MEMBER
 

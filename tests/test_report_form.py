@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from bot.agencies import Agency
-from bot.form_sessions import active_form
-from bot.reports import report_history, reports_of_day
+from bot.domain.agencies import Agency
+from bot.services.form_sessions import active_form
+from bot.services.reports import report_history, reports_of_day
 from tests.botapi import Chat, User
 from tests.harness import ADMIN, GROUP, MEMBER, OTHER_GROUP, running_bot
 

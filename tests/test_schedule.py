@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.schedule import (
+from bot.scheduling.slots import (
     DEFAULT_TIMES,
     GRACE,
     DuePost,

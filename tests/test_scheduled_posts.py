@@ -10,7 +10,7 @@ import logging
 
 
 from bot.app import scheduler_of
-from bot.groups import find_group
+from bot.services.groups import find_group
 from tests.botapi import Chat, Fault, User
 from tests.harness import ADMIN, GROUP, OTHER_GROUP, running_bot
 
@@ -143,13 +143,13 @@ async def test_missed_post_is_sent_within_two_hours_else_skipped(bot, telegram, 
     await telegram.next_message(GROUP.id)
 
     clock.set(2024, 11, 14, 2, 1)  # 09.01 WIB the next day: 2 h 1 min late
-    with caplog.at_level(logging.WARNING, logger="bot.scheduler"):
+    with caplog.at_level(logging.WARNING, logger="bot.scheduling.ticks"):
         await scheduler_of(bot).tick()
     assert texts(telegram, GROUP.id) == []
     assert "Skipped 3 scheduled post(s)" in caplog.text  # the 13th's 12.00 and 17.00 too
     assert "-1001234567890/laporan/2024-11-14" in caplog.text
     caplog.clear()
-    with caplog.at_level(logging.WARNING, logger="bot.scheduler"):
+    with caplog.at_level(logging.WARNING, logger="bot.scheduling.ticks"):
         await scheduler_of(bot).tick()
     assert "Skipped" not in caplog.text  # logged once, not every tick
 

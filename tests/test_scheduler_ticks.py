@@ -6,8 +6,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.db import connection_url
-from bot.scheduler import next_tick_after
+from bot.storage.db import connection_url
+from bot.scheduling.ticks import next_tick_after
 
 
 def at(hour: int, minute: int, second: int, microsecond: int = 0) -> datetime:

@@ -9,11 +9,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.agencies import Agency
-from bot.groups import GroupSettings
-from bot.i18n import translator
-from bot.splitting import MAX_ENTITIES, MAX_HTML_LENGTH, TELEGRAM_LIMIT, split_message
-from bot.summary import SubmittedReport, SummaryInput, render_summary
+from bot.domain.agencies import Agency
+from bot.services.groups import GroupSettings
+from bot.texts.i18n import translator
+from bot.texts.splitting import MAX_ENTITIES, MAX_HTML_LENGTH, TELEGRAM_LIMIT, split_message
+from bot.texts.summary import SubmittedReport, SummaryInput, render_summary
 
 TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*>")
 

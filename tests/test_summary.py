@@ -8,10 +8,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.agencies import Agency
-from bot.groups import GroupSettings
-from bot.i18n import translator
-from bot.summary import SubmittedReport, SummaryInput, overall_status, render_summary
+from bot.domain.agencies import Agency
+from bot.services.groups import GroupSettings
+from bot.texts.i18n import translator
+from bot.texts.summary import SubmittedReport, SummaryInput, overall_status, render_summary
 
 WITA = ZoneInfo("Asia/Makassar")
 WIT = ZoneInfo("Asia/Jayapura")

@@ -7,8 +7,8 @@ import logging
 import pytest
 
 from bot.app import scheduler_of
-from bot.groups import find_group
-from bot.reports import reports_of_day
+from bot.services.groups import find_group
+from bot.services.reports import reports_of_day
 from tests.botapi import Chat, Fault, User
 from tests.harness import ADMIN, GROUP, MEMBER, OTHER_GROUP, running_bot
 
@@ -94,7 +94,7 @@ async def test_a_scheduled_post_that_certainly_failed_goes_out_at_the_next_tick(
     # Every attempt of the first tick's send fails: Telegram is down for a while.
     telegram.fail_next("sendMessage", Fault(502, html=True), times=4, chat_id=GROUP.id)
     clock.set(2024, 11, 13, 0, 0)
-    with caplog.at_level(logging.WARNING, logger="bot.scheduler"):
+    with caplog.at_level(logging.WARNING, logger="bot.scheduling.ticks"):
         assert (await scheduler_of(limited_bot).tick()).failed == 1
     assert "will retry" in caplog.text
     assert delivered(telegram, GROUP.id, "Laporan harian dibuka") == []
@@ -110,7 +110,7 @@ async def test_read_timeout_on_a_scheduled_post_is_not_sent_twice(
     await say(telegram, "/jadwal hitungmundur mati")
     telegram.fail_next("sendMessage", Fault(200, delay=1.0), chat_id=GROUP.id)
     clock.set(2024, 11, 13, 0, 0)
-    with caplog.at_level(logging.WARNING, logger="bot.scheduler"):
+    with caplog.at_level(logging.WARNING, logger="bot.scheduling.ticks"):
         await scheduler_of(limited_bot).tick()
         await scheduler_of(limited_bot).tick()
     assert "counted as sent" in caplog.text

@@ -12,7 +12,7 @@ from datetime import timedelta
 import pytest
 from telegram.error import RetryAfter
 
-from bot.telegram_limits import BROADCAST_SHARE, BURST, OVERALL_PER_SECOND, TelegramLimiter
+from bot.transport.limits import BROADCAST_SHARE, BURST, OVERALL_PER_SECOND, TelegramLimiter
 from tests.bench.limits import TelegramLimits
 
 

@@ -6,7 +6,7 @@ import httpx
 import pytest
 from telegram.error import NetworkError, TimedOut
 
-from bot.telegram_request import RetryingRequest
+from bot.transport.request import RetryingRequest
 
 
 class FlakyTransport(httpx.AsyncBaseTransport):

@@ -12,7 +12,7 @@ import aiohttp
 import pytest
 
 from bot.app import build_application
-from bot.models import InboxUpdate
+from bot.storage.models import InboxUpdate
 from bot.settings import Secret
 from tests.botapi import Chat
 from tests.harness import GROUP, MEMBER, settings_for

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.zones import UnknownZone, parse_zone, zone_label
+from bot.domain.zones import UnknownZone, parse_zone, zone_label
 
 
 @pytest.mark.parametrize(("typed", "zone"), [

@@ -10,7 +10,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot.forms import load_forms
+from bot.domain.forms import load_forms
 from tests.bench.machine import CpuUse, machine
 from tests.bench.report import problems, table, write_json
 from tests.bench.scales import FULL, QUICK

@@ -19,7 +19,7 @@ import random
 import time
 from datetime import datetime
 
-from bot.forms import FormSet
+from bot.domain.forms import FormSet
 from tests.bench.liaison import Deadline, FormFiller, Liaison, Replies
 from tests.bench.limits import OVERALL_PER_SECOND, BenchServer
 from tests.bench.seed import chat_id_of

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import asyncpg
 
-from bot.db import normalise_url
+from bot.storage.db import normalise_url
 
 PROJECT = Path(__file__).resolve().parents[2]
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/test")

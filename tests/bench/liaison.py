@@ -15,8 +15,8 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from bot.agencies import Agency
-from bot.forms import Form, FormSet, Question, QuestionKind
+from bot.domain.agencies import Agency
+from bot.domain.forms import Form, FormSet, Question, QuestionKind
 from handlers.form_keyboards import CHOOSE, SUBMIT
 from tests.bench.limits import BenchServer, Delivery
 from tests.bench.seed import AGENCIES, chat_id_of, user_id_of

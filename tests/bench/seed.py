@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.agencies import Agency
-from bot.forms import Form, FormSet, QuestionKind
-from bot.schedule import PostKind
+from bot.domain.agencies import Agency
+from bot.domain.forms import Form, FormSet, QuestionKind
+from bot.scheduling.slots import PostKind
 from tests.bench.database import BenchDatabase
 
 AGENCIES = tuple(Agency)

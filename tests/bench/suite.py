@@ -30,7 +30,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot.forms import FormSet
+from bot.domain.forms import FormSet
 from tests.bench.broadcast import measure_broadcast
 from tests.bench.database import BenchDatabase
 from tests.bench.liaison import Liaison, Replies, groups_needed, liaisons_of_groups

@@ -19,7 +19,7 @@ import asyncio
 import random
 import time
 
-from bot.forms import FormSet
+from bot.domain.forms import FormSet
 from tests.bench.liaison import Deadline, FormFiller, Liaison, Replies
 from tests.bench.limits import BenchServer
 from tests.bench.stats import latency_ms

@@ -1,7 +1,7 @@
 """``python -m bot`` without its pacing to Telegram's limits, for measuring the bot's own capacity.
 
 The bot paces every send and edit to just under Telegram's 30 a second
-(``bot.telegram_limits``), and every form step is answered with one, so
+(``bot.transport.limits``), and every form step is answered with one, so
 through the pacing no amount of speed shows: the update-throughput
 measurement runs this instead. Everything else (settings, storage, handlers,
 scheduler, long polling) is the bot exactly as ``python -m bot`` runs it.

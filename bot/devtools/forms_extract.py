@@ -1,0 +1,81 @@
+"""A Babel extraction method for forms files, so their text reaches the catalog.
+
+Prompts, labels, choice labels and check messages live in JSON, where the
+Python extractor cannot see them; without this a translator (or a native
+speaker polishing the Indonesian) would never be offered them. Register it in
+a Babel method map as ``("**/forms/*.json", "bot.devtools.forms_extract:extract_forms")``.
+
+It reads the file leniently: validating is ``load_forms``'s job, and a
+half-written file should still give up the strings it has.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+Extracted = tuple[int, str | None, str, list[str]]
+
+
+def extract_forms(fileobj, keywords, comment_tags, options) -> Iterator[Extracted]:
+    """Yields ``(lineno, None, message, comments)`` for every translatable string."""
+    raw = fileobj.read()
+    text = raw.decode((options or {}).get("encoding", "utf-8")) if isinstance(raw, bytes) else raw
+    data = json.loads(text)
+    if not isinstance(data, dict):
+        return
+    locate = _Locator(text)
+    for question in _items(data.get("common")):
+        yield from _question_strings(question, "common", locate)
+    forms = data.get("forms")
+    for agency, form in (forms.items() if isinstance(forms, dict) else ()):
+        if not isinstance(form, dict):
+            continue
+        for question in _items(form.get("questions")):
+            yield from _question_strings(question, agency, locate)
+        for check in _items(form.get("checks")):
+            message = check.get("message")
+            if _is_text(message):
+                where = f"{agency}: {check.get('left')} <= {check.get('right')}"
+                yield locate(message), None, message, [
+                    f"Forms file, check {where}. Keep the placeholders {{left}}, {{right}}."]
+
+
+def _question_strings(question: dict, where: str, locate: _Locator) -> Iterator[Extracted]:
+    name = f"{where}.{question.get('id')}"
+    for key, what in (("prompt", "question"), ("label", "short label (review and summary)")):
+        value = question.get(key)
+        if _is_text(value):
+            yield locate(value), None, value, [f"Forms file, {name}: {what}."]
+    for choice in _items(question.get("choices")):
+        value = choice.get("label")
+        if _is_text(value):
+            comment = f"Forms file, {name}: button for choice '{choice.get('value')}'."
+            yield locate(value), None, value, [comment]
+
+
+def _items(value: Any) -> list[dict]:
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def _is_text(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+class _Locator:
+    """Best-effort line numbers: where the string's JSON spelling next appears."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.position = 0
+
+    def __call__(self, message: str) -> int:
+        for spelling in (json.dumps(message, ensure_ascii=False), json.dumps(message)):
+            found = self.text.find(spelling, self.position)
+            if found < 0:
+                found = self.text.find(spelling)
+            if found >= 0:
+                self.position = found + len(spelling)
+                return self.text.count("\n", 0, found) + 1
+        return 1

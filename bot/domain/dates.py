@@ -1,0 +1,107 @@
+"""Dates as liaisons and secretaries type them: "27 November 2024", "27-11-2024", "kemarin"."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from enum import Enum
+from functools import cache
+
+from babel.dates import get_month_names
+
+from bot.domain.user_input import clean_keyword
+
+EARLIEST_YEAR = 2000
+LATEST_YEAR = 2100
+
+
+class DateProblem(Enum):
+    UNRECOGNISED = "unrecognised"  # "besok", "kemarin lusa", "2024/13"
+    IMPOSSIBLE = "impossible"  # 31-02-2025
+    OUT_OF_RANGE = "out_of_range"  # year 1945 or 2999
+
+
+class DateParseError(ValueError):
+    def __init__(self, problem: DateProblem, text: str) -> None:
+        super().__init__(f"{problem.value}: {text!r}")
+        self.problem = problem
+        self.text = text
+
+
+_NUMERIC_FORMS = (
+    re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})$", re.ASCII),
+    re.compile(r"^(?P<d>\d{1,2})-(?P<m>\d{1,2})-(?P<y>\d{4})$", re.ASCII),
+    re.compile(r"^(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})$", re.ASCII),
+)
+_WORDED_FORM = re.compile(r"^(?P<d>[0-9]{1,2})\s+(?P<month>[^\W\d_]+)\.?\s+(?P<y>[0-9]{4})$")
+
+
+@cache
+def _month_numbers() -> dict[str, int]:
+    """Month names Babel knows in Indonesian and English, wide and abbreviated."""
+    numbers: dict[str, int] = {}
+    for locale in ("id", "en"):
+        for width in ("wide", "abbreviated"):
+            for number, name in get_month_names(width, locale=locale).items():
+                numbers[name.casefold().rstrip(".")] = number
+    return numbers
+
+
+def parse_date(text: str) -> date:
+    """Parses 2024-11-27, 27-11-2024, 27/11/2024 or 27 November 2024 (also "27 Nov 2024")."""
+    # Full-width digits from CJK keyboards read as ASCII ones; invisible marks go.
+    cleaned = clean_keyword(text)
+    for form in _NUMERIC_FORMS:
+        match = form.match(cleaned)
+        if match:
+            return _build(int(match["y"]), int(match["m"]), int(match["d"]), text)
+    match = _WORDED_FORM.match(cleaned)
+    if match:
+        month = _month_numbers().get(match["month"].casefold())
+        if month is None:
+            raise DateParseError(DateProblem.UNRECOGNISED, text)
+        return _build(int(match["y"]), month, int(match["d"]), text)
+    raise DateParseError(DateProblem.UNRECOGNISED, text)
+
+
+def _build(year: int, month: int, day: int, text: str) -> date:
+    if not EARLIEST_YEAR <= year <= LATEST_YEAR:
+        raise DateParseError(DateProblem.OUT_OF_RANGE, text)
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise DateParseError(DateProblem.IMPOSSIBLE, text) from None
+
+
+RELATIVE_DAYS = {"hari ini": 0, "kemarin": -1}
+
+
+def parse_report_date(text: str, today: date) -> date:
+    """A report day as a secretary asks for it: a date, "kemarin" or "hari ini"."""
+    relative = RELATIVE_DAYS.get(clean_keyword(text).casefold())
+    if relative is not None:
+        return today + timedelta(days=relative)
+    return parse_date(text)
+
+
+def split_leading_date(text: str) -> tuple[date, str]:
+    """Splits "27 November 2024 Pilkada Serentak" into the date and the rest.
+
+    A worded date takes three words, a numeric one a single word; the
+    three-word reading is tried first so "27 November 2024" is never read
+    as the date "27" followed by a name.
+    """
+    words = text.split()
+    if len(words) >= 3:
+        leading = " ".join(words[:3])
+        try:
+            return parse_date(leading), " ".join(words[3:])
+        except DateParseError as error:
+            # "27 Novembre 2024" is a worded date with a misspelt month: say so
+            # about all three words, not about a lone "27".
+            if error.problem is not DateProblem.UNRECOGNISED or _WORDED_FORM.match(
+                    clean_keyword(leading)):
+                raise
+    if not words:
+        raise DateParseError(DateProblem.UNRECOGNISED, text)
+    return parse_date(words[0]), " ".join(words[1:])

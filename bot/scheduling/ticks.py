@@ -1,0 +1,228 @@
+"""Scheduled posts: every tick, work out from the database what is due, and send it once.
+
+A tick reads every active group's schedule and the record of posts already
+handled (kept up to date incrementally by ``post_record.PostLedger``),
+asks ``bot.scheduling.slots`` what is due at this instant, and claims each due post
+in the database before sending it (a unique row per group, kind and local
+day). So a restart, a zone change or a schedule change all take effect at
+the next tick, and two ticks (or two processes) never send the same post
+twice.
+
+When a send fails:
+- certainly not delivered (connection refused, 5xx, 429 beyond the rate
+  limiter's retries): the claim is released and the next tick tries again,
+  while the post is still within its grace period;
+- maybe delivered (a timeout after the request was sent): the post counts as
+  sent. We prefer missing a post, logged, to posting it twice in a group
+  that reads every post;
+- the bot was removed or blocked (403), or the chat is gone ("chat not
+  found"): the group is marked inactive;
+- any other 400 (our message is wrong): logged as an error and given up,
+  since sending it again would fail the same way;
+- the group became a supergroup: its data moves to the new id and the post
+  is sent there.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, TimedOut
+from telegram.ext import Application
+
+from bot.services import groups, post_record
+from bot.domain.countdown import local_today
+from bot.clock import Clock
+from bot.services.day_status import day_status
+from bot.storage.db import mapped
+from bot.transport.deep_links import report_url
+from bot.domain.forms import FormSet
+from bot.services.groups import GroupSettings
+from bot.texts.i18n import translator
+from bot.storage.models import PostState
+from bot.texts.posts import milestone_text, reminder_text, report_opening_text
+from bot.scheduling.slots import DuePost, PostKind, plan_posts
+from bot.texts.splitting import split_message
+from bot.texts.summary import render_summary
+
+log = logging.getLogger(__name__)
+
+# Ticks fall on the wall clock's :00, :20 and :40, so a post due at a minute
+# (post times are whole minutes) goes out at that minute's first instant
+# rather than up to a tick later: 2,000 summaries due at 17.00 are then
+# paced from 17.00:00. The ticks between retry what failed.
+TICK_SECONDS = 20
+CONCURRENT_SENDS = 32  # the rate limiter, not this, sets the pace
+
+
+def next_tick_after(now: datetime) -> datetime:
+    """The first instant after ``now`` on the wall clock's grid of ``TICK_SECONDS`` (UTC)."""
+    minute = now.replace(second=0, microsecond=0)
+    ticks = int((now - minute).total_seconds() // TICK_SECONDS) + 1
+    return minute + timedelta(seconds=ticks * TICK_SECONDS)
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    parts: list[str]
+    markup: InlineKeyboardMarkup | None = None
+
+
+@dataclass
+class TickResult:
+    sent: int = 0
+    not_needed: int = 0
+    missed: int = 0
+    failed: int = 0
+
+
+def report_button(bot_username: str, chat_id: int, label: str) -> InlineKeyboardMarkup:
+    url = report_url(bot_username, chat_id)
+    return InlineKeyboardMarkup([[InlineKeyboardButton(label, url=url)]])
+
+
+async def compose(
+    application: Application, forms: FormSet, group: GroupSettings, post: DuePost
+) -> Outgoing | None:
+    """The post's text for the group, or None when there is nothing to say today."""
+    t = translator(group.locale)
+    _ = t.gettext
+    day = post.local_date
+    if post.kind is PostKind.LAPORAN:
+        return Outgoing([report_opening_text(t, group, day)], report_button(
+            application.bot.username, group.chat_id, _("Buka formulir laporan")))
+    if post.kind is PostKind.HITUNGMUNDUR:
+        text = milestone_text(t, group, day)
+        return Outgoing([text]) if text else None
+    status = await day_status(group, day, forms.translated_labels(t))
+    if post.kind is PostKind.PENGINGAT:
+        if not status.missing_liaisons:
+            return None
+        return Outgoing(split_message(reminder_text(t, group, day, status.missing_liaisons)))
+    return Outgoing(split_message(render_summary(t, status.summary)))
+
+
+class Scheduler:
+    """Sends what is due; ``tick`` is the whole job, called with the clock's "now"."""
+
+    def __init__(self, application: Application, clock: Clock, forms: FormSet) -> None:
+        self.application = application
+        self.clock = clock
+        self.forms = forms
+        self._ledger = post_record.PostLedger()
+        self._lock = asyncio.Lock()
+
+    async def job(self, context: object) -> None:
+        """The JobQueue callback."""
+        await self.tick()
+
+    async def tick(self) -> TickResult:
+        async with self._lock:  # a slow broadcast must not overlap the next tick
+            return await self._tick()
+
+    async def _tick(self) -> TickResult:
+        now = self.clock()
+        active = {group.chat_id: group for group in await groups.active_groups()}
+        schedules = await mapped(post_record.schedule_of, list(active.values()))
+        # plan_posts looks at each group's local yesterday and today: the
+        # earliest of those is all the record that needs reading.
+        zones = {group.time_zone for group in active.values()}
+        earliest_today = min((local_today(now, zone) for zone in zones), default=now.date())
+        done = await self._ledger.since(earliest_today - timedelta(days=1), now)
+        plan = plan_posts(now, schedules, done)
+        result = TickResult(missed=await post_record.record_missed(plan.missed))
+        for post in plan.missed:  # recorded: logged once, never planned again
+            self._ledger.remember(post)
+        if result.missed:
+            log.warning("Skipped %d scheduled post(s) found more than the grace period late: %s",
+                        result.missed, ", ".join(f"{p.chat_id}/{p.kind}/{p.local_date}"
+                                                 for p in plan.missed[:20]))
+        gate = asyncio.Semaphore(CONCURRENT_SENDS)
+        by_group: dict[int, list[DuePost]] = {}
+        for post in plan.due:  # already in time order, and in kind order within a minute
+            by_group.setdefault(post.chat_id, []).append(post)
+
+        async def deliver(posts: list[DuePost]) -> None:
+            # Groups in parallel; one group's posts in order, so 07.00's "report
+            # opens" is read before the countdown of the same minute.
+            async with gate:
+                group = active[posts[0].chat_id]
+                for post in posts:
+                    group = await self._deliver(group, replace(post, chat_id=group.chat_id),
+                                                result)
+
+        await asyncio.gather(*(deliver(posts) for posts in by_group.values()))
+        return result
+
+    async def _deliver(
+        self, group: GroupSettings, post: DuePost, result: TickResult
+    ) -> GroupSettings:
+        """Sends one post; returns the group as it is now (it may have become a supergroup)."""
+        if not await post_record.claim(post):
+            self._ledger.remember(post)  # taken by a twin, or under the group's old chat id
+            return group
+        try:
+            outgoing = await compose(self.application, self.forms, group, post)
+            if outgoing is None:
+                await post_record.finish(post, PostState.NOT_NEEDED)
+                result.not_needed += 1
+                return group
+            try:
+                message_id = await self._send_parts(group.chat_id, outgoing, post)
+            except ChatMigrated as moved:
+                await groups.move_group(group.chat_id, moved.new_chat_id)
+                group = replace(group, chat_id=moved.new_chat_id)
+                post = replace(post, chat_id=moved.new_chat_id)
+                message_id = await self._send_parts(group.chat_id, outgoing, post)
+        except TimedOut:
+            log.warning("Timed out sending %s to %s; counted as sent (never posted twice)",
+                        post.kind, post.chat_id)
+            await post_record.finish(post, PostState.SENT)
+            result.sent += 1
+        except (Forbidden, BadRequest) as error:
+            if isinstance(error, BadRequest) and "chat not found" not in str(error).lower():
+                log.error("Telegram refused %s for %s: %s", post.kind, post.chat_id, error)
+                await post_record.finish(post, PostState.MISSED)  # retrying cannot help
+            else:
+                log.info("Cannot post to %s (%s); group marked inactive", post.chat_id, error)
+                await groups.deactivate_group(post.chat_id)
+                await post_record.release(post)  # sent if the group comes back in time
+            result.failed += 1
+        except NetworkError as error:
+            log.warning("Could not send %s to %s (%s); will retry", post.kind, post.chat_id, error)
+            await post_record.release(post)
+            result.failed += 1
+        except Exception:
+            log.exception("Failed to prepare %s for %s", post.kind, post.chat_id)
+            await post_record.release(post)
+            result.failed += 1
+        else:
+            await post_record.finish(post, PostState.SENT, message_id)
+            result.sent += 1
+        return group
+
+    async def _send_parts(self, chat_id: int, outgoing: Outgoing, post: DuePost) -> int:
+        """Sends the post's parts; it is handed over only once its first send slot is taken.
+
+        Until then it is only claimed, which a dead process's successor releases: a
+        crash while thousands of posts wait for their slot loses none of them.
+        """
+        bot = self.application.bot
+        limiter = bot.rate_limiter
+        # Broadcast lane: people's replies go ahead of scheduled posts.
+        lane = {"rate_limit_args": {"broadcast": True, "slot_taken": True}} if limiter else {}
+        first_id = 0
+        for index, part in enumerate(outgoing.parts):
+            last = index == len(outgoing.parts) - 1
+            if limiter:
+                await limiter.take_broadcast_slot(chat_id)
+            if index == 0:
+                await post_record.hand_over(post)
+            message = await bot.send_message(
+                chat_id, part, reply_markup=outgoing.markup if last else None, **lane)
+            first_id = first_id or message.message_id
+        return first_id

@@ -1,0 +1,41 @@
+"""A group's day as the summary and the reminders see it: who reported, who has not."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from bot.domain.agencies import Agency
+from bot.services.groups import GroupSettings
+from bot.services.liaisons import approved_liaisons
+from bot.texts.posts import Liaison
+from bot.services.reports import reports_of_day
+from bot.texts.summary import SubmittedReport, SummaryInput
+
+
+@dataclass(frozen=True)
+class DayStatus:
+    summary: SummaryInput
+    missing_agencies: list[Agency]
+    missing_liaisons: list[Liaison]
+
+
+async def day_status(group: GroupSettings, day: date, labels: dict[str, str]) -> DayStatus:
+    """Reports of ``day`` and the approved liaisons whose agency has not reported."""
+    reports = await reports_of_day(group.chat_id, day)
+    liaisons = await approved_liaisons(group.chat_id)
+    reported = {report.agency for report in reports}
+    expected = list(dict.fromkeys(liaison.agency for liaison in liaisons))
+    missing_agencies = [agency for agency in expected if agency not in reported]
+    summary = SummaryInput(
+        group=group,
+        report_date=day,
+        reports=[SubmittedReport(agency=r.agency, unit_name=r.unit_name,
+                                 liaison_name=r.liaison_name, submitted_at=r.submitted_at,
+                                 answers=r.answers) for r in reports],
+        expected_agencies=expected,
+        labels=labels,
+    )
+    missing = [Liaison(user_id=l.user_id, name=l.name, agency=l.agency)
+               for l in liaisons if l.agency in missing_agencies]
+    return DayStatus(summary, missing_agencies, missing)

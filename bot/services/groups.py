@@ -1,0 +1,145 @@
+"""Group settings: the service handlers call, and the plain record they get back."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from tortoise.transactions import in_transaction
+
+from bot.storage.db import as_date, as_json, fetch_rows, mapped
+from bot.storage.models import DEFAULT_ZONE, Group
+
+REGION_MAX_LENGTH = 100
+ELECTION_NAME_MAX_LENGTH = 100
+TITLE_MAX_LENGTH = 255
+
+
+@dataclass(frozen=True)
+class GroupSettings:
+    chat_id: int
+    title: str
+    region_name: str | None
+    time_zone: str
+    locale: str
+    election_name: str | None
+    polling_day: date | None
+    active: bool
+    # Scheduled post kind -> "HH:MM" or None (off); kinds left out keep their default.
+    post_times: Mapping[str, str | None] = field(default_factory=dict)
+
+    @property
+    def missing(self) -> list[str]:
+        """Which settings still need an admin: ``region`` and/or ``polling_day``."""
+        missing = []
+        if not self.region_name:
+            missing.append("region")
+        if not self.polling_day:
+            missing.append("polling_day")
+        return missing
+
+
+def _settings(group: Group) -> GroupSettings:
+    return GroupSettings(
+        chat_id=group.chat_id,
+        title=group.title,
+        region_name=group.region_name,
+        time_zone=group.time_zone,
+        locale=group.locale,
+        election_name=group.election_name,
+        polling_day=group.polling_day,
+        active=group.active,
+        post_times=dict(group.post_times or {}),
+    )
+
+
+async def find_group(chat_id: int) -> GroupSettings | None:
+    group = await Group.get_or_none(chat_id=chat_id)
+    return _settings(group) if group else None
+
+
+async def register_group(chat_id: int, title: str) -> GroupSettings:
+    """Creates the group, or reactivates it and refreshes its title."""
+    title = title[:TITLE_MAX_LENGTH]
+    group, created = await Group.get_or_create(
+        chat_id=chat_id, defaults={"title": title, "time_zone": DEFAULT_ZONE}
+    )
+    if not created and (group.title != title or not group.active):
+        group.title = title
+        group.active = True
+        await group.save(update_fields=["title", "active", "updated_at"])
+    return _settings(group)
+
+
+async def _update(chat_id: int, title: str, **changes: object) -> GroupSettings:
+    await register_group(chat_id, title)
+    await Group.filter(chat_id=chat_id).update(**changes)
+    group = await Group.get(chat_id=chat_id)
+    return _settings(group)
+
+
+async def set_region(chat_id: int, title: str, region_name: str) -> GroupSettings:
+    return await _update(chat_id, title, region_name=region_name)
+
+
+async def set_time_zone(chat_id: int, title: str, zone_name: str) -> GroupSettings:
+    return await _update(chat_id, title, time_zone=zone_name)
+
+
+async def set_polling_day(
+    chat_id: int, title: str, polling_day: date, election_name: str
+) -> GroupSettings:
+    return await _update(chat_id, title, polling_day=polling_day, election_name=election_name)
+
+
+async def set_post_time(
+    chat_id: int, title: str, kind: str, post_time: str | None
+) -> GroupSettings:
+    """Sets one scheduled post's local time ("HH:MM"), or turns it off with None."""
+    await register_group(chat_id, title)
+    async with in_transaction():
+        group = await Group.select_for_update().get(chat_id=chat_id)
+        group.post_times = {**(group.post_times or {}), kind: post_time}
+        await group.save(update_fields=["post_times", "updated_at"])
+    return _settings(group)
+
+
+_ACTIVE_GROUPS = ('SELECT chat_id, title, region_name, time_zone, locale, election_name, '
+                  'polling_day, post_times FROM "groups" WHERE active')
+
+
+async def active_groups() -> list[GroupSettings]:
+    """Every group the bot is still in: the ones scheduled posts go to.
+
+    Plain rows: every scheduler tick reads all groups, and for thousands of
+    them ORM objects cost twenty times the query, all of it holding up replies.
+    """
+    return await mapped(_active_settings, await fetch_rows(_ACTIVE_GROUPS))
+
+
+def _active_settings(row: Sequence) -> GroupSettings:
+    chat_id, title, region_name, time_zone, locale, election_name, polling_day, post_times = row
+    return GroupSettings(chat_id=chat_id, title=title, region_name=region_name,
+                         time_zone=time_zone, locale=locale, election_name=election_name,
+                         polling_day=as_date(polling_day), active=True,
+                         post_times=dict(as_json(post_times) or {}))
+
+
+async def deactivate_group(chat_id: int) -> None:
+    """The bot was removed: keep everything, stop talking to the chat."""
+    await Group.filter(chat_id=chat_id).update(active=False)
+
+
+async def move_group(old_chat_id: int, new_chat_id: int) -> None:
+    """The group became a supergroup: its data follows it to the new chat id."""
+    async with in_transaction():
+        if await Group.exists(chat_id=new_chat_id):
+            # Telegram can deliver both the old chat's service message and
+            # updates from the new one; if the new id is already known, the
+            # row registered under it is a fresh one with nothing of value.
+            old = await Group.get_or_none(chat_id=old_chat_id)
+            if old is None:
+                return
+            await Group.filter(chat_id=new_chat_id).delete()
+        await Group.filter(chat_id=old_chat_id).update(chat_id=new_chat_id)

@@ -1,0 +1,163 @@
+"""Tortoise models: what the bot remembers about each Forkopimda group.
+
+Handlers never see these rows: the service modules (``bot.services.groups``,
+``bot.services.liaisons``, ``bot.services.reports``, ``bot.services.form_sessions``) return plain dataclasses.
+"""
+
+from enum import StrEnum
+
+from tortoise import fields
+from tortoise.models import Model
+
+DEFAULT_ZONE = "Asia/Jakarta"
+DEFAULT_LOCALE = "id"
+
+
+class Group(Model):
+    """A Forkopimda coordination group chat and its settings."""
+
+    id = fields.IntField(primary_key=True)
+    chat_id = fields.BigIntField(unique=True)
+    title = fields.CharField(max_length=255, default="")
+    region_name = fields.CharField(max_length=200, null=True)
+    time_zone = fields.CharField(max_length=64, default=DEFAULT_ZONE)
+    locale = fields.CharField(max_length=8, default=DEFAULT_LOCALE)
+    election_name = fields.CharField(max_length=200, null=True)
+    polling_day = fields.DateField(null=True)
+    # Scheduled post times by kind ("laporan": "07:00", "ringkasan": null for
+    # off); a kind left out (or no mapping at all) keeps its default time
+    # (bot.scheduling.slots.DEFAULT_TIMES). Nullable so existing rows need no backfill.
+    post_times = fields.JSONField(null=True)
+    # False once the bot is removed from the chat; the row and everything
+    # hanging off it stay, so adding the bot back resumes with its data.
+    active = fields.BooleanField(default=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "groups"
+
+
+class LiaisonStatus(StrEnum):
+    PENDING = "pending"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    REMOVED = "removed"
+
+
+class Liaison(Model):
+    """A person who reports for one agency in one group (one registration per person and group)."""
+
+    id = fields.IntField(primary_key=True)
+    group = fields.ForeignKeyField("models.Group", related_name="liaisons", on_delete=fields.CASCADE)
+    user_id = fields.BigIntField()
+    name = fields.CharField(max_length=128)
+    username = fields.CharField(max_length=64, null=True)
+    agency = fields.CharField(max_length=16)
+    unit_name = fields.CharField(max_length=100)
+    status = fields.CharEnumField(LiaisonStatus, max_length=16, default=LiaisonStatus.PENDING)
+    # The group message carrying the Setujui/Tolak buttons, edited once decided.
+    request_message_id = fields.BigIntField(null=True)
+    decided_by = fields.BigIntField(null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "liaisons"
+        unique_together = (("group", "user_id"),)
+
+
+class Report(Model):
+    """One submitted daily report; a resubmission the same day supersedes the earlier one."""
+
+    id = fields.IntField(primary_key=True)
+    group = fields.ForeignKeyField("models.Group", related_name="reports", on_delete=fields.CASCADE)
+    agency = fields.CharField(max_length=16)
+    report_date = fields.DateField()
+    user_id = fields.BigIntField()
+    liaison_name = fields.CharField(max_length=128)
+    unit_name = fields.CharField(max_length=100)
+    answers = fields.JSONField()
+    submitted_at = fields.DatetimeField()
+    # False once a later report for the same group, agency and day replaced it;
+    # kept as history rather than deleted.
+    current = fields.BooleanField(default=True)
+
+    class Meta:
+        table = "reports"
+        indexes = (("group", "report_date", "current"),)
+
+
+class FormSession(Model):
+    """A report form in progress in a liaison's private chat; survives restarts."""
+
+    id = fields.IntField(primary_key=True)
+    user_id = fields.BigIntField(unique=True)
+    group = fields.ForeignKeyField("models.Group", related_name="form_sessions",
+                                   on_delete=fields.CASCADE)
+    agency = fields.CharField(max_length=16)
+    # Binds buttons to this form: a tap on an older form's button carries
+    # another token and is refused as stale.
+    token = fields.CharField(max_length=8)
+    progress = fields.JSONField()
+    # Telegram re-delivers updates after a crash; an update id at or below this
+    # one was already applied to the form and is ignored.
+    last_update_id = fields.BigIntField(default=0)
+    started_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "form_sessions"
+
+
+class PostState(StrEnum):
+    SENT = "sent"
+    # Claimed by a sender that has not confirmed the send (yet): see bot.scheduling.ticks.
+    SENDING = "sending"
+    # Found more than the grace period after its time (the bot was down): never sent.
+    MISSED = "missed"
+    # Due, but there was nothing to say (a reminder when everyone had reported).
+    NOT_NEEDED = "not_needed"
+
+
+class ScheduledPost(Model):
+    """One scheduled post per group, kind and local day: the record that makes it exactly once."""
+
+    id = fields.IntField(primary_key=True)
+    group = fields.ForeignKeyField("models.Group", related_name="scheduled_posts",
+                                   on_delete=fields.CASCADE)
+    kind = fields.CharField(max_length=16)
+    local_date = fields.DateField()
+    state = fields.CharEnumField(PostState, max_length=16)
+    # False while a SENDING post waits for its send slot (certainly not sent:
+    # a dead process's successor releases it); True once handed to Telegram,
+    # after which it may have arrived and is never sent again.
+    handed_over = fields.BooleanField(default=False)
+    message_id = fields.BigIntField(null=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "scheduled_posts"
+        unique_together = (("group", "kind", "local_date"),)
+        # Every scheduler tick reads the last two days' records; the table keeps
+        # every day of the campaign.
+        indexes = (("local_date",),)
+
+
+class InboxUpdate(Model):
+    """An update as received from Telegram, kept until it has been handled.
+
+    Telegram forgets an update once the bot asks for the next ones, which PTB
+    does while earlier ones are still being handled: a crash in between would
+    lose them. Written before that confirmation and replayed at start, the
+    inbox makes every update handled; the same id arriving again is skipped.
+    """
+
+    update_id = fields.BigIntField(primary_key=True, generated=False)
+    # JSON as text: PostgreSQL's jsonb refuses the NUL characters people paste.
+    payload = fields.TextField()
+    handled = fields.BooleanField(default=False)
+    received_at = fields.DatetimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        table = "inbox_updates"

@@ -1,0 +1,131 @@
+"""What the bot posts by itself: the report opening, the reminder, milestones, and /belum.
+
+Liaisons still missing are mentioned by a ``tg://user`` link, so they are
+notified even without a public @username; names are escaped like any user
+text. Every text leads with the date it is about, since a post can be read
+the next morning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from operator import attrgetter
+
+from bot.domain.agencies import Agency
+from bot.domain.countdown import Countdown
+from bot.texts.group_view import countdown_line
+from bot.services.groups import GroupSettings
+from bot.texts.i18n import Translator
+from bot.scheduling.slots import MILESTONES
+from bot.texts.html import mention as user_mention
+
+
+@dataclass(frozen=True)
+class Liaison:
+    user_id: int
+    name: str
+    agency: Agency
+
+
+def mention(t: Translator, liaison: Liaison) -> str:
+    """A link that notifies the liaison, showing their name (or their role if it is blank)."""
+    _ = t.gettext
+    name = liaison.name.strip() or _("Penghubung {agency}").format(agency=liaison.agency.label)
+    return user_mention(liaison.user_id, name)
+
+
+def report_opening_text(t: Translator, group: GroupSettings, today: date) -> str:
+    """The morning post; the caller attaches the button that starts a report."""
+    _ = t.gettext
+    lines = [_("<b>Laporan harian dibuka</b>"), t.full_date(today)]
+    countdown = countdown_line(t, group, today)
+    if countdown:
+        lines.append(countdown)
+    lines += ["", _("Penghubung instansi, silakan sampaikan laporan hari ini dengan menekan "
+                    "tombol di bawah.")]
+    return "\n".join(lines)
+
+
+def reminder_text(t: Translator, group: GroupSettings, today: date,
+                  missing: Sequence[Liaison]) -> str:
+    """The midday nudge to the liaisons whose agency has not reported yet."""
+    _ = t.gettext
+    lines = [_("<b>Pengingat laporan harian</b>"), t.full_date(today)]
+    by_agency = _by_agency(missing)
+    if not by_agency:
+        lines.append(_("Semua instansi sudah melapor hari ini. Terima kasih!"))
+        return "\n".join(lines)
+    lines.append(_("Laporan hari ini belum diterima dari:"))
+    lines += [_agency_line(t, agency, liaisons) for agency, liaisons in by_agency.items()]
+    lines += ["", _("Mohon segera sampaikan laporan hari ini. Terima kasih.")]
+    return "\n".join(lines)
+
+
+def not_reported_text(t: Translator, group: GroupSettings, today: date,
+                      missing_agencies: Sequence[Agency], missing: Sequence[Liaison]) -> str:
+    """The answer to /belum: each agency still missing today, with its liaisons mentioned.
+
+    Liaisons of agencies that have reported (through a colleague) are not
+    mentioned. With no agency missing the text says everyone has reported, so
+    the caller should say something else when no liaison is registered at all.
+    """
+    _ = t.gettext
+    if not missing_agencies:
+        return _("Semua instansi sudah melapor hari ini ({date}). Terima kasih!").format(
+            date=t.full_date(today))
+    by_agency = _by_agency(missing)
+    lines = [_("<b>Belum melapor hari ini</b>"), t.full_date(today)]
+    for agency in sorted(set(missing_agencies), key=attrgetter("order")):
+        lines.append(_agency_line(t, agency, by_agency.get(agency, [])))
+    return "\n".join(lines)
+
+
+def milestone_text(t: Translator, group: GroupSettings, today: date) -> str | None:
+    """The countdown post of a milestone day (H-30, H-14, H-7, H-3, H-2, H-1, Hari H), else None."""
+    _ = t.gettext
+    if group.polling_day is None:
+        return None
+    countdown = Countdown.between(today, group.polling_day)
+    if countdown.days_before not in MILESTONES:
+        return None
+    # countdown_line names the masa tenang itself on H-3 to H-1.
+    line = countdown_line(t, group, today)
+    if countdown.is_polling_day:
+        return "\n".join([
+            _("<b>Hari ini pemungutan suara</b>"),
+            line,
+            _("Mari ajak masyarakat datang ke TPS dan menggunakan hak pilihnya, secara langsung, "
+              "umum, bebas, rahasia, jujur, dan adil (Luber Jurdil)."),
+        ])
+    if countdown.in_quiet_period:
+        lines = [_("<b>Masa tenang · {label}</b>").format(label=countdown.label), line]
+        if countdown.days_before == 1:
+            lines.append(_("Hari ini batas akhir: seluruh logistik pemungutan suara harus sudah "
+                           "tiba di setiap TPS."))
+        else:
+            lines.append(_("Awasi bersama politik uang, hoaks, dan kampanye terselubung."))
+        return "\n".join(lines)
+    return "\n".join([
+        _("<b>Hitung mundur {label}</b>").format(label=countdown.label),
+        line,
+        _("Mari pastikan logistik, keamanan, dan netralitas ASN siap menjelang hari "
+          "pemungutan suara."),
+    ])
+
+
+def _by_agency(liaisons: Sequence[Liaison]) -> dict[Agency, list[Liaison]]:
+    """Liaisons grouped by agency, agencies in their usual order, liaisons as given."""
+    grouped: dict[Agency, list[Liaison]] = {}
+    for liaison in sorted(liaisons, key=lambda liaison: liaison.agency.order):
+        grouped.setdefault(liaison.agency, []).append(liaison)
+    return grouped
+
+
+def _agency_line(t: Translator, agency: Agency, liaisons: Sequence[Liaison]) -> str:
+    """``• KPU: Andi, Sari`` with each name a mention; just ``• KPU`` when nobody is listed."""
+    if not liaisons:
+        return "• {agency}".format(agency=agency.label)
+    return "• {agency}: {names}".format(
+        agency=agency.label, names=", ".join(mention(t, liaison) for liaison in liaisons))

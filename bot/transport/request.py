@@ -1,0 +1,96 @@
+"""HTTP to the Bot API that rides out short outages: retries with backoff, where safe.
+
+Networks are poor in the last days before polling and Telegram has bad
+minutes too. A request is retried (up to ``attempts`` times, waiting
+0.25 s, 0.5 s, 1 s …) when it certainly did not take effect, or when doing it
+twice is harmless:
+- the connection failed before the request was sent (refused, DNS, connect
+  timeout): always retried;
+- Telegram (or a proxy in front of it) answered 5xx, JSON or an HTML error
+  page: retried, since the request was not carried out;
+- the answer did not come in time (read timeout): retried only for methods
+  that are safe to repeat (reads, edits, callback answers). A ``sendMessage``
+  that timed out may have arrived, so it is *not* sent again: a missing
+  message is logged, a doubled one would confuse a whole group.
+4xx answers (bad request, forbidden, 429) are never retried here; 429 is the
+rate limiter's (``bot.transport.limits``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+
+import httpx
+from telegram.error import NetworkError, TimedOut
+from telegram.request import HTTPXRequest, RequestData
+
+log = logging.getLogger(__name__)
+
+# Repeating these changes nothing that the first call did not already change.
+SAFE_TO_REPEAT = frozenset({
+    "getMe", "getChat", "getChatMember", "getChatAdministrators", "getMyCommands",
+    "setMyCommands", "deleteWebhook", "setWebhook", "answerCallbackQuery",
+    "editMessageText", "editMessageReplyMarkup", "deleteMessage", "getUpdates",
+})
+_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+
+
+class RetryingRequest(HTTPXRequest):
+    def __init__(self, *args, attempts: int = 4, first_backoff: float = 0.25, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._attempts = attempts
+        self._first_backoff = first_backoff
+
+    async def do_request(
+        self, url: str, method: str, request_data: RequestData | None = None, **timeouts
+    ) -> tuple[int, bytes]:
+        endpoint = url.rsplit("/", 1)[-1]
+        backoff = self._first_backoff
+        for attempt in range(1, self._attempts + 1):
+            last = attempt == self._attempts
+            try:
+                code, payload = await super().do_request(url, method, request_data, **timeouts)
+            except TimedOut as error:
+                if last or not (_never_sent(error) or endpoint in SAFE_TO_REPEAT):
+                    raise
+                reason = "timed out"
+            except NetworkError as error:
+                if last or not (_never_sent(error) or endpoint in SAFE_TO_REPEAT):
+                    raise
+                reason = "could not connect"
+            else:
+                if code < 500 or last:
+                    return code, payload
+                reason = f"HTTP {code}"
+            log.warning("%s %s (attempt %d of %d); retrying in %.2f s",
+                        endpoint, reason, attempt, self._attempts, backoff)
+            await asyncio.sleep(backoff)
+            backoff *= 2
+        raise AssertionError("unreachable")
+
+
+class PollingRequest(HTTPXRequest):
+    """getUpdates, sent only once ``confirmable()`` returns.
+
+    Each getUpdates confirms every update fetched before it (its offset), and
+    Telegram never sends a confirmed update again: ``confirmable`` waits until
+    those are safe in the inbox (``bot.services.inbox.DurableUpdateQueue.recorded``).
+    Failures are retried by PTB's polling loop, as with its default request.
+    """
+
+    def __init__(self, confirmable: Callable[[], Awaitable[None]], **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._confirmable = confirmable
+
+    async def do_request(
+        self, url: str, method: str, request_data: RequestData | None = None, **timeouts
+    ) -> tuple[int, bytes]:
+        await self._confirmable()
+        return await super().do_request(url, method, request_data, **timeouts)
+
+
+def _never_sent(error: Exception) -> bool:
+    """True when the request cannot have reached Telegram (the connection never opened)."""
+    return isinstance(error.__cause__, _NOT_SENT)
