@@ -10,15 +10,15 @@ from telegram.constants import ParseMode
 from telegram.error import Conflict
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 
-from bot.services import inbox, post_record
 from bot.clock import Clock, system_clock
-from bot.transport.commands import publish_commands
 from bot.context import RUNTIME_KEY, BotContext, Runtime, install_runtime
-from bot.storage.db import close_database, open_database
 from bot.domain.forms import load_forms
-from bot.services.inbox import DurableUpdateQueue
 from bot.scheduling.ticks import TICK_SECONDS, Scheduler, next_tick_after
+from bot.services import inbox, post_record
+from bot.services.inbox import DurableUpdateQueue
 from bot.settings import Settings
+from bot.storage.db import close_database, open_database
+from bot.transport.commands import publish_commands
 from bot.transport.limits import TelegramLimiter
 from bot.transport.request import PollingRequest, RetryingRequest
 from bot.transport.update_processor import PerSenderUpdateProcessor
@@ -31,8 +31,12 @@ RUN_SCHEDULER_KEY = "run_scheduler"
 
 
 def build_application(
-    settings: Settings, *, clock: Clock = system_clock, rate_limit: bool = True,
-    run_scheduler: bool = True, read_timeout: float = 5.0,
+    settings: Settings,
+    *,
+    clock: Clock = system_clock,
+    rate_limit: bool = True,
+    run_scheduler: bool = True,
+    read_timeout: float = 5.0,
 ) -> Application:
     """Wires settings, storage and handlers into a ready-to-run PTB application.
 
@@ -60,8 +64,9 @@ def build_application(
     )
     if polling:
         # A getUpdates confirms the updates before it: only once they are recorded.
-        builder = builder.get_updates_request(PollingRequest(updates.recorded,
-                                                             connection_pool_size=1))
+        builder = builder.get_updates_request(
+            PollingRequest(updates.recorded, connection_pool_size=1)
+        )
     if rate_limit:
         # Keeps sends under Telegram's limits with people ahead of broadcasts,
         # and waits out a 429's retry_after instead of failing the send.
@@ -109,25 +114,31 @@ async def _post_init(application: Application) -> None:
     runtime = application.bot_data[RUNTIME_KEY]
     if not runtime.settings.webhook_url:
         await ensure_only_poller(application)
-    await open_database(runtime.settings.database_url,
-                        attempts=runtime.settings.database_connect_attempts)
+    await open_database(
+        runtime.settings.database_url, attempts=runtime.settings.database_connect_attempts
+    )
     await replay_unhandled_updates(application)
     await publish_commands(application)
     if application.bot_data[RUN_SCHEDULER_KEY]:
         released = await post_record.release_queued()
         if released:
-            log.warning("Released %d scheduled post(s) a previous run claimed but never sent",
-                        released)
+            log.warning(
+                "Released %d scheduled post(s) a previous run claimed but never sent", released
+            )
         # One job for all groups: what is due comes from the database each tick,
         # so the tick at start also sends what was missed while down. It runs
         # whenever the job queue starts (no misfire limit); the repeating ticks
         # keep to the wall clock's grid (see bot.scheduling.ticks.TICK_SECONDS).
         job = scheduler_of(application).job
-        application.job_queue.run_once(job, 0, name="scheduled-posts-at-start",
-                                       job_kwargs={"misfire_grace_time": None})
+        application.job_queue.run_once(
+            job, 0, name="scheduled-posts-at-start", job_kwargs={"misfire_grace_time": None}
+        )
         application.job_queue.run_repeating(
-            job, interval=TICK_SECONDS, first=next_tick_after(system_clock()),
-            name="scheduled-posts")
+            job,
+            interval=TICK_SECONDS,
+            first=next_tick_after(system_clock()),
+            name="scheduled-posts",
+        )
     log.info("Posko Forkopimda started as @%s", application.bot.username)
 
 

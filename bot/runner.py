@@ -12,10 +12,10 @@ from telegram import Update
 from telegram.error import InvalidToken
 
 from bot.app import AnotherInstanceRunning, build_application
-from bot.storage.db import DatabaseUnavailable, apply_migrations
 from bot.domain.forms import FormsFileError
 from bot.logging_setup import configure_logging
 from bot.settings import DEFAULT_DATABASE_URL, load_settings
+from bot.storage.db import DatabaseUnavailable, apply_migrations
 
 log = logging.getLogger(__name__)
 
@@ -38,8 +38,9 @@ def run() -> int:
                 port=settings.webhook_port,
                 url_path=urlsplit(settings.webhook_url).path.lstrip("/"),
                 webhook_url=settings.webhook_url,
-                secret_token=(settings.webhook_secret.get_secret_value()
-                              if settings.webhook_secret else None),
+                secret_token=(
+                    settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
+                ),
                 allowed_updates=Update.ALL_TYPES,
             )
         else:
@@ -51,9 +52,11 @@ def run() -> int:
         print(f"posko-forkopimda: {error}", file=sys.stderr)
         return 1
     except AnotherInstanceRunning:
-        print("posko-forkopimda: another bot process is already running with this BOT_TOKEN "
-              "(Telegram answered 409 Conflict); this one stops without sending anything.",
-              file=sys.stderr)
+        print(
+            "posko-forkopimda: another bot process is already running with this BOT_TOKEN "
+            "(Telegram answered 409 Conflict); this one stops without sending anything.",
+            file=sys.stderr,
+        )
         return 3
     return 0
 

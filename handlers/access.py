@@ -68,11 +68,13 @@ def registered_group_command(command: RegisteredGroupCommand) -> Callback:
     """A group command that needs the group registered: otherwise it says how."""
 
     @functools.wraps(command)
-    async def in_registered_group(update: Update, context: BotContext, t: Translator,
-                                  group: GroupSettings | None) -> None:
+    async def in_registered_group(
+        update: Update, context: BotContext, t: Translator, group: GroupSettings | None
+    ) -> None:
         if group is None:
-            await reply(update, t.gettext("Grup ini belum terdaftar. Admin grup dapat mengetik "
-                                          "/mulai."))
+            await reply(
+                update, t.gettext("Grup ini belum terdaftar. Admin grup dapat mengetik /mulai.")
+            )
             return
         await command(update, context, t, group)
 
@@ -83,8 +85,9 @@ def admin_command(command: GroupCommand) -> Callback:
     """A group command only the group's admins may run; anyone else is refused."""
 
     @functools.wraps(command)
-    async def by_admin(update: Update, context: BotContext, t: Translator,
-                       group: GroupSettings | None) -> None:
+    async def by_admin(
+        update: Update, context: BotContext, t: Translator, group: GroupSettings | None
+    ) -> None:
         if not await is_group_admin(update, context):
             await refuse_non_admin(update, t)
             return

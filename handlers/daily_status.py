@@ -5,17 +5,17 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import BaseHandler, CommandHandler
 
-from bot.domain.dates import DateParseError, parse_report_date
-from bot.domain.countdown import local_today
 from bot.context import BotContext
+from bot.domain.countdown import local_today
+from bot.domain.dates import DateParseError, parse_report_date
+from bot.domain.user_input import clean_line, command_argument
 from bot.services.day_status import day_status
 from bot.services.groups import GroupSettings
+from bot.texts.html import escape, shorten
 from bot.texts.i18n import Translator
 from bot.texts.posts import not_reported_text
 from bot.texts.splitting import split_message
 from bot.texts.summary import render_summary
-from bot.domain.user_input import clean_line, command_argument
-from bot.texts.html import escape, shorten
 from handlers.access import group_command, registered_group_command
 from handlers.replies import reply
 
@@ -23,8 +23,9 @@ EXAMPLE = "/ringkasan 13-11-2024"
 
 
 @registered_group_command
-async def show_summary(update: Update, context: BotContext, t: Translator,
-                       group: GroupSettings) -> None:
+async def show_summary(
+    update: Update, context: BotContext, t: Translator, group: GroupSettings
+) -> None:
     """Sends the daily summary for today, "kemarin" or a given date."""
     _ = t.gettext
     today = local_today(context.runtime.clock(), group.time_zone)
@@ -32,10 +33,15 @@ async def show_summary(update: Update, context: BotContext, t: Translator,
     try:
         day = parse_report_date(argument, today) if argument else today
     except DateParseError:
-        await reply(update, _("Tanggal «{date}» tidak dikenali. Gunakan bentuk 2024-11-27, "
-                              "27-11-2024, 27/11/2024, 27 November 2024, atau kemarin.")
-                    .format(date=escape(shorten(argument)))
-                    + "\n" + _("Contoh: <code>{example}</code>").format(example=EXAMPLE))
+        await reply(
+            update,
+            _(
+                "Tanggal «{date}» tidak dikenali. Gunakan bentuk 2024-11-27, "
+                "27-11-2024, 27/11/2024, 27 November 2024, atau kemarin."
+            ).format(date=escape(shorten(argument)))
+            + "\n"
+            + _("Contoh: <code>{example}</code>").format(example=EXAMPLE),
+        )
         return
     status = await day_status(group, day, context.runtime.forms.translated_labels(t))
     for part in split_message(render_summary(t, status.summary)):
@@ -43,15 +49,21 @@ async def show_summary(update: Update, context: BotContext, t: Translator,
 
 
 @group_command
-async def show_not_reported(update: Update, context: BotContext, t: Translator,
-                            group: GroupSettings | None) -> None:
+async def show_not_reported(
+    update: Update, context: BotContext, t: Translator, group: GroupSettings | None
+) -> None:
     """Lists who has not reported today, mentioning those liaisons."""
     _ = t.gettext
     today = local_today(context.runtime.clock(), group.time_zone) if group else None
     status = await day_status(group, today, {}) if group else None
     if status is None or not status.summary.expected_agencies:
-        await reply(update, _("Belum ada penghubung yang disetujui di grup ini. Daftar dengan "
-                              "<code>/daftar Polri Polres Kutai Timur</code>."))
+        await reply(
+            update,
+            _(
+                "Belum ada penghubung yang disetujui di grup ini. Daftar dengan "
+                "<code>/daftar Polri Polres Kutai Timur</code>."
+            ),
+        )
         return
     text = not_reported_text(t, group, today, status.missing_agencies, status.missing_liaisons)
     for part in split_message(text):

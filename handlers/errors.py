@@ -21,8 +21,15 @@ from bot.services.groups import deactivate_group
 log = logging.getLogger(__name__)
 
 
-_BUSY_WORDS = ("locked", "busy", "timeout", "timed out", "deadlock", "could not serialize",
-               "connection")
+_BUSY_WORDS = (
+    "locked",
+    "busy",
+    "timeout",
+    "timed out",
+    "deadlock",
+    "could not serialize",
+    "connection",
+)
 
 
 def _database_busy(error: Exception | None) -> bool:
@@ -58,12 +65,16 @@ async def on_error(update: object, context: BotContext) -> None:
         return
     if _database_busy(error):
         log.warning("Database busy or unreachable while handling an update: %s", error)
-        apology = _("Maaf, basis data sedang sibuk. Silakan kirim ulang jawaban atau perintah "
-                    "Anda sebentar lagi; jawaban yang sudah tersimpan tetap aman.")
+        apology = _(
+            "Maaf, basis data sedang sibuk. Silakan kirim ulang jawaban atau perintah "
+            "Anda sebentar lagi; jawaban yang sudah tersimpan tetap aman."
+        )
     else:
         log.error("Error while handling an update", exc_info=error)
-        apology = _("Maaf, terjadi gangguan saat memproses permintaan ini. Silakan coba lagi "
-                    "sebentar lagi; data yang sudah tersimpan tidak berubah.")
+        apology = _(
+            "Maaf, terjadi gangguan saat memproses permintaan ini. Silakan coba lagi "
+            "sebentar lagi; data yang sudah tersimpan tidak berubah."
+        )
     if chat is None:
         return
     try:

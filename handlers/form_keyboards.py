@@ -12,7 +12,15 @@ from bot.domain.forms import Form, FormProgress
 from bot.texts.i18n import Translator
 
 PREFIX = "f"
-CHOOSE, SKIP, SUBMIT, CHANGE, CANCEL, EDIT, BACK = "a", "s", "kirim", "ubah", "batal", "e", "kembali"
+CHOOSE, SKIP, SUBMIT, CHANGE, CANCEL, EDIT, BACK = (
+    "a",
+    "s",
+    "kirim",
+    "ubah",
+    "batal",
+    "e",
+    "kembali",
+)
 PATTERN = r"^f:[\w-]{1,8}:(a|s|kirim|ubah|batal|e|kembali)(:[a-z0-9_]{1,24}(:[a-z0-9_]{1,16})?)?$"
 
 
@@ -40,27 +48,40 @@ def question_keyboard(
     question = form.question(progress.current)
     rows = []
     if question.choices:
-        rows.append([InlineKeyboardButton(_(choice.label),
-                                          callback_data=data(token, CHOOSE, question.id, choice.value))
-                     for choice in question.choices])
+        rows.append(
+            [
+                InlineKeyboardButton(
+                    _(choice.label), callback_data=data(token, CHOOSE, question.id, choice.value)
+                )
+                for choice in question.choices
+            ]
+        )
     if question.optional:
-        rows.append([InlineKeyboardButton(_("Lewati"), callback_data=data(token, SKIP, question.id))])
+        rows.append(
+            [InlineKeyboardButton(_("Lewati"), callback_data=data(token, SKIP, question.id))]
+        )
     return InlineKeyboardMarkup(rows) if rows else None
 
 
 def review_keyboard(t: Translator, token: str) -> InlineKeyboardMarkup:
     _ = t.gettext
-    return InlineKeyboardMarkup([[
-        InlineKeyboardButton(_("Kirim"), callback_data=data(token, SUBMIT)),
-        InlineKeyboardButton(_("Ubah"), callback_data=data(token, CHANGE)),
-        InlineKeyboardButton(_("Batal"), callback_data=data(token, CANCEL)),
-    ]])
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(_("Kirim"), callback_data=data(token, SUBMIT)),
+                InlineKeyboardButton(_("Ubah"), callback_data=data(token, CHANGE)),
+                InlineKeyboardButton(_("Batal"), callback_data=data(token, CANCEL)),
+            ]
+        ]
+    )
 
 
 def change_keyboard(t: Translator, form: Form, token: str) -> InlineKeyboardMarkup:
     """One button per question, to answer it again."""
     _ = t.gettext
-    rows = [[InlineKeyboardButton(_(question.label), callback_data=data(token, EDIT, question.id))]
-            for question in form.questions]
+    rows = [
+        [InlineKeyboardButton(_(question.label), callback_data=data(token, EDIT, question.id))]
+        for question in form.questions
+    ]
     rows.append([InlineKeyboardButton(_("Kembali"), callback_data=data(token, BACK))])
     return InlineKeyboardMarkup(rows)

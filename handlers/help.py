@@ -5,8 +5,8 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import BaseHandler, CommandHandler, filters
 
-from bot.transport.commands import GROUP_COMMANDS
 from bot.context import BotContext
+from bot.transport.commands import GROUP_COMMANDS
 from handlers.replies import group_translator, reply
 
 
@@ -15,9 +15,11 @@ async def show_help(update: Update, context: BotContext) -> None:
     t = await group_translator(update, context)
     _ = t.gettext
     lines = [
-        _("<b>Posko Forkopimda</b> membantu forum koordinasi pimpinan daerah menjelang "
-          "pemilihan: mengumpulkan laporan harian logistik dan keamanan dari setiap instansi, "
-          "menyusun ringkasan, dan menghitung mundur menuju hari pemungutan suara."),
+        _(
+            "<b>Posko Forkopimda</b> membantu forum koordinasi pimpinan daerah menjelang "
+            "pemilihan: mengumpulkan laporan harian logistik dan keamanan dari setiap instansi, "
+            "menyusun ringkasan, dan menghitung mundur menuju hari pemungutan suara."
+        ),
         "",
         _("Perintah di grup:"),
     ]
@@ -31,7 +33,11 @@ def handlers() -> list[BaseHandler]:
         CommandHandler("bantuan", show_help),
         # "/start <payload>" is a deep link, handled in handlers.report_entry.
         # An edited /start is ignored like every edit in the private report chat.
-        CommandHandler("start", show_help,
-                       filters=filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
-                       & filters.Regex(r"^/start(@\w+)?\s*$")),
+        CommandHandler(
+            "start",
+            show_help,
+            filters=filters.ChatType.PRIVATE
+            & filters.UpdateType.MESSAGE
+            & filters.Regex(r"^/start(@\w+)?\s*$"),
+        ),
     ]

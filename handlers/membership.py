@@ -8,15 +8,19 @@ from telegram import ChatMemberUpdated, Update
 from telegram.constants import ChatMemberStatus
 from telegram.ext import BaseHandler, ChatMemberHandler, MessageHandler, filters
 
-from bot.services import groups
 from bot.context import BotContext
+from bot.services import groups
 from handlers.access import in_group
 from handlers.replies import reply
 
 log = logging.getLogger(__name__)
 
-_PRESENT = (ChatMemberStatus.MEMBER, ChatMemberStatus.ADMINISTRATOR,
-            ChatMemberStatus.OWNER, ChatMemberStatus.RESTRICTED)
+_PRESENT = (
+    ChatMemberStatus.MEMBER,
+    ChatMemberStatus.ADMINISTRATOR,
+    ChatMemberStatus.OWNER,
+    ChatMemberStatus.RESTRICTED,
+)
 
 
 def _is_present(change: ChatMemberUpdated, which: str) -> bool:
@@ -32,16 +36,22 @@ async def on_bot_membership(update: Update, context: BotContext) -> None:
         return
     change = update.my_chat_member
     chat = update.effective_chat
-    was_present, is_present = _is_present(change, "old_chat_member"), _is_present(
-        change, "new_chat_member")
+    was_present, is_present = (
+        _is_present(change, "old_chat_member"),
+        _is_present(change, "new_chat_member"),
+    )
     if is_present and not was_present:
         group = await groups.register_group(chat.id, chat.title or "")
         _ = context.translator(group.locale).gettext
-        await reply(update, _(
-            "Terima kasih, Posko Forkopimda sudah bergabung. Bot ini mengumpulkan laporan "
-            "harian instansi dan menghitung mundur menuju hari pemungutan suara.\n\n"
-            "Admin grup: ketik /mulai untuk mendaftarkan grup ini dan melihat pengaturan "
-            "yang perlu diisi. Ketik /bantuan untuk daftar perintah."))
+        await reply(
+            update,
+            _(
+                "Terima kasih, Posko Forkopimda sudah bergabung. Bot ini mengumpulkan laporan "
+                "harian instansi dan menghitung mundur menuju hari pemungutan suara.\n\n"
+                "Admin grup: ketik /mulai untuk mendaftarkan grup ini dan melihat pengaturan "
+                "yang perlu diisi. Ketik /bantuan untuk daftar perintah."
+            ),
+        )
     elif was_present and not is_present:
         await groups.deactivate_group(chat.id)
         log.info("Removed from chat %s; group marked inactive", chat.id)

@@ -16,15 +16,15 @@ from telegram import (
 from telegram.error import BadRequest
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
-from bot.services import liaisons
-from bot.domain.agencies import Agency, agency_with_unit
 from bot.context import BotContext
+from bot.domain.agencies import Agency, agency_with_unit
+from bot.domain.user_input import clean_line, command_argument
+from bot.services import liaisons
 from bot.services.groups import GroupSettings
-from bot.texts.i18n import Translator
 from bot.services.liaisons import LiaisonRecord
 from bot.storage.models import LiaisonStatus
-from bot.domain.user_input import clean_line, command_argument
 from bot.texts.html import escape, mention, shorten
+from bot.texts.i18n import Translator
 from handlers.access import (
     admin_command,
     group_command,
@@ -50,47 +50,70 @@ def agency_unit(record: LiaisonRecord) -> str:
 
 
 def agency_keyboard(user_id: int) -> InlineKeyboardMarkup:
-    buttons = [InlineKeyboardButton(a.label, callback_data=f"daftar:{user_id}:{a.value}")
-               for a in Agency]
+    buttons = [
+        InlineKeyboardButton(a.label, callback_data=f"daftar:{user_id}:{a.value}") for a in Agency
+    ]
     return InlineKeyboardMarkup([buttons[0:4], buttons[4:7]])
 
 
 def decision_keyboard(t: Translator, liaison_id: int) -> InlineKeyboardMarkup:
     _ = t.gettext
-    return InlineKeyboardMarkup([[
-        InlineKeyboardButton(_("Setujui"), callback_data=f"reg:{liaison_id}:y"),
-        InlineKeyboardButton(_("Tolak"), callback_data=f"reg:{liaison_id}:n"),
-    ]])
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(_("Setujui"), callback_data=f"reg:{liaison_id}:y"),
+                InlineKeyboardButton(_("Tolak"), callback_data=f"reg:{liaison_id}:n"),
+            ]
+        ]
+    )
 
 
 @group_command
-async def register(update: Update, context: BotContext, t: Translator,
-                   group: GroupSettings | None) -> None:
+async def register(
+    update: Update, context: BotContext, t: Translator, group: GroupSettings | None
+) -> None:
     """Registers the caller as a liaison, or shows the agency buttons."""
     _ = t.gettext
     user = update.effective_user
     if user is None or update.effective_message.sender_chat is not None:
-        await reply(update, _("Pendaftaran penghubung harus dilakukan dengan akun pribadi, "
-                              "bukan atas nama grup atau kanal."))
+        await reply(
+            update,
+            _(
+                "Pendaftaran penghubung harus dilakukan dengan akun pribadi, "
+                "bukan atas nama grup atau kanal."
+            ),
+        )
         return
     argument = clean_line(command_argument(update.effective_message.text))
     if not argument:
-        await reply(update, _("{name}, pilih instansi Anda:").format(
-            name=escape(display_name(user))), agency_keyboard(user.id))
+        await reply(
+            update,
+            _("{name}, pilih instansi Anda:").format(name=escape(display_name(user))),
+            agency_keyboard(user.id),
+        )
         return
     first, _sep, rest = argument.partition(" ")  # clean_line left single spaces only
     agency = Agency.from_text(first)
     if agency is None:
-        await reply(update, _("Instansi «{agency}» tidak dikenal. Pilih salah satu: {choices}.")
-                    .format(agency=escape(shorten(first)),
-                            choices=", ".join(a.label for a in Agency))
-                    + "\n" + _("Contoh: <code>{example}</code>").format(example=EXAMPLE))
+        await reply(
+            update,
+            _("Instansi «{agency}» tidak dikenal. Pilih salah satu: {choices}.").format(
+                agency=escape(shorten(first)), choices=", ".join(a.label for a in Agency)
+            )
+            + "\n"
+            + _("Contoh: <code>{example}</code>").format(example=EXAMPLE),
+        )
         return
     unit_name = clean_line(rest) or agency.label
     if len(unit_name) > liaisons.UNIT_NAME_MAX_LENGTH:
-        await reply(update, _("Nama satuan terlalu panjang ({length} karakter, maksimal {limit}).")
-                    .format(length=t.number(len(unit_name)), limit=liaisons.UNIT_NAME_MAX_LENGTH)
-                    + "\n" + _("Contoh: <code>{example}</code>").format(example=EXAMPLE))
+        await reply(
+            update,
+            _("Nama satuan terlalu panjang ({length} karakter, maksimal {limit}).").format(
+                length=t.number(len(unit_name)), limit=liaisons.UNIT_NAME_MAX_LENGTH
+            )
+            + "\n"
+            + _("Contoh: <code>{example}</code>").format(example=EXAMPLE),
+        )
         return
     await _file_request(update, context, t, user, agency, unit_name, keyboard_message=None)
 
@@ -109,16 +132,34 @@ async def choose_agency(update: Update, context: BotContext) -> None:
         return
     owner, value = tapped.groups()
     if int(owner) != query.from_user.id:
-        await answer_query(query, _("Tombol ini untuk orang yang mengetik /daftar. Ketik /daftar "
-                                    "sendiri untuk mendaftar."), show_alert=True)
+        await answer_query(
+            query,
+            _(
+                "Tombol ini untuk orang yang mengetik /daftar. Ketik /daftar "
+                "sendiri untuk mendaftar."
+            ),
+            show_alert=True,
+        )
         return
-    await _file_request(update, context, t, query.from_user, Agency(value), Agency(value).label,
-                        keyboard_message=query)
+    await _file_request(
+        update,
+        context,
+        t,
+        query.from_user,
+        Agency(value),
+        Agency(value).label,
+        keyboard_message=query,
+    )
 
 
 async def _file_request(
-    update: Update, context: BotContext, t: Translator, user: User, agency: Agency,
-    unit_name: str, keyboard_message: CallbackQuery | None,
+    update: Update,
+    context: BotContext,
+    t: Translator,
+    user: User,
+    agency: Agency,
+    unit_name: str,
+    keyboard_message: CallbackQuery | None,
 ) -> None:
     _ = t.gettext
     chat = update.effective_chat
@@ -130,27 +171,46 @@ async def _file_request(
             await answer_query(keyboard_message, _("Tombol ini sudah tidak berlaku."))
             return
         await answer_query(keyboard_message)
-    if existing and existing.approved and (existing.agency, existing.unit_name) == (
-            agency, unit_name):
+    if (
+        existing
+        and existing.approved
+        and (existing.agency, existing.unit_name) == (agency, unit_name)
+    ):
         text = _("{name} sudah terdaftar sebagai penghubung {agency}.").format(
-            name=escape(display_name(user)), agency=agency_unit(existing))
+            name=escape(display_name(user)), agency=agency_unit(existing)
+        )
         await _show(update, keyboard_message, text)
         return
     is_admin = await is_group_admin(update, context)
     record = await liaisons.request_registration(
-        chat.id, chat.title or "", user.id, display_name(user), user.username, agency,
-        unit_name, approved=is_admin)
+        chat.id,
+        chat.title or "",
+        user.id,
+        display_name(user),
+        user.username,
+        agency,
+        unit_name,
+        approved=is_admin,
+    )
     # A pending request this one replaces: its buttons must go (see liaisons.decide).
-    replaced = (existing.request_message_id
-                if existing and existing.status is LiaisonStatus.PENDING else None)
+    replaced = (
+        existing.request_message_id
+        if existing and existing.status is LiaisonStatus.PENDING
+        else None
+    )
     if is_admin:
-        sent = await _show(update, keyboard_message, _(
-            "✅ {name} terdaftar sebagai penghubung {agency}.").format(
-            name=mention(user.id, record.name), agency=agency_unit(record)))
+        sent = await _show(
+            update,
+            keyboard_message,
+            _("✅ {name} terdaftar sebagai penghubung {agency}.").format(
+                name=mention(user.id, record.name), agency=agency_unit(record)
+            ),
+        )
     else:
-        text = _("📝 Permintaan pendaftaran penghubung\n{name} — {agency}\n"
-                 "Admin grup, silakan setujui atau tolak.").format(
-            name=mention(user.id, record.name), agency=agency_unit(record))
+        text = _(
+            "📝 Permintaan pendaftaran penghubung\n{name} — {agency}\n"
+            "Admin grup, silakan setujui atau tolak."
+        ).format(name=mention(user.id, record.name), agency=agency_unit(record))
         sent = await _show(update, keyboard_message, text, decision_keyboard(t, record.id))
     if isinstance(sent, Message):
         await liaisons.remember_request_message(record.id, sent.message_id)
@@ -159,7 +219,9 @@ async def _file_request(
 
 
 async def _show(
-    update: Update, keyboard_message: CallbackQuery | None, text: str,
+    update: Update,
+    keyboard_message: CallbackQuery | None,
+    text: str,
     markup: InlineKeyboardMarkup | None = None,
 ) -> Message | bool:
     if keyboard_message is not None:
@@ -180,26 +242,36 @@ async def decide_request(update: Update, context: BotContext) -> None:
     query = update.callback_query
     t = await group_translator(update, context)
     _ = t.gettext
-    if not await tapped_by_group_admin(update, context, t, _(
-            "Hanya admin grup yang dapat menyetujui atau menolak pendaftaran.")):
+    if not await tapped_by_group_admin(
+        update, context, t, _("Hanya admin grup yang dapat menyetujui atau menolak pendaftaran.")
+    ):
         return
     _prefix, liaison_id, verdict = query.data.split(":")
     chat_id = update.effective_chat.id
-    record = await liaisons.decide(int(liaison_id), chat_id, verdict == "y", query.from_user.id,
-                                   message_id=query.message.message_id)
+    record = await liaisons.decide(
+        int(liaison_id),
+        chat_id,
+        verdict == "y",
+        query.from_user.id,
+        message_id=query.message.message_id,
+    )
     if record is None:
         still = await liaisons.find_liaison(int(liaison_id))
         if still and still.chat_id == chat_id and still.status is LiaisonStatus.PENDING:
-            await answer_query(query, _("Permintaan ini sudah diganti dengan permintaan yang "
-                                        "lebih baru."))
+            await answer_query(
+                query, _("Permintaan ini sudah diganti dengan permintaan yang lebih baru.")
+            )
         else:
             await answer_query(query, _("Permintaan ini sudah diputuskan sebelumnya."))
         if query.message.reply_markup is not None:
             await _drop_buttons(context, chat_id, query.message.message_id)
         return
     await answer_query(query)
-    values = {"name": mention(record.user_id, record.name), "agency": agency_unit(record),
-              "admin": escape(display_name(query.from_user))}
+    values = {
+        "name": mention(record.user_id, record.name),
+        "agency": agency_unit(record),
+        "admin": escape(display_name(query.from_user)),
+    }
     if record.approved:
         outcome = _("✅ {name} disetujui sebagai penghubung {agency} oleh {admin}.")
     else:
@@ -208,29 +280,37 @@ async def decide_request(update: Update, context: BotContext) -> None:
 
 
 @group_command
-async def list_liaisons(update: Update, context: BotContext, t: Translator,
-                        group: GroupSettings | None) -> None:
+async def list_liaisons(
+    update: Update, context: BotContext, t: Translator, group: GroupSettings | None
+) -> None:
     """Lists the group's approved liaisons per agency."""
     _ = t.gettext
     records = await liaisons.approved_liaisons(update.effective_chat.id)
     if not records:
-        await reply(update, _("Belum ada penghubung yang disetujui. Daftar dengan "
-                              "<code>{example}</code>.").format(example=EXAMPLE))
+        await reply(
+            update,
+            _("Belum ada penghubung yang disetujui. Daftar dengan <code>{example}</code>.").format(
+                example=EXAMPLE
+            ),
+        )
         return
     lines = [_("<b>Penghubung terdaftar</b>")]
     for agency in Agency:
         members = [r for r in records if r.agency is agency]
         if members:
             lines.append(f"\n<b>{agency.label}</b>")
-            lines += [f"• {escape(r.name)}" + (
-                f" ({escape(r.unit_name)})" if r.unit_name != agency.label else "")
-                for r in members]
+            lines += [
+                f"• {escape(r.name)}"
+                + (f" ({escape(r.unit_name)})" if r.unit_name != agency.label else "")
+                for r in members
+            ]
     await reply(update, "\n".join(lines))
 
 
 @group_command
-async def leave(update: Update, context: BotContext, t: Translator,
-                group: GroupSettings | None) -> None:
+async def leave(
+    update: Update, context: BotContext, t: Translator, group: GroupSettings | None
+) -> None:
     """Removes the caller's own registration in this group."""
     _ = t.gettext
     user = update.effective_user
@@ -238,13 +318,18 @@ async def leave(update: Update, context: BotContext, t: Translator,
     if record is None:
         await reply(update, _("Anda belum terdaftar sebagai penghubung di grup ini."))
         return
-    await reply(update, _("{name} tidak lagi menjadi penghubung {agency}.").format(
-        name=escape(record.name), agency=agency_unit(record)))
+    await reply(
+        update,
+        _("{name} tidak lagi menjadi penghubung {agency}.").format(
+            name=escape(record.name), agency=agency_unit(record)
+        ),
+    )
 
 
 @admin_command
-async def remove_liaison(update: Update, context: BotContext, t: Translator,
-                         group: GroupSettings | None) -> None:
+async def remove_liaison(
+    update: Update, context: BotContext, t: Translator, group: GroupSettings | None
+) -> None:
     """Lets an admin remove a liaison: the one replied to, or one chosen from buttons."""
     _ = t.gettext
     chat = update.effective_chat
@@ -252,20 +337,33 @@ async def remove_liaison(update: Update, context: BotContext, t: Translator,
     if target is not None and target.from_user is not None:
         record = await liaisons.remove_liaison(chat.id, target.from_user.id)
         if record is None:
-            await reply(update, _("{name} bukan penghubung di grup ini.").format(
-                name=escape(display_name(target.from_user))))
+            await reply(
+                update,
+                _("{name} bukan penghubung di grup ini.").format(
+                    name=escape(display_name(target.from_user))
+                ),
+            )
         else:
-            await reply(update, _("{name} tidak lagi menjadi penghubung {agency}.").format(
-                name=escape(record.name), agency=agency_unit(record)))
+            await reply(
+                update,
+                _("{name} tidak lagi menjadi penghubung {agency}.").format(
+                    name=escape(record.name), agency=agency_unit(record)
+                ),
+            )
         return
     records = await liaisons.approved_liaisons(chat.id)
     if not records:
         await reply(update, _("Belum ada penghubung yang disetujui di grup ini."))
         return
-    buttons = [[InlineKeyboardButton(f"{r.agency.label} · {r.name}"[:60],
-                                     callback_data=f"hapus:{r.id}")] for r in records]
-    await reply(update, _("Pilih penghubung yang akan dihapus (atau balas pesannya dengan "
-                          "/hapus_liaison):"), InlineKeyboardMarkup(buttons))
+    buttons = [
+        [InlineKeyboardButton(f"{r.agency.label} · {r.name}"[:60], callback_data=f"hapus:{r.id}")]
+        for r in records
+    ]
+    await reply(
+        update,
+        _("Pilih penghubung yang akan dihapus (atau balas pesannya dengan /hapus_liaison):"),
+        InlineKeyboardMarkup(buttons),
+    )
 
 
 async def confirm_removal(update: Update, context: BotContext) -> None:
@@ -273,20 +371,27 @@ async def confirm_removal(update: Update, context: BotContext) -> None:
     query = update.callback_query
     t = await group_translator(update, context)
     _ = t.gettext
-    if not await tapped_by_group_admin(update, context, t, _(
-            "Hanya admin grup yang dapat menghapus penghubung.")):
+    if not await tapped_by_group_admin(
+        update, context, t, _("Hanya admin grup yang dapat menghapus penghubung.")
+    ):
         return
     record = await liaisons.find_liaison(int(query.data.split(":")[1]))
     chat_id = update.effective_chat.id
-    removed = (await liaisons.remove_liaison(chat_id, record.user_id)
-               if record and record.chat_id == chat_id else None)
+    removed = (
+        await liaisons.remove_liaison(chat_id, record.user_id)
+        if record and record.chat_id == chat_id
+        else None
+    )
     if removed is None:
         # A second tap, or an old chooser: say so on the button, leave the message be.
         await answer_query(query, _("Penghubung itu sudah tidak terdaftar."))
         return
     await answer_query(query)
-    await query.edit_message_text(_("{name} tidak lagi menjadi penghubung {agency}.").format(
-        name=escape(removed.name), agency=agency_unit(removed)))
+    await query.edit_message_text(
+        _("{name} tidak lagi menjadi penghubung {agency}.").format(
+            name=escape(removed.name), agency=agency_unit(removed)
+        )
+    )
 
 
 def handlers() -> list[BaseHandler]:

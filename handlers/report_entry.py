@@ -9,15 +9,16 @@ from __future__ import annotations
 from telegram import Chat, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
 
-from bot.services import liaisons
 from bot.context import BotContext
-from bot.transport.deep_links import chat_id_from_payload, report_url
-from bot.services.form_sessions import NotALiaison, start_form
 from bot.domain.forms import start
+from bot.services import liaisons
+from bot.services.form_sessions import NotALiaison, start_form
 from bot.texts.html import escape
+from bot.transport.deep_links import chat_id_from_payload, report_url
 from handlers.registration import agency_unit
 from handlers.replies import answer_query, group_translator, reply
 from handlers.report_form import open_form_of, send_step
+
 
 async def report_from_group(update: Update, context: BotContext) -> None:
     """Answers /lapor in a group with a button that opens the form in a private chat."""
@@ -26,15 +27,22 @@ async def report_from_group(update: Update, context: BotContext) -> None:
     chat, user = update.effective_chat, update.effective_user
     record = await liaisons.liaison_in_group(chat.id, user.id) if user else None
     if record is None or not record.approved:
-        await reply(update, _("Hanya penghubung yang sudah disetujui yang dapat melapor. "
-                              "Daftar dengan <code>/daftar Polri Polres Kutai Timur</code>."))
+        await reply(
+            update,
+            _(
+                "Hanya penghubung yang sudah disetujui yang dapat melapor. "
+                "Daftar dengan <code>/daftar Polri Polres Kutai Timur</code>."
+            ),
+        )
         return
     url = report_url(context.bot.username, chat.id)
     await reply(
         update,
         _("{name}, isi laporan harian {agency} melalui percakapan pribadi dengan bot:").format(
-            name=escape(record.name), agency=agency_unit(record)),
-        InlineKeyboardMarkup([[InlineKeyboardButton(_("Buka formulir laporan"), url=url)]]))
+            name=escape(record.name), agency=agency_unit(record)
+        ),
+        InlineKeyboardMarkup([[InlineKeyboardButton(_("Buka formulir laporan"), url=url)]]),
+    )
 
 
 async def report_from_deep_link(update: Update, context: BotContext) -> None:
@@ -53,14 +61,20 @@ async def report_in_private(update: Update, context: BotContext) -> None:
     _ = t.gettext
     served = await liaisons.groups_served_by(update.effective_user.id)
     if not served:
-        await reply(update, _("Anda belum terdaftar sebagai penghubung di grup mana pun. Ketik "
-                              "/daftar di grup Forkopimda Anda terlebih dahulu."))
+        await reply(
+            update,
+            _(
+                "Anda belum terdaftar sebagai penghubung di grup mana pun. Ketik "
+                "/daftar di grup Forkopimda Anda terlebih dahulu."
+            ),
+        )
     elif len(served) == 1:
         await open_form(update, context, served[0][0])
     else:
-        buttons = [[InlineKeyboardButton(name[:60] or str(chat_id),
-                                         callback_data=f"pilih:{chat_id}")]
-                   for chat_id, name in served]
+        buttons = [
+            [InlineKeyboardButton(name[:60] or str(chat_id), callback_data=f"pilih:{chat_id}")]
+            for chat_id, name in served
+        ]
         await reply(update, _("Laporan ini untuk grup mana?"), InlineKeyboardMarkup(buttons))
 
 
@@ -81,7 +95,8 @@ def _carries(message: Message | None, data: str) -> bool:
     """True if ``message`` shows a button with ``data`` (a forged tap may come on any message)."""
     markup = getattr(message, "reply_markup", None)
     return markup is not None and any(
-        button.callback_data == data for row in markup.inline_keyboard for button in row)
+        button.callback_data == data for row in markup.inline_keyboard for button in row
+    )
 
 
 async def open_form(update: Update, context: BotContext, chat_id: int) -> None:
@@ -91,23 +106,35 @@ async def open_form(update: Update, context: BotContext, chat_id: int) -> None:
     user = update.effective_user
     existing = await open_form_of(context, user.id)
     if existing is not None and existing.chat_id == chat_id:
-        await send_step(update, context, existing,
-                        preface=_("Melanjutkan laporan yang belum selesai."))
+        await send_step(
+            update, context, existing, preface=_("Melanjutkan laporan yang belum selesai.")
+        )
         return
     record = await liaisons.liaison_in_group(chat_id, user.id)
-    form_definition = (context.runtime.forms.form_for(record.agency)
-                       if record and record.approved else None)
+    form_definition = (
+        context.runtime.forms.form_for(record.agency) if record and record.approved else None
+    )
     try:
         if form_definition is None:
             raise NotALiaison(chat_id)
         form = await start_form(user.id, chat_id, start(form_definition), update.update_id)
     except NotALiaison:
-        await reply(update, _("Anda bukan penghubung yang disetujui di grup itu, sehingga tidak "
-                              "dapat melapor untuknya."))
+        await reply(
+            update,
+            _(
+                "Anda bukan penghubung yang disetujui di grup itu, sehingga tidak "
+                "dapat melapor untuknya."
+            ),
+        )
         return
-    await send_step(update, context, form, preface=_(
-        "<b>Laporan harian {agency}</b>\n{group}\nKetik /batal untuk membatalkan.").format(
-        agency=agency_unit(record), group=escape(form.group_name)))
+    await send_step(
+        update,
+        context,
+        form,
+        preface=_(
+            "<b>Laporan harian {agency}</b>\n{group}\nKetik /batal untuk membatalkan."
+        ).format(agency=agency_unit(record), group=escape(form.group_name)),
+    )
 
 
 def handlers() -> list[BaseHandler]:
@@ -117,7 +144,8 @@ def handlers() -> list[BaseHandler]:
     return [
         CommandHandler("lapor", report_from_group, filters=filters.ChatType.GROUPS),
         CommandHandler("lapor", report_in_private, filters=private),
-        CommandHandler("start", report_from_deep_link,
-                       filters=private & filters.Regex(r"^/start(@\w+)?\s+\S")),
+        CommandHandler(
+            "start", report_from_deep_link, filters=private & filters.Regex(r"^/start(@\w+)?\s+\S")
+        ),
         CallbackQueryHandler(choose_group, pattern=r"^pilih:-?\d{1,20}$"),
     ]

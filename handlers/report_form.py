@@ -24,10 +24,8 @@ from telegram import Message, Update
 from telegram.error import BadRequest
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.services import form_sessions
-from bot.domain.agencies import agency_with_unit
 from bot.context import BotContext
-from bot.services.form_sessions import ActiveForm, NotALiaison
+from bot.domain.agencies import agency_with_unit
 from bot.domain.forms import (
     ChoiceReply,
     FormProgress,
@@ -39,8 +37,10 @@ from bot.domain.forms import (
     begin_edit,
     resume,
 )
-from bot.texts.form_texts import answer_text, problem_text, question_text, review_text
 from bot.domain.situation import status_line
+from bot.services import form_sessions
+from bot.services.form_sessions import ActiveForm, NotALiaison
+from bot.texts.form_texts import answer_text, problem_text, question_text, review_text
 from bot.texts.html import escape
 from handlers import form_keyboards as keys
 from handlers.replies import answer_query, reply, send
@@ -85,8 +85,10 @@ async def on_answer(update: Update, context: BotContext) -> None:
     form = await open_form_of(context, update.effective_user.id)
     t = context.translator()
     if form is None:
-        await reply(update, t.gettext("Tidak ada laporan yang sedang diisi. Ketik /lapor untuk "
-                                      "mulai melapor."))
+        await reply(
+            update,
+            t.gettext("Tidak ada laporan yang sedang diisi. Ketik /lapor untuk mulai melapor."),
+        )
         return
     if form.already_applied(update.update_id):
         # Telegram delivered this again after a crash: the answer is stored, but
@@ -111,9 +113,9 @@ async def _apply(update: Update, context: BotContext, form: ActiveForm, given) -
     if update.callback_query is not None and asked is not None:
         # Show the tapped choice in place of the buttons, so the chat reads as a record.
         question = definition.question(asked)
-        await _edit(update.callback_query.message, "{question}\n→ <b>{answer}</b>".format(
-            question=question_text(t, definition, _asking(form, asked)),
-            answer=answer_text(t, question, step.progress.answers.get(asked))))
+        asked_text = question_text(t, definition, _asking(form, asked))
+        chosen = answer_text(t, question, step.progress.answers.get(asked))
+        await _edit(update.callback_query.message, f"{asked_text}\n→ <b>{chosen}</b>")
     await send_step(update, context, form)
 
 
@@ -157,23 +159,32 @@ async def on_button(update: Update, context: BotContext) -> None:
     elif action == keys.SKIP:
         await _apply(update, context, form, SkipReply(parts[0]))
     elif not at_review(form.progress):
-        await send_step(update, context, form,
-                        preface=_("Jawab dulu pertanyaan yang sedang ditanyakan."))
+        await send_step(
+            update, context, form, preface=_("Jawab dulu pertanyaan yang sedang ditanyakan.")
+        )
     elif action == keys.SUBMIT:
         await _submit(update, context, form)
     elif action == keys.CHANGE:
-        await _edit(query.message, _("Pertanyaan mana yang ingin diubah?"),
-                    keys.change_keyboard(t, definition, form.token))
+        await _edit(
+            query.message,
+            _("Pertanyaan mana yang ingin diubah?"),
+            keys.change_keyboard(t, definition, form.token),
+        )
     elif action == keys.BACK:
-        await _edit(query.message, review_text(t, definition, form.progress),
-                    keys.review_keyboard(t, form.token))
+        await _edit(
+            query.message,
+            review_text(t, definition, form.progress),
+            keys.review_keyboard(t, form.token),
+        )
     elif action == keys.EDIT and parts[0] not in definition.labels:
         await send_step(update, context, form, preface=_("Tombol ini sudah tidak berlaku."))
     elif action == keys.EDIT:
         progress = begin_edit(definition, form.progress, parts[0])
         form = await form_sessions.save_progress(form, progress, update.update_id)
-        await _edit(query.message, _("Mengubah: {label}").format(
-            label=escape(_(definition.question(parts[0]).label))))
+        await _edit(
+            query.message,
+            _("Mengubah: {label}").format(label=escape(_(definition.question(parts[0]).label))),
+        )
         await send_step(update, context, form)
     elif action == keys.CANCEL:
         await form_sessions.cancel_form(form.user_id)
@@ -188,8 +199,10 @@ async def _submit(update: Update, context: BotContext, form: ActiveForm) -> None
         report = await form_sessions.submit_form(form, dict(form.progress.answers), now)
     except NotALiaison:
         await form_sessions.cancel_form(form.user_id)
-        await reply(update, _("Anda tidak lagi terdaftar sebagai penghubung grup itu; laporan "
-                              "tidak dikirim."))
+        await reply(
+            update,
+            _("Anda tidak lagi terdaftar sebagai penghubung grup itu; laporan tidak dikirim."),
+        )
         return
     except LookupError:
         return  # submitted already by an earlier delivery of this same tap
@@ -197,13 +210,19 @@ async def _submit(update: Update, context: BotContext, form: ActiveForm) -> None
     done = _("✅ Laporan terkirim untuk {date}.").format(date=t.full_date(report.report_date))
     if report.replaced_earlier:
         done += "\n" + _("Laporan ini menggantikan laporan Anda sebelumnya hari itu.")
-    await _edit(update.callback_query.message,
-                review_text(t, definition, form.progress) + "\n\n" + done)
+    await _edit(
+        update.callback_query.message, review_text(t, definition, form.progress) + "\n\n" + done
+    )
     # The group reads this line in its own language; liaisons and groups share
     # the default locale until per-group locales can be set.
-    await send(context.bot, form.chat_id, _("✅ {agency} telah melapor · {status}").format(
-        agency=escape(agency_with_unit(report.agency, report.unit_name)),
-        status=status_line(t, report.answers)))
+    await send(
+        context.bot,
+        form.chat_id,
+        _("✅ {agency} telah melapor · {status}").format(
+            agency=escape(agency_with_unit(report.agency, report.unit_name)),
+            status=status_line(t, report.answers),
+        ),
+    )
 
 
 async def cancel(update: Update, context: BotContext) -> None:
@@ -222,6 +241,8 @@ def handlers() -> list[BaseHandler]:
         # moved on), and service messages (a pin, a new photo) are no answers.
         CommandHandler("batal", cancel, filters=private & filters.UpdateType.MESSAGE),
         CallbackQueryHandler(on_button, pattern=keys.PATTERN),
-        MessageHandler(private & filters.UpdateType.MESSAGE & ~filters.COMMAND
-                       & ~filters.StatusUpdate.ALL, on_answer),
+        MessageHandler(
+            private & filters.UpdateType.MESSAGE & ~filters.COMMAND & ~filters.StatusUpdate.ALL,
+            on_answer,
+        ),
     ]

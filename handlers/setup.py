@@ -7,10 +7,12 @@ from collections.abc import Awaitable, Callable
 from telegram import Update
 from telegram.ext import BaseHandler, CommandHandler
 
-from bot.services import groups
-from bot.domain.dates import DateParseError, DateProblem, split_leading_date
-from bot.domain.countdown import local_today
 from bot.context import BotContext
+from bot.domain.countdown import local_today
+from bot.domain.dates import DateParseError, DateProblem, split_leading_date
+from bot.domain.user_input import clean_line, command_argument
+from bot.domain.zones import UnknownZone, parse_zone, zone_label
+from bot.services import groups
 from bot.texts.group_view import (
     EXAMPLE_POLLING_DAY,
     EXAMPLE_REGION,
@@ -19,10 +21,8 @@ from bot.texts.group_view import (
     missing_text,
     settings_text,
 )
-from bot.texts.i18n import Translator
-from bot.domain.user_input import clean_line, command_argument
 from bot.texts.html import escape, shorten
-from bot.domain.zones import UnknownZone, parse_zone, zone_label
+from bot.texts.i18n import Translator
 from handlers.access import admin_command, registered_group_command
 from handlers.replies import reply
 
@@ -33,8 +33,9 @@ def admin_setting(command: SettingsCommand) -> Callable[[Update, BotContext], Aw
     """Runs ``command`` for a group admin; anyone else is refused and nothing changes."""
 
     @admin_command
-    async def callback(update: Update, context: BotContext, t: Translator,
-                       group: groups.GroupSettings | None) -> None:
+    async def callback(
+        update: Update, context: BotContext, t: Translator, group: groups.GroupSettings | None
+    ) -> None:
         await command(update, context, t, command_argument(update.effective_message.text))
 
     callback.__doc__ = command.__doc__
@@ -48,11 +49,16 @@ async def start_group(update: Update, context: BotContext, t: Translator, argume
     chat = update.effective_chat
     group = await groups.register_group(chat.id, chat.title or "")
     now = context.runtime.clock()
-    await reply(update, "\n\n".join([
-        _("Posko Forkopimda aktif di grup ini."),
-        settings_text(t, group, now),
-        missing_text(t, group),
-    ]))
+    await reply(
+        update,
+        "\n\n".join(
+            [
+                _("Posko Forkopimda aktif di grup ini."),
+                settings_text(t, group, now),
+                missing_text(t, group),
+            ]
+        ),
+    )
 
 
 @admin_setting
@@ -65,14 +71,21 @@ async def set_region(update: Update, context: BotContext, t: Translator, argumen
         await reply(update, _("Nama wilayah belum diisi.") + "\n" + example)
         return
     if len(region) > groups.REGION_MAX_LENGTH:
-        await reply(update, _("Nama wilayah terlalu panjang ({length} karakter, maksimal {limit}).")
-                    .format(length=t.number(len(region)), limit=groups.REGION_MAX_LENGTH)
-                    + "\n" + example)
+        await reply(
+            update,
+            _("Nama wilayah terlalu panjang ({length} karakter, maksimal {limit}).").format(
+                length=t.number(len(region)), limit=groups.REGION_MAX_LENGTH
+            )
+            + "\n"
+            + example,
+        )
         return
     chat = update.effective_chat
     group = await groups.set_region(chat.id, chat.title or "", region)
-    await reply(update, _("Wilayah grup ini sekarang: <b>{region}</b>.")
-                .format(region=escape(group.region_name)))
+    await reply(
+        update,
+        _("Wilayah grup ini sekarang: <b>{region}</b>.").format(region=escape(group.region_name)),
+    )
 
 
 @admin_setting
@@ -82,22 +95,33 @@ async def set_zone(update: Update, context: BotContext, t: Translator, argument:
     example = _("Contoh: <code>{example}</code>").format(example=EXAMPLE_ZONE)
     argument = clean_line(argument)
     if not argument:
-        await reply(update, _("Zona waktu belum diisi. Pilih WIB, WITA, atau WIT.") + "\n" + example)
+        await reply(
+            update, _("Zona waktu belum diisi. Pilih WIB, WITA, atau WIT.") + "\n" + example
+        )
         return
     try:
         zone = parse_zone(argument)
     except UnknownZone:
-        await reply(update, _("Zona waktu «{zone}» tidak dikenal. Gunakan WIB, WITA, WIT, atau "
-                              "nama zona IANA seperti Asia/Makassar.")
-                    .format(zone=escape(shorten(argument))) + "\n" + example)
+        await reply(
+            update,
+            _(
+                "Zona waktu «{zone}» tidak dikenal. Gunakan WIB, WITA, WIT, atau "
+                "nama zona IANA seperti Asia/Makassar."
+            ).format(zone=escape(shorten(argument)))
+            + "\n"
+            + example,
+        )
         return
     chat = update.effective_chat
     group = await groups.set_time_zone(chat.id, chat.title or "", zone)
     now = context.runtime.clock()
-    await reply(update, _("Zona waktu grup ini sekarang: <b>{zone}</b>. Hari ini: {today}.").format(
-        zone=zone_label(group.time_zone, t.locale, now),
-        today=t.full_date(local_today(now, group.time_zone)),
-    ))
+    await reply(
+        update,
+        _("Zona waktu grup ini sekarang: <b>{zone}</b>. Hari ini: {today}.").format(
+            zone=zone_label(group.time_zone, t.locale, now),
+            today=t.full_date(local_today(now, group.time_zone)),
+        ),
+    )
 
 
 @admin_setting
@@ -128,9 +152,14 @@ async def set_polling_day(
         await reply(update, _("Nama pemilihan belum diisi.") + "\n" + example)
         return
     if len(election_name) > groups.ELECTION_NAME_MAX_LENGTH:
-        await reply(update, _("Nama pemilihan terlalu panjang ({length} karakter, maksimal {limit}).")
-                    .format(length=t.number(len(election_name)),
-                            limit=groups.ELECTION_NAME_MAX_LENGTH) + "\n" + example)
+        await reply(
+            update,
+            _("Nama pemilihan terlalu panjang ({length} karakter, maksimal {limit}).").format(
+                length=t.number(len(election_name)), limit=groups.ELECTION_NAME_MAX_LENGTH
+            )
+            + "\n"
+            + example,
+        )
         return
     chat = update.effective_chat
     group = await groups.set_polling_day(chat.id, chat.title or "", polling_day, election_name)
@@ -139,8 +168,9 @@ async def set_polling_day(
 
 
 @registered_group_command
-async def show_settings(update: Update, context: BotContext, t: Translator,
-                        group: groups.GroupSettings) -> None:
+async def show_settings(
+    update: Update, context: BotContext, t: Translator, group: groups.GroupSettings
+) -> None:
     """Shows the group's current settings."""
     now = context.runtime.clock()
     await reply(update, settings_text(t, group, now) + "\n\n" + missing_text(t, group))

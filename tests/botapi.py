@@ -25,11 +25,37 @@ from aiohttp import web
 BOT_ID = 7000000001
 BOT_USERNAME = "PoskoForkopimdaBot"
 MAX_TEXT_LENGTH = 4096
-_ALLOWED_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code",
-                 "pre", "tg-spoiler", "span", "blockquote", "tg-emoji"}
+_ALLOWED_TAGS = {
+    "b",
+    "strong",
+    "i",
+    "em",
+    "u",
+    "ins",
+    "s",
+    "strike",
+    "del",
+    "a",
+    "code",
+    "pre",
+    "tg-spoiler",
+    "span",
+    "blockquote",
+    "tg-emoji",
+}
 # Parameters whose value is a plain string even when it looks like JSON.
-_TEXT_PARAMETERS = {"text", "caption", "callback_query_id", "url", "parse_mode", "description",
-                    "title", "secret_token", "name", "short_description"}
+_TEXT_PARAMETERS = {
+    "text",
+    "caption",
+    "callback_query_id",
+    "url",
+    "parse_mode",
+    "description",
+    "title",
+    "secret_token",
+    "name",
+    "short_description",
+}
 
 
 @dataclass(frozen=True)
@@ -40,8 +66,12 @@ class User:
     language_code: str = "id"
 
     def to_dict(self) -> dict:
-        data = {"id": self.id, "is_bot": False, "first_name": self.first_name,
-                "language_code": self.language_code}
+        data = {
+            "id": self.id,
+            "is_bot": False,
+            "first_name": self.first_name,
+            "language_code": self.language_code,
+        }
         if self.username:
             data["username"] = self.username
         return data
@@ -87,8 +117,13 @@ class BotMessage:
         raise AssertionError(f"no button {label!r} in {[b['text'] for b in self.buttons]}")
 
     def to_dict(self, chat: dict) -> dict:
-        data = {"message_id": self.message_id, "date": 0, "chat": chat, "text": self.text,
-                "from": bot_user()}
+        data = {
+            "message_id": self.message_id,
+            "date": 0,
+            "chat": chat,
+            "text": self.text,
+            "from": bot_user(),
+        }
         if self.reply_markup:
             data["reply_markup"] = self.reply_markup
         return data
@@ -111,8 +146,11 @@ class Fault:
     delay: float = 0.0
 
     def body(self) -> dict:
-        body: dict[str, Any] = {"ok": False, "error_code": self.status,
-                                "description": self.description}
+        body: dict[str, Any] = {
+            "ok": False,
+            "error_code": self.status,
+            "description": self.description,
+        }
         if self.parameters:
             body["parameters"] = self.parameters
         return body
@@ -126,8 +164,12 @@ class ApiError(Exception):
 
 
 def bot_user() -> dict:
-    return {"id": BOT_ID, "is_bot": True, "first_name": "Posko Forkopimda",
-            "username": BOT_USERNAME}
+    return {
+        "id": BOT_ID,
+        "is_bot": True,
+        "first_name": "Posko Forkopimda",
+        "username": BOT_USERNAME,
+    }
 
 
 class _HtmlChecker(HTMLParser):
@@ -156,13 +198,17 @@ class _HtmlChecker(HTMLParser):
 
 def parse_html(source: str) -> str:
     """The text a user sees for an HTML message; raises ApiError like Telegram."""
-    if re.search(r"<(?![a-zA-Z/])", source) or re.search(r"&(?![a-zA-Z]+;|#\d+;|#x[0-9a-fA-F]+;)", source):
+    if re.search(r"<(?![a-zA-Z/])", source) or re.search(
+        r"&(?![a-zA-Z]+;|#\d+;|#x[0-9a-fA-F]+;)", source
+    ):
         raise ApiError(400, "Bad Request: can't parse entities: unescaped character")
     checker = _HtmlChecker()
     checker.feed(source)
     checker.close()
     if checker.error or checker.stack:
-        reason = checker.error or f'Can\'t find end tag corresponding to start tag "{checker.stack[-1]}"'
+        reason = (
+            checker.error or f'Can\'t find end tag corresponding to start tag "{checker.stack[-1]}"'
+        )
         raise ApiError(400, f"Bad Request: can't parse entities: {reason}")
     return "".join(checker.plain)
 
@@ -259,31 +305,56 @@ class TelegramServer:
         return self._chats[chat.id]
 
     async def send_message(
-        self, chat: Chat, user: User | None, text: str, *, sender_chat: Chat | None = None,
-        reply_to: dict | None = None, **extra: Any,
+        self,
+        chat: Chat,
+        user: User | None,
+        text: str,
+        *,
+        sender_chat: Chat | None = None,
+        reply_to: dict | None = None,
+        **extra: Any,
     ) -> dict:
         """A user types ``text`` in ``chat``; a leading /command gets its entity."""
-        message: dict[str, Any] = {"message_id": next(self._message_ids), "date": 0,
-                                   "chat": self._remember_chat(chat), "text": text, **extra}
+        message: dict[str, Any] = {
+            "message_id": next(self._message_ids),
+            "date": 0,
+            "chat": self._remember_chat(chat),
+            "text": text,
+            **extra,
+        }
         if user is not None:
             message["from"] = user.to_dict()
         if sender_chat is not None:
             message["sender_chat"] = sender_chat.to_dict()
-            message["from"] = {"id": 1087968824, "is_bot": True, "first_name": "Group",
-                               "username": "GroupAnonymousBot"}
+            message["from"] = {
+                "id": 1087968824,
+                "is_bot": True,
+                "first_name": "Group",
+                "username": "GroupAnonymousBot",
+            }
         if reply_to is not None:
             message["reply_to_message"] = reply_to
         command = re.match(r"/[A-Za-z0-9_]+(@[A-Za-z0-9_]+)?", text)
         if command:
-            message["entities"] = [{"type": "bot_command", "offset": 0,
-                                    "length": len(command.group(0).encode("utf-16-le")) // 2}]
+            message["entities"] = [
+                {
+                    "type": "bot_command",
+                    "offset": 0,
+                    "length": len(command.group(0).encode("utf-16-le")) // 2,
+                }
+            ]
         await self.push_update({"message": message})
         return message
 
     async def send_other(self, chat: Chat, user: User, **content: Any) -> dict:
         """A user sends something that is not text (a sticker, a photo)."""
-        message = {"message_id": next(self._message_ids), "date": 0,
-                   "chat": self._remember_chat(chat), "from": user.to_dict(), **content}
+        message = {
+            "message_id": next(self._message_ids),
+            "date": 0,
+            "chat": self._remember_chat(chat),
+            "from": user.to_dict(),
+            **content,
+        }
         await self.push_update({"message": message})
         return message
 
@@ -291,21 +362,34 @@ class TelegramServer:
         """``user`` taps the inline button carrying ``data`` under ``message``."""
         query_id = str(next(self._callback_ids))
         chat = self._chats.get(message.chat_id, {"id": message.chat_id, "type": "supergroup"})
-        await self.push_update({"callback_query": {
-            "id": query_id, "from": user.to_dict(), "chat_instance": str(message.chat_id),
-            "message": message.to_dict(chat), "data": data,
-        }})
+        await self.push_update(
+            {
+                "callback_query": {
+                    "id": query_id,
+                    "from": user.to_dict(),
+                    "chat_instance": str(message.chat_id),
+                    "message": message.to_dict(chat),
+                    "data": data,
+                }
+            }
+        )
         return query_id
 
     async def change_bot_membership(
         self, chat: Chat, by: User, old_status: str, new_status: str
     ) -> None:
         me = bot_user()
-        await self.push_update({"my_chat_member": {
-            "chat": self._remember_chat(chat), "from": by.to_dict(), "date": 0,
-            "old_chat_member": _member(me, old_status),
-            "new_chat_member": _member(me, new_status),
-        }})
+        await self.push_update(
+            {
+                "my_chat_member": {
+                    "chat": self._remember_chat(chat),
+                    "from": by.to_dict(),
+                    "date": 0,
+                    "old_chat_member": _member(me, old_status),
+                    "new_chat_member": _member(me, new_status),
+                }
+            }
+        )
 
     def set_member_status(self, chat: Chat, user: User, status: str) -> None:
         """Sets what getChatMember answers: creator, administrator, member, left…"""
@@ -329,7 +413,7 @@ class TelegramServer:
         return message
 
     def unread(self, chat_id: int) -> list[BotMessage]:
-        return self._outbox[chat_id][self._read[chat_id]:]
+        return self._outbox[chat_id][self._read[chat_id] :]
 
     def all_messages(self) -> list[BotMessage]:
         return [message for outbox in self._outbox.values() for message in outbox]
@@ -344,7 +428,8 @@ class TelegramServer:
         async with self._changed:
             try:
                 await asyncio.wait_for(
-                    self._changed.wait_for(lambda: query_id in self.callback_answers), timeout)
+                    self._changed.wait_for(lambda: query_id in self.callback_answers), timeout
+                )
             except TimeoutError:
                 raise AssertionError(f"callback query {query_id} was never answered") from None
         return self.callback_answers[query_id]
@@ -352,26 +437,35 @@ class TelegramServer:
     async def wait_until_acknowledged(self, update_id: int, timeout: float = 10.0) -> None:
         """Waits until the bot has fetched past ``update_id`` (it asked for a later offset)."""
         async with self._changed:
-            await asyncio.wait_for(self._changed.wait_for(
-                lambda: all(u["update_id"] > update_id for u in self._updates)
-                and self._acknowledged > update_id), timeout)
+            await asyncio.wait_for(
+                self._changed.wait_for(
+                    lambda: (
+                        all(u["update_id"] > update_id for u in self._updates)
+                        and self._acknowledged > update_id
+                    )
+                ),
+                timeout,
+            )
 
     async def wait_for_call(self, method: str, after: int, timeout: float = 60.0) -> None:
         """Waits until ``method`` is called after the first ``after`` recorded calls."""
         async with self._changed:
-            await asyncio.wait_for(self._changed.wait_for(
-                lambda: any(name == method for name, _ in self.calls[after:])), timeout)
+            await asyncio.wait_for(
+                self._changed.wait_for(
+                    lambda: any(name == method for name, _ in self.calls[after:])
+                ),
+                timeout,
+            )
 
     async def wait_for_long_poll(self, timeout: float = 30.0) -> None:
         """Waits until a bot is long-polling (started and idle)."""
         async with self._changed:
-            await asyncio.wait_for(self._changed.wait_for(lambda: self._polls_waiting > 0),
-                                   timeout)
+            await asyncio.wait_for(self._changed.wait_for(lambda: self._polls_waiting > 0), timeout)
 
     def fail_next(
         self, method: str, fault: Fault, times: int = 1, chat_id: int | None = None
     ) -> None:
-        """Answers the next ``times`` calls of ``method`` (to ``chat_id`` only, if given) with ``fault``."""
+        """Fails the next ``times`` calls of ``method`` with ``fault`` (to ``chat_id``, if set)."""
         self.faults[method].extend([(fault, chat_id)] * times)
 
     def _take_fault(self, method: str, params: dict) -> Fault | None:
@@ -386,7 +480,8 @@ class TelegramServer:
     async def _handle(self, request: web.Request) -> web.Response:
         if request.match_info["token"] != self.token:
             return web.json_response(
-                {"ok": False, "error_code": 401, "description": "Unauthorized"}, status=401)
+                {"ok": False, "error_code": 401, "description": "Unauthorized"}, status=401
+            )
         method = request.match_info["method"]
         params = {name: _decode(name, value) for name, value in (await request.post()).items()}
         async with self._changed:
@@ -400,8 +495,11 @@ class TelegramServer:
             await asyncio.sleep(fault.delay)
             return web.json_response({"ok": False}, status=504)
         if fault is not None and fault.html:
-            return web.Response(text=f"<html><body><h1>{fault.status}</h1></body></html>",
-                                status=fault.status, content_type="text/html")
+            return web.Response(
+                text=f"<html><body><h1>{fault.status}</h1></body></html>",
+                status=fault.status,
+                content_type="text/html",
+            )
         if fault is not None:
             return web.json_response(fault.body(), status=fault.status)
         return await self._call(method, params)
@@ -410,29 +508,39 @@ class TelegramServer:
         handler = getattr(self, f"_api_{method}", None)
         if handler is None:
             return web.json_response(
-                {"ok": False, "error_code": 404, "description": "Not Found"}, status=404)
+                {"ok": False, "error_code": 404, "description": "Not Found"}, status=404
+            )
         try:
             result = await handler(params)
         except ApiError as error:
             return web.json_response(
                 {"ok": False, "error_code": error.status, "description": error.description},
-                status=error.status)
+                status=error.status,
+            )
         return web.json_response({"ok": True, "result": result})
 
     async def _api_getMe(self, params: dict) -> dict:
-        return {**bot_user(), "can_join_groups": True, "can_read_all_group_messages": False,
-                "supports_inline_queries": False}
+        return {
+            **bot_user(),
+            "can_join_groups": True,
+            "can_read_all_group_messages": False,
+            "supports_inline_queries": False,
+        }
 
     async def _api_getUpdates(self, params: dict) -> list[dict]:
         if self.detect_conflicts and self._polls_waiting:
-            raise ApiError(409, "Conflict: terminated by other getUpdates request; make sure "
-                                "that only one bot instance is running")
+            raise ApiError(
+                409,
+                "Conflict: terminated by other getUpdates request; make sure "
+                "that only one bot instance is running",
+            )
         offset = int(params.get("offset", 0) or 0)
         timeout = float(params.get("timeout", 0) or 0)
         limit = int(params.get("limit", 100) or 100)
         if offset > self._acknowledged and self.on_confirm is not None:
-            await self.on_confirm([u["update_id"] for u in self._updates
-                                   if u["update_id"] < offset])
+            await self.on_confirm(
+                [u["update_id"] for u in self._updates if u["update_id"] < offset]
+            )
         async with self._changed:
             if offset:
                 self._updates = [u for u in self._updates if u["update_id"] >= offset]
@@ -442,8 +550,10 @@ class TelegramServer:
                 self._polls_waiting += 1
                 self._changed.notify_all()
                 try:
-                    await asyncio.wait_for(self._changed.wait_for(
-                        lambda: bool(self._updates) or self._closing), timeout)
+                    await asyncio.wait_for(
+                        self._changed.wait_for(lambda: bool(self._updates) or self._closing),
+                        timeout,
+                    )
                 except TimeoutError:
                     pass
                 finally:
@@ -477,8 +587,9 @@ class TelegramServer:
             raise ApiError(400, "Bad Request: message text is empty")
         if len(plain) > MAX_TEXT_LENGTH:
             raise ApiError(400, "Bad Request: message is too long")
-        message = BotMessage(chat_id, next(self._message_ids), source, plain,
-                             params.get("reply_markup"))
+        message = BotMessage(
+            chat_id, next(self._message_ids), source, plain, params.get("reply_markup")
+        )
         self._messages[(chat_id, message.message_id)] = message
         await self._deliver(message)
         chat = self._chats.get(chat_id, {"id": chat_id, "type": "private"})
@@ -490,8 +601,11 @@ class TelegramServer:
         plain = parse_html(source) if params.get("parse_mode") == "HTML" else source
         markup = params.get("reply_markup")
         if plain == message.text and markup == message.reply_markup:
-            raise ApiError(400, "Bad Request: message is not modified: specified new message "
-                                "content and reply markup are exactly the same")
+            raise ApiError(
+                400,
+                "Bad Request: message is not modified: specified new message "
+                "content and reply markup are exactly the same",
+            )
         message.html, message.text, message.reply_markup = source, plain, markup
         message.edits += 1
         await self._deliver(message)
@@ -526,26 +640,53 @@ class TelegramServer:
             self._changed.notify_all()
 
 
+_RESTRICTED_PERMISSIONS = (
+    "can_send_messages",
+    "can_send_audios",
+    "can_send_documents",
+    "can_send_photos",
+    "can_send_videos",
+    "can_send_video_notes",
+    "can_send_voice_notes",
+    "can_send_polls",
+    "can_send_other_messages",
+    "can_add_web_page_previews",
+    "can_change_info",
+    "can_invite_users",
+    "can_pin_messages",
+    "can_manage_topics",
+)
+
+
 def _member(user: dict, status: str) -> dict:
     member: dict[str, Any] = {"user": user, "status": status}
     if status == "administrator":
-        member.update({
-            "can_be_edited": False, "is_anonymous": False, "can_manage_chat": True,
-            "can_delete_messages": True, "can_manage_video_chats": True,
-            "can_restrict_members": True, "can_promote_members": False,
-            "can_change_info": True, "can_invite_users": True, "can_post_stories": False,
-            "can_edit_stories": False, "can_delete_stories": False,
-        })
+        member.update(
+            {
+                "can_be_edited": False,
+                "is_anonymous": False,
+                "can_manage_chat": True,
+                "can_delete_messages": True,
+                "can_manage_video_chats": True,
+                "can_restrict_members": True,
+                "can_promote_members": False,
+                "can_change_info": True,
+                "can_invite_users": True,
+                "can_post_stories": False,
+                "can_edit_stories": False,
+                "can_delete_stories": False,
+            }
+        )
     elif status == "creator":
         member["is_anonymous"] = False
     elif status == "restricted":
-        member.update({"is_member": True, "until_date": 0, **{
-            perm: True for perm in (
-                "can_send_messages", "can_send_audios", "can_send_documents",
-                "can_send_photos", "can_send_videos", "can_send_video_notes",
-                "can_send_voice_notes", "can_send_polls", "can_send_other_messages",
-                "can_add_web_page_previews", "can_change_info", "can_invite_users",
-                "can_pin_messages", "can_manage_topics")}})
+        member.update(
+            {
+                "is_member": True,
+                "until_date": 0,
+                **dict.fromkeys(_RESTRICTED_PERMISSIONS, True),
+            }
+        )
     elif status == "kicked":
         member["until_date"] = 0
     return member

@@ -18,18 +18,40 @@ from tests.botapi import BotMessage, Chat, TelegramServer, User
 
 _COMMAND = re.compile(r"/[A-Za-z0-9_]+(@[A-Za-z0-9_]+)?")
 
-STICKER = {"file_id": "CAACAgIAAxkBAAIBsticker", "file_unique_id": "AgADsticker", "type": "regular",
-           "width": 512, "height": 512, "is_animated": False, "is_video": False, "emoji": "👍"}
-PHOTO = [{"file_id": "AgACAgIAAxkBAAIBphoto", "file_unique_id": "AQADphoto", "width": 90,
-          "height": 90, "file_size": 1200}]
+STICKER = {
+    "file_id": "CAACAgIAAxkBAAIBsticker",
+    "file_unique_id": "AgADsticker",
+    "type": "regular",
+    "width": 512,
+    "height": 512,
+    "is_animated": False,
+    "is_video": False,
+    "emoji": "👍",
+}
+PHOTO = [
+    {
+        "file_id": "AgACAgIAAxkBAAIBphoto",
+        "file_unique_id": "AQADphoto",
+        "width": 90,
+        "height": 90,
+        "file_size": 1200,
+    }
+]
 
 
 def _command_entities(text: str, key: str) -> dict:
     match = _COMMAND.match(text)
     if not match:
         return {}
-    return {key: [{"type": "bot_command", "offset": 0,
-                   "length": len(match.group(0).encode("utf-16-le")) // 2}]}
+    return {
+        key: [
+            {
+                "type": "bot_command",
+                "offset": 0,
+                "length": len(match.group(0).encode("utf-16-le")) // 2,
+            }
+        ]
+    }
 
 
 async def edit_message(server: TelegramServer, original: dict, text: str) -> dict:
@@ -79,8 +101,10 @@ class Delivered:
 
 def outbox_state(server: TelegramServer, chat_id: int) -> dict[int, tuple[str, str]]:
     """Every message the bot has in ``chat_id`` now: id -> (text, keyboard as JSON)."""
-    return {message.message_id: (message.text, json.dumps(message.reply_markup, sort_keys=True))
-            for message in server.sent_to(chat_id)}
+    return {
+        message.message_id: (message.text, json.dumps(message.reply_markup, sort_keys=True))
+        for message in server.sent_to(chat_id)
+    }
 
 
 def delivered_since(

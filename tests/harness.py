@@ -36,8 +36,12 @@ class FakeClock:
 
 
 def settings_for(server: TelegramServer, database_url: str) -> Settings:
-    return Settings(bot_token=Secret(TOKEN), database_url=database_url,
-                    telegram_api_url=server.url, log_level="DEBUG")
+    return Settings(
+        bot_token=Secret(TOKEN),
+        database_url=database_url,
+        telegram_api_url=server.url,
+        log_level="DEBUG",
+    )
 
 
 @contextlib.asynccontextmanager
@@ -49,12 +53,16 @@ async def running_bot(
     ``options`` go to ``build_application``; by default the rate limiter is off
     (tests send bursts no group would) and the scheduler waits for ``tick()``.
     """
-    application = build_application(settings_for(server, database_url), clock=clock,
-                                    **{"rate_limit": False, "run_scheduler": False, **options})
+    application = build_application(
+        settings_for(server, database_url),
+        clock=clock,
+        **{"rate_limit": False, "run_scheduler": False, **options},
+    )
     await application.initialize()
     await application.post_init(application)
-    await application.updater.start_polling(poll_interval=0, timeout=5,
-                                            allowed_updates=Update.ALL_TYPES)
+    await application.updater.start_polling(
+        poll_interval=0, timeout=5, allowed_updates=Update.ALL_TYPES
+    )
     await application.start()
     try:
         yield application

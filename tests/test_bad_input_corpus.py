@@ -57,14 +57,14 @@ from typing import Any
 
 import pytest
 
-from bot.services import groups, liaisons
 from bot.domain.agencies import Agency
-from bot.transport.deep_links import report_payload
+from bot.services import groups, liaisons
 from bot.services.form_sessions import active_form
 from bot.services.groups import active_groups, find_group
 from bot.services.liaisons import liaison_in_group
-from bot.storage.models import LiaisonStatus
 from bot.services.reports import report_history, reports_of_day
+from bot.storage.models import LiaisonStatus
+from bot.transport.deep_links import report_payload
 from tests.botapi import BotMessage, Chat, TelegramServer, User
 from tests.corpus_helpers import (
     delivered_since,
@@ -103,6 +103,7 @@ FORMAT = "{0} {region} {} %s %(name)s"
 
 # -- what the bot stores -------------------------------------------------------------
 
+
 async def stored_state() -> dict[str, Any]:
     """Everything a case could change, read through the services as plain values.
 
@@ -116,9 +117,18 @@ async def stored_state() -> dict[str, Any]:
 
     async def form_of(user: User):
         form = await active_form(user.id)
-        return None if form is None else (
-            form.chat_id, form.agency, form.token, dict(form.progress.answers),
-            form.progress.current, form.progress.editing)
+        return (
+            None
+            if form is None
+            else (
+                form.chat_id,
+                form.agency,
+                form.token,
+                dict(form.progress.answers),
+                form.progress.current,
+                form.progress.editing,
+            )
+        )
 
     async def registration(chat_id: int, user: User):
         record = await liaison_in_group(chat_id, user.id)
@@ -164,8 +174,12 @@ def request_becomes(user: User, agency: Agency, unit_name: str) -> Change:
 
     def change(state: dict[str, Any]) -> dict[str, Any]:
         key = f"registration of {user.first_name}"
-        return {**state, key: replace(state[key], agency=agency, unit_name=unit_name,
-                                      status=LiaisonStatus.PENDING)}
+        return {
+            **state,
+            key: replace(
+                state[key], agency=agency, unit_name=unit_name, status=LiaisonStatus.PENDING
+            ),
+        }
 
     return change
 
@@ -184,8 +198,10 @@ def answered(user: User, question_id: str, value: Any, next_question: str | None
     def change(state: dict[str, Any]) -> dict[str, Any]:
         key = f"form of {user.first_name}"
         chat_id, agency, token, answers, _current, _editing = state[key]
-        return {**state, key: (chat_id, agency, token, {**answers, question_id: value},
-                               next_question, False)}
+        return {
+            **state,
+            key: (chat_id, agency, token, {**answers, question_id: value}, next_question, False),
+        }
 
     return change
 
@@ -288,9 +304,12 @@ class Corpus:
         query_id = await self.send(case, chat, user)
         await self.barrier(chat, user)
 
-        faults = [f"{r.levelname} {r.name}: {r.getMessage()}" for r in self.caplog.records
-                  if r.levelno >= logging.ERROR
-                  or (r.name == "handlers.errors" and r.levelno >= logging.WARNING)]
+        faults = [
+            f"{r.levelname} {r.name}: {r.getMessage()}"
+            for r in self.caplog.records
+            if r.levelno >= logging.ERROR
+            or (r.name == "handlers.errors" and r.levelno >= logging.WARNING)
+        ]
         assert not faults, f"{name}: logged {faults}"
         replies: list[str] = []
         for chat_id in watched:
@@ -298,11 +317,13 @@ class Corpus:
             assert not delivered.buttons_changed, f"{name}: a keyboard changed in chat {chat_id}"
             if chat_id != chat.id:
                 assert not (delivered.sent or delivered.edited or delivered.buttons_dropped), (
-                    f"{name}: the bot wrote to chat {chat_id}: {delivered}")
+                    f"{name}: the bot wrote to chat {chat_id}: {delivered}"
+                )
                 continue
             replies = list(delivered.sent)
             assert len(delivered.edited) <= case.edits, (
-                f"{name}: the bot rewrote {delivered.edited}")
+                f"{name}: the bot rewrote {delivered.edited}"
+            )
         if case.reply is QUIET:
             assert replies == [], f"{name}: should be ignored quietly, but the bot sent {replies}"
         else:
@@ -314,13 +335,15 @@ class Corpus:
             assert answer is not None, f"{name}: the tap was never answered (a spinner hangs)"
             if case.toast is not None:
                 assert case.toast in answer.get("text", ""), (
-                    f"{name}: {case.toast!r} not in the tap's answer {answer.get('text')!r}")
+                    f"{name}: {case.toast!r} not in the tap's answer {answer.get('text')!r}"
+                )
         after = await stored_state()
         expected = case.change(before) if case.change else before
         for part in expected:
             assert after[part] == expected[part], (
                 f"{name}: stored {part} changed\nbefore:   {before[part]}\nexpected: "
-                f"{expected[part]}\nafter:    {after[part]}")
+                f"{expected[part]}\nafter:    {after[part]}"
+            )
         self.known_state = after
         self.checked.append(name)
         TALLY["bad_inputs"] += 1
@@ -339,15 +362,31 @@ async def corpus(bot, telegram, caplog) -> Corpus:
     """
     telegram.set_member_status(GROUP, ADMIN, "administrator")
     await groups.set_region(GROUP.id, GROUP.title, "Kabupaten Kutai Timur")
-    await groups.set_polling_day(GROUP.id, GROUP.title, date(2024, 11, 27),
-                                 "Pilkada Serentak 2024")
-    for user, agency, unit in ((OFFICER, Agency.POLRI, "Polres Kutai Timur"),
-                               (KPU_OFFICER, Agency.KPU, "KPU Kutai Timur")):
-        await liaisons.request_registration(GROUP.id, GROUP.title, user.id, user.first_name,
-                                            user.username, agency, unit, approved=True)
+    await groups.set_polling_day(GROUP.id, GROUP.title, date(2024, 11, 27), "Pilkada Serentak 2024")
+    for user, agency, unit in (
+        (OFFICER, Agency.POLRI, "Polres Kutai Timur"),
+        (KPU_OFFICER, Agency.KPU, "KPU Kutai Timur"),
+    ):
+        await liaisons.request_registration(
+            GROUP.id,
+            GROUP.title,
+            user.id,
+            user.first_name,
+            user.username,
+            agency,
+            unit,
+            approved=True,
+        )
     rejected = await liaisons.request_registration(
-        GROUP.id, GROUP.title, MEMBER.id, MEMBER.first_name, MEMBER.username, Agency.DPRD,
-        "DPRD", approved=False)
+        GROUP.id,
+        GROUP.title,
+        MEMBER.id,
+        MEMBER.first_name,
+        MEMBER.username,
+        Agency.DPRD,
+        "DPRD",
+        approved=False,
+    )
     await liaisons.decide(rejected.id, GROUP.id, False, ADMIN.id)
     caplog.set_level(logging.WARNING)
     return Corpus(telegram, caplog)
@@ -371,36 +410,82 @@ WILAYAH = [
     Case("zero-width only", "/wilayah " + ZERO_WIDTH, "Nama wilayah belum diisi."),
     Case("invisible fillers only", "/wilayah " + BLANKS, "Nama wilayah belum diisi."),
     Case("bidi marks only", "/wilayah \u202e\u202c\u200f\u2066\u2069", "Nama wilayah belum diisi."),
-    Case("5,000 characters", "/wilayah " + LONG,
-         "Nama wilayah terlalu panjang (5.000 karakter, maksimal 100)."),
-    Case("5,000 emoji", "/wilayah " + LONG_EMOJI,
-         "Nama wilayah terlalu panjang (5.000 karakter, maksimal 100)."),
-    Case("101 characters", "/wilayah " + "K" * 101,
-         "Nama wilayah terlalu panjang (101 karakter, maksimal 100)."),
-    Case("100 characters", "/wilayah " + "K" * 100, "Wilayah grup ini sekarang: " + "K" * 100,
-         change=group_becomes(region_name="K" * 100)),
-    Case("emoji", "/wilayah Kota Jayapura 🏝️", "Wilayah grup ini sekarang: Kota Jayapura 🏝️.",
-         change=group_becomes(region_name="Kota Jayapura 🏝️")),
-    Case("right-to-left override", "/wilayah " + RTL, "Wilayah grup ini sekarang: Kutai Timur.",
-         change=group_becomes(region_name="Kutai Timur")),
-    Case("zero-width inside", "/wilayah Kutai\u200b Timur\ufeff",
-         "Wilayah grup ini sekarang: Kutai Timur.",
-         change=group_becomes(region_name="Kutai Timur")),
-    Case("HTML", "/wilayah " + HTML, f"Wilayah grup ini sekarang: {HTML}.",
-         change=group_becomes(region_name=HTML)),
-    Case("MarkdownV2 specials", "/wilayah " + MARKDOWN[:90],
-         f"Wilayah grup ini sekarang: {MARKDOWN[:90].strip()}.",
-         change=group_becomes(region_name=MARKDOWN[:90].strip())),
-    Case("SQL", "/wilayah " + SQL, f"Wilayah grup ini sekarang: {SQL}.",
-         change=group_becomes(region_name=SQL)),
-    Case("format placeholders", "/wilayah " + FORMAT, f"Wilayah grup ini sekarang: {FORMAT}.",
-         change=group_becomes(region_name=FORMAT)),
-    Case("line breaks, tabs and controls", "/wilayah Kota\n\tJayapura\x07\x1b",
-         "Wilayah grup ini sekarang: Kota Jayapura.",
-         change=group_becomes(region_name="Kota Jayapura")),
+    Case(
+        "5,000 characters",
+        "/wilayah " + LONG,
+        "Nama wilayah terlalu panjang (5.000 karakter, maksimal 100).",
+    ),
+    Case(
+        "5,000 emoji",
+        "/wilayah " + LONG_EMOJI,
+        "Nama wilayah terlalu panjang (5.000 karakter, maksimal 100).",
+    ),
+    Case(
+        "101 characters",
+        "/wilayah " + "K" * 101,
+        "Nama wilayah terlalu panjang (101 karakter, maksimal 100).",
+    ),
+    Case(
+        "100 characters",
+        "/wilayah " + "K" * 100,
+        "Wilayah grup ini sekarang: " + "K" * 100,
+        change=group_becomes(region_name="K" * 100),
+    ),
+    Case(
+        "emoji",
+        "/wilayah Kota Jayapura 🏝️",
+        "Wilayah grup ini sekarang: Kota Jayapura 🏝️.",
+        change=group_becomes(region_name="Kota Jayapura 🏝️"),
+    ),
+    Case(
+        "right-to-left override",
+        "/wilayah " + RTL,
+        "Wilayah grup ini sekarang: Kutai Timur.",
+        change=group_becomes(region_name="Kutai Timur"),
+    ),
+    Case(
+        "zero-width inside",
+        "/wilayah Kutai\u200b Timur\ufeff",
+        "Wilayah grup ini sekarang: Kutai Timur.",
+        change=group_becomes(region_name="Kutai Timur"),
+    ),
+    Case(
+        "HTML",
+        "/wilayah " + HTML,
+        f"Wilayah grup ini sekarang: {HTML}.",
+        change=group_becomes(region_name=HTML),
+    ),
+    Case(
+        "MarkdownV2 specials",
+        "/wilayah " + MARKDOWN[:90],
+        f"Wilayah grup ini sekarang: {MARKDOWN[:90].strip()}.",
+        change=group_becomes(region_name=MARKDOWN[:90].strip()),
+    ),
+    Case(
+        "SQL",
+        "/wilayah " + SQL,
+        f"Wilayah grup ini sekarang: {SQL}.",
+        change=group_becomes(region_name=SQL),
+    ),
+    Case(
+        "format placeholders",
+        "/wilayah " + FORMAT,
+        f"Wilayah grup ini sekarang: {FORMAT}.",
+        change=group_becomes(region_name=FORMAT),
+    ),
+    Case(
+        "line breaks, tabs and controls",
+        "/wilayah Kota\n\tJayapura\x07\x1b",
+        "Wilayah grup ini sekarang: Kota Jayapura.",
+        change=group_becomes(region_name="Kota Jayapura"),
+    ),
     Case("another bot's command", "/wilayah@LainBot Kota Lain"),
-    Case("not an admin", "/wilayah Kota Lain",
-         "Maaf, pengaturan grup hanya dapat diubah oleh admin grup.", user=MEMBER),
+    Case(
+        "not an admin",
+        "/wilayah Kota Lain",
+        "Maaf, pengaturan grup hanya dapat diubah oleh admin grup.",
+        user=MEMBER,
+    ),
 ]
 
 ZONA_EXAMPLE = "Contoh: /zona WITA"
@@ -426,17 +511,30 @@ ZONA = [
     Case("path", "/zona ../../etc/passwd", "Zona waktu «../../etc/passwd» " + UNKNOWN_ZONE),
     Case("two zones", "/zona WIB WITA", "Zona waktu «WIB WITA» " + UNKNOWN_ZONE),
     Case("misspelt", "/zona WITAA", "Zona waktu «WITAA» " + UNKNOWN_ZONE),
-    Case("full-width letters", "/zona ＷＩＴＡ", "Zona waktu grup ini sekarang: Asia/Makassar (WITA).",
-         change=group_becomes(time_zone="Asia/Makassar")),
-    Case("zero-width inside", "/zona W\u200bIT",
-         "Zona waktu grup ini sekarang: Asia/Jayapura (WIT).",
-         change=group_becomes(time_zone="Asia/Jayapura")),
-    Case("right-to-left marks", "/zona \u202eWIB\u202c",
-         "Zona waktu grup ini sekarang: Asia/Jakarta (WIB).",
-         change=group_becomes(time_zone="Asia/Jakarta")),
-    Case("lower case IANA", "/zona asia/pontianak",
-         "Zona waktu grup ini sekarang: Asia/Pontianak (WIB).",
-         change=group_becomes(time_zone="Asia/Pontianak")),
+    Case(
+        "full-width letters",
+        "/zona ＷＩＴＡ",
+        "Zona waktu grup ini sekarang: Asia/Makassar (WITA).",
+        change=group_becomes(time_zone="Asia/Makassar"),
+    ),
+    Case(
+        "zero-width inside",
+        "/zona W\u200bIT",
+        "Zona waktu grup ini sekarang: Asia/Jayapura (WIT).",
+        change=group_becomes(time_zone="Asia/Jayapura"),
+    ),
+    Case(
+        "right-to-left marks",
+        "/zona \u202eWIB\u202c",
+        "Zona waktu grup ini sekarang: Asia/Jakarta (WIB).",
+        change=group_becomes(time_zone="Asia/Jakarta"),
+    ),
+    Case(
+        "lower case IANA",
+        "/zona asia/pontianak",
+        "Zona waktu grup ini sekarang: Asia/Pontianak (WIB).",
+        change=group_becomes(time_zone="Asia/Pontianak"),
+    ),
     Case("not an admin", "/zona WIT", "hanya dapat diubah oleh admin grup", user=MEMBER),
 ]
 
@@ -449,58 +547,105 @@ HARI_H = [
     Case("zero-width only", "/hari_h " + ZERO_WIDTH, "Tanggal dan nama pemilihan belum diisi."),
     Case("date without a name", "/hari_h 2024-12-01", "Nama pemilihan belum diisi."),
     Case("name is zero-width", "/hari_h 2024-12-01 " + ZERO_WIDTH, "Nama pemilihan belum diisi."),
-    Case("name is 5,000 characters", "/hari_h 2024-12-01 " + LONG,
-         "Nama pemilihan terlalu panjang (5.000 karakter, maksimal 100)."),
-    Case("a word for a date", "/hari_h besok " + PSU,
-         "Tanggal «besok» tidak dikenali. " + FORMS_HINT),
+    Case(
+        "name is 5,000 characters",
+        "/hari_h 2024-12-01 " + LONG,
+        "Nama pemilihan terlalu panjang (5.000 karakter, maksimal 100).",
+    ),
+    Case(
+        "a word for a date", "/hari_h besok " + PSU, "Tanggal «besok» tidak dikenali. " + FORMS_HINT
+    ),
     Case("5,000 characters", "/hari_h " + LONG, "Tanggal «" + "A" * 39 + "…» tidak dikenali."),
     Case("emoji", "/hari_h 📅 " + PSU, "Tanggal «📅» tidak dikenali."),
     Case("HTML", "/hari_h <b>2024-12-01</b> " + PSU, "Tanggal «<b>2024-12-01</b>» tidak dikenali."),
     Case("SQL", "/hari_h '; DROP TABLE groups; --", "Tanggal «';» tidak dikenali."),
-    Case("English order", "/hari_h 11/27/2024 " + PSU,
-         "Tanggal «11/27/2024» tidak ada di kalender."),
+    Case(
+        "English order", "/hari_h 11/27/2024 " + PSU, "Tanggal «11/27/2024» tidak ada di kalender."
+    ),
     Case("February 31", "/hari_h 31-02-2025 " + PSU, "Tanggal «31-02-2025» tidak ada di kalender."),
-    Case("February 29 of 2023", "/hari_h 29/02/2023 " + PSU,
-         "Tanggal «29/02/2023» tidak ada di kalender."),
+    Case(
+        "February 29 of 2023",
+        "/hari_h 29/02/2023 " + PSU,
+        "Tanggal «29/02/2023» tidak ada di kalender.",
+    ),
     Case("day zero", "/hari_h 00-12-2024 " + PSU, "Tanggal «00-12-2024» tidak ada di kalender."),
     Case("month 13", "/hari_h 2024-13-01 " + PSU, "Tanggal «2024-13-01» tidak ada di kalender."),
-    Case("April 31 in words", "/hari_h 31 April 2025 " + PSU,
-         "Tanggal «31 April 2025» tidak ada di kalender."),
-    Case("unknown month name", "/hari_h 27 Novembre 2024 " + PSU,
-         "Tanggal «27 Novembre 2024» tidak dikenali."),
-    Case("year 1924", "/hari_h 27-11-1924 " + PSU,
-         "Tahun pada tanggal «27-11-1924» harus antara 2000 dan 2100."),
-    Case("year 9999", "/hari_h 9999-11-27 " + PSU,
-         "Tahun pada tanggal «9999-11-27» harus antara 2000 dan 2100."),
-    Case("year 0000", "/hari_h 27/11/0000 " + PSU,
-         "Tahun pada tanggal «27/11/0000» harus antara 2000 dan 2100."),
-    Case("huge number", "/hari_h 99999999999-11-27 " + PSU,
-         "Tanggal «99999999999-11-27» tidak dikenali."),
+    Case(
+        "April 31 in words",
+        "/hari_h 31 April 2025 " + PSU,
+        "Tanggal «31 April 2025» tidak ada di kalender.",
+    ),
+    Case(
+        "unknown month name",
+        "/hari_h 27 Novembre 2024 " + PSU,
+        "Tanggal «27 Novembre 2024» tidak dikenali.",
+    ),
+    Case(
+        "year 1924",
+        "/hari_h 27-11-1924 " + PSU,
+        "Tahun pada tanggal «27-11-1924» harus antara 2000 dan 2100.",
+    ),
+    Case(
+        "year 9999",
+        "/hari_h 9999-11-27 " + PSU,
+        "Tahun pada tanggal «9999-11-27» harus antara 2000 dan 2100.",
+    ),
+    Case(
+        "year 0000",
+        "/hari_h 27/11/0000 " + PSU,
+        "Tahun pada tanggal «27/11/0000» harus antara 2000 dan 2100.",
+    ),
+    Case(
+        "huge number",
+        "/hari_h 99999999999-11-27 " + PSU,
+        "Tanggal «99999999999-11-27» tidak dikenali.",
+    ),
     Case("negative", "/hari_h -27-11-2024 " + PSU, "Tanggal «-27-11-2024» tidak dikenali."),
     Case("exponent", "/hari_h 2e3-11-27 " + PSU, "Tanggal «2e3-11-27» tidak dikenali."),
     Case("NaN", "/hari_h NaN " + PSU, "Tanggal «NaN» tidak dikenali."),
     Case("dotted date", "/hari_h 27.11.2024 " + PSU, "Tanggal «27.11.2024» tidak dikenali."),
     Case("Indonesian-separated number", "/hari_h 1.200 " + PSU, "Tanggal «1.200» tidak dikenali."),
-    Case("date and time", "/hari_h 2024-11-27T07:00 " + PSU,
-         "Tanggal «2024-11-27T07:00» tidak dikenali."),
-    Case("full-width digits", "/hari_h ２０２４-１２-０１ " + PSU,
-         "Hari H tersimpan.\nH-18 menuju pemungutan suara " + PSU,
-         change=group_becomes(polling_day=date(2024, 12, 1), election_name=PSU)),
-    Case("zero-width in the date", "/hari_h 2024-12-0\u200b2\u200f " + PSU,
-         "Hari H tersimpan.\nH-19 menuju pemungutan suara " + PSU,
-         change=group_becomes(polling_day=date(2024, 12, 2), election_name=PSU)),
-    Case("HTML and emoji name", "/hari_h 2024-12-03 <i>PSU</i> & 🗳️ {0}",
-         "Hari H tersimpan.\nH-20 menuju pemungutan suara <i>PSU</i> & 🗳️ {0}",
-         change=group_becomes(polling_day=date(2024, 12, 3), election_name="<i>PSU</i> & 🗳️ {0}")),
-    Case("SQL name", "/hari_h 2024-12-04 " + SQL, "H-21 menuju pemungutan suara " + SQL,
-         change=group_becomes(polling_day=date(2024, 12, 4), election_name=SQL)),
-    Case("not an admin", "/hari_h 2024-12-05 " + PSU, "hanya dapat diubah oleh admin grup",
-         user=MEMBER),
+    Case(
+        "date and time",
+        "/hari_h 2024-11-27T07:00 " + PSU,
+        "Tanggal «2024-11-27T07:00» tidak dikenali.",
+    ),
+    Case(
+        "full-width digits",
+        "/hari_h ２０２４-１２-０１ " + PSU,
+        "Hari H tersimpan.\nH-18 menuju pemungutan suara " + PSU,
+        change=group_becomes(polling_day=date(2024, 12, 1), election_name=PSU),
+    ),
+    Case(
+        "zero-width in the date",
+        "/hari_h 2024-12-0\u200b2\u200f " + PSU,
+        "Hari H tersimpan.\nH-19 menuju pemungutan suara " + PSU,
+        change=group_becomes(polling_day=date(2024, 12, 2), election_name=PSU),
+    ),
+    Case(
+        "HTML and emoji name",
+        "/hari_h 2024-12-03 <i>PSU</i> & 🗳️ {0}",
+        "Hari H tersimpan.\nH-20 menuju pemungutan suara <i>PSU</i> & 🗳️ {0}",
+        change=group_becomes(polling_day=date(2024, 12, 3), election_name="<i>PSU</i> & 🗳️ {0}"),
+    ),
+    Case(
+        "SQL name",
+        "/hari_h 2024-12-04 " + SQL,
+        "H-21 menuju pemungutan suara " + SQL,
+        change=group_becomes(polling_day=date(2024, 12, 4), election_name=SQL),
+    ),
+    Case(
+        "not an admin",
+        "/hari_h 2024-12-05 " + PSU,
+        "hanya dapat diubah oleh admin grup",
+        user=MEMBER,
+    ),
 ]
 
 JADWAL_EXAMPLE = "Contoh: /jadwal ringkasan 16:30"
-KIND_FIRST = ("Tulis jenis kiriman lalu jam atau «mati». "
-              "Jenis: laporan, pengingat, ringkasan, hitungmundur.")
+KIND_FIRST = (
+    "Tulis jenis kiriman lalu jam atau «mati». Jenis: laporan, pengingat, ringkasan, hitungmundur."
+)
 BAD_TIME = "tidak dikenali. Gunakan JJ:MM antara 00:00 dan 23:59, atau «mati»."
 
 
@@ -527,18 +672,33 @@ JADWAL = [
     Case("emoji", "/jadwal ringkasan 🕓", "Jam «🕓» " + BAD_TIME),
     Case("HTML time", "/jadwal ringkasan <b>16:30</b>", "Jam «<b>16:30</b>» " + BAD_TIME),
     Case("5,000 digits", "/jadwal ringkasan " + "9" * 5000, "Jam «" + "9" * 39 + "…» " + BAD_TIME),
-    Case("full-width digits", "/jadwal ringkasan １６:３０",
-         "Kiriman ringkasan sekarang pukul 16.30.", change=post_times_become(ringkasan="16:30")),
-    Case("zero-width inside", "/jadwal \u200bpengingat 11\u200b.30\u200f",
-         "Kiriman pengingat sekarang pukul 11.30.", change=post_times_become(pengingat="11:30")),
-    Case("upper case off", "/jadwal LAPORAN MATI", "Kiriman laporan dimatikan.",
-         change=post_times_become(laporan=None)),
-    Case("not an admin", "/jadwal ringkasan 10:00", "hanya dapat diubah oleh admin grup",
-         user=MEMBER),
+    Case(
+        "full-width digits",
+        "/jadwal ringkasan １６:３０",
+        "Kiriman ringkasan sekarang pukul 16.30.",
+        change=post_times_become(ringkasan="16:30"),
+    ),
+    Case(
+        "zero-width inside",
+        "/jadwal \u200bpengingat 11\u200b.30\u200f",
+        "Kiriman pengingat sekarang pukul 11.30.",
+        change=post_times_become(pengingat="11:30"),
+    ),
+    Case(
+        "upper case off",
+        "/jadwal LAPORAN MATI",
+        "Kiriman laporan dimatikan.",
+        change=post_times_become(laporan=None),
+    ),
+    Case(
+        "not an admin", "/jadwal ringkasan 10:00", "hanya dapat diubah oleh admin grup", user=MEMBER
+    ),
 ]
 
-RINGKASAN_HINT = ("Gunakan bentuk 2024-11-27, 27-11-2024, 27/11/2024, 27 November 2024, atau "
-                  "kemarin.\nContoh: /ringkasan 13-11-2024")
+RINGKASAN_HINT = (
+    "Gunakan bentuk 2024-11-27, 27-11-2024, 27/11/2024, 27 November 2024, atau "
+    "kemarin.\nContoh: /ringkasan 13-11-2024"
+)
 RINGKASAN = [
     Case("empty: today", "/ringkasan", "Rabu, 13 November 2024"),
     Case("whitespace only: today", "/ringkasan \t ", "Rabu, 13 November 2024"),
@@ -555,8 +715,9 @@ RINGKASAN = [
     Case("MarkdownV2", "/ringkasan *kemarin*", "Tanggal «*kemarin*» tidak dikenali."),
     Case("SQL", "/ringkasan " + SQL, "Tanggal «" + SQL + "» tidak dikenali."),
     Case("negative", "/ringkasan -1", "Tanggal «-1» tidak dikenali."),
-    Case("huge", "/ringkasan 99999999999999999999",
-         "Tanggal «99999999999999999999» tidak dikenali."),
+    Case(
+        "huge", "/ringkasan 99999999999999999999", "Tanggal «99999999999999999999» tidak dikenali."
+    ),
     Case("exponent", "/ringkasan 1e3", "Tanggal «1e3» tidak dikenali."),
     Case("NaN", "/ringkasan NaN", "Tanggal «NaN» tidak dikenali."),
     Case("Indonesian-separated number", "/ringkasan 1.200", "Tanggal «1.200» tidak dikenali."),
@@ -564,15 +725,19 @@ RINGKASAN = [
 ]
 
 DAFTAR_EXAMPLE = "Contoh: /daftar Polri Polres Kutai Timur"
-UNKNOWN_AGENCY = ("tidak dikenal. Pilih salah satu: Pemda, TNI, Polri, KPU, Bawaslu, Kejaksaan, "
-                  "DPRD.")
+UNKNOWN_AGENCY = (
+    "tidak dikenal. Pilih salah satu: Pemda, TNI, Polri, KPU, Bawaslu, Kejaksaan, DPRD."
+)
 REQUEST = "📝 Permintaan pendaftaran penghubung\nSari — "
 DAFTAR = [
     Case("empty: the agency buttons", "/daftar", "Sari, pilih instansi Anda:"),
     Case("whitespace only", "/daftar \t ", "Sari, pilih instansi Anda:"),
     Case("zero-width only", "/daftar " + ZERO_WIDTH, "Sari, pilih instansi Anda:"),
-    Case("unknown agency", "/daftar Polisi Polres",
-         "Instansi «Polisi» " + UNKNOWN_AGENCY + "\n" + DAFTAR_EXAMPLE),
+    Case(
+        "unknown agency",
+        "/daftar Polisi Polres",
+        "Instansi «Polisi» " + UNKNOWN_AGENCY + "\n" + DAFTAR_EXAMPLE,
+    ),
     Case("5,000 characters", "/daftar " + LONG, "Instansi «" + "A" * 39 + "…» " + UNKNOWN_AGENCY),
     Case("emoji", "/daftar 🚓", "Instansi «🚓» " + UNKNOWN_AGENCY),
     Case("HTML", "/daftar <b>Polri</b>", "Instansi «<b>Polri</b>» " + UNKNOWN_AGENCY),
@@ -582,32 +747,64 @@ DAFTAR = [
     Case("a number", "/daftar 1", "Instansi «1» " + UNKNOWN_AGENCY),
     Case("negative", "/daftar -1", "Instansi «-1» " + UNKNOWN_AGENCY),
     Case("NaN", "/daftar NaN", "Instansi «NaN» " + UNKNOWN_AGENCY),
-    Case("agency glued to the unit", "/daftar PolriPolres",
-         "Instansi «PolriPolres» " + UNKNOWN_AGENCY),
-    Case("unit of 5,000 characters", "/daftar TNI " + LONG,
-         "Nama satuan terlalu panjang (5.000 karakter, maksimal 100).\n" + DAFTAR_EXAMPLE),
-    Case("unit of 5,000 emoji", "/daftar TNI " + LONG_EMOJI,
-         "Nama satuan terlalu panjang (5.000 karakter, maksimal 100)."),
-    Case("unit of 101 characters", "/daftar TNI " + "K" * 101,
-         "Nama satuan terlalu panjang (101 karakter, maksimal 100)."),
+    Case(
+        "agency glued to the unit",
+        "/daftar PolriPolres",
+        "Instansi «PolriPolres» " + UNKNOWN_AGENCY,
+    ),
+    Case(
+        "unit of 5,000 characters",
+        "/daftar TNI " + LONG,
+        "Nama satuan terlalu panjang (5.000 karakter, maksimal 100).\n" + DAFTAR_EXAMPLE,
+    ),
+    Case(
+        "unit of 5,000 emoji",
+        "/daftar TNI " + LONG_EMOJI,
+        "Nama satuan terlalu panjang (5.000 karakter, maksimal 100).",
+    ),
+    Case(
+        "unit of 101 characters",
+        "/daftar TNI " + "K" * 101,
+        "Nama satuan terlalu panjang (101 karakter, maksimal 100).",
+    ),
     Case("in a private chat", "/daftar Polri", OUTSIDE_GROUP, chat=private(MEMBER)),
     Case("another bot's command", "/daftar@LainBot Polri"),
-    Case("full-width agency", "/daftar Ｐｏｌｒｉ Polres Kutai Timur",
-         REQUEST + "Polri (Polres Kutai Timur)\nAdmin grup",
-         change=request_becomes(MEMBER, Agency.POLRI, "Polres Kutai Timur")),
-    Case("zero-width, line break and tab", "/daftar Polri\u200b\nPolres\tKutai Barat",
-         REQUEST + "Polri (Polres Kutai Barat)",
-         change=request_becomes(MEMBER, Agency.POLRI, "Polres Kutai Barat")),
-    Case("HTML, SQL and placeholders in the unit", "/daftar kpu <b>KPU</b> & {0} '; --",
-         REQUEST + "KPU (<b>KPU</b> & {0} '; --)",
-         change=request_becomes(MEMBER, Agency.KPU, "<b>KPU</b> & {0} '; --")),
-    Case("emoji unit", "/daftar TNI Kodim 🪖", REQUEST + "TNI (Kodim 🪖)",
-         change=request_becomes(MEMBER, Agency.TNI, "Kodim 🪖")),
-    Case("right-to-left unit", "/daftar TNI \u202eKodim 0909\u202c", REQUEST + "TNI (Kodim 0909)",
-         change=request_becomes(MEMBER, Agency.TNI, "Kodim 0909")),
-    Case("unit of invisible characters only", "/daftar BAWASLU " + ZERO_WIDTH + BLANKS,
-         REQUEST + "Bawaslu\nAdmin grup",
-         change=request_becomes(MEMBER, Agency.BAWASLU, "Bawaslu")),
+    Case(
+        "full-width agency",
+        "/daftar Ｐｏｌｒｉ Polres Kutai Timur",
+        REQUEST + "Polri (Polres Kutai Timur)\nAdmin grup",
+        change=request_becomes(MEMBER, Agency.POLRI, "Polres Kutai Timur"),
+    ),
+    Case(
+        "zero-width, line break and tab",
+        "/daftar Polri\u200b\nPolres\tKutai Barat",
+        REQUEST + "Polri (Polres Kutai Barat)",
+        change=request_becomes(MEMBER, Agency.POLRI, "Polres Kutai Barat"),
+    ),
+    Case(
+        "HTML, SQL and placeholders in the unit",
+        "/daftar kpu <b>KPU</b> & {0} '; --",
+        REQUEST + "KPU (<b>KPU</b> & {0} '; --)",
+        change=request_becomes(MEMBER, Agency.KPU, "<b>KPU</b> & {0} '; --"),
+    ),
+    Case(
+        "emoji unit",
+        "/daftar TNI Kodim 🪖",
+        REQUEST + "TNI (Kodim 🪖)",
+        change=request_becomes(MEMBER, Agency.TNI, "Kodim 🪖"),
+    ),
+    Case(
+        "right-to-left unit",
+        "/daftar TNI \u202eKodim 0909\u202c",
+        REQUEST + "TNI (Kodim 0909)",
+        change=request_becomes(MEMBER, Agency.TNI, "Kodim 0909"),
+    ),
+    Case(
+        "unit of invisible characters only",
+        "/daftar BAWASLU " + ZERO_WIDTH + BLANKS,
+        REQUEST + "Bawaslu\nAdmin grup",
+        change=request_becomes(MEMBER, Agency.BAWASLU, "Bawaslu"),
+    ),
 ]
 
 INVALID_LINK = "Tautan laporan ini tidak valid. Ketik /lapor untuk mulai."
@@ -630,25 +827,46 @@ START = [
     Case("id zero", "/start lapor_0", NOT_A_LIAISON),
     Case("a group they do not serve", f"/start {PAYLOAD}", NOT_A_LIAISON),
     Case("a group the bot is not in", "/start lapor_m1009876543210", NOT_A_LIAISON),
-    Case("/lapor without a group", "/lapor",
-         "Anda belum terdaftar sebagai penghubung di grup mana pun."),
+    Case(
+        "/lapor without a group",
+        "/lapor",
+        "Anda belum terdaftar sebagai penghubung di grup mana pun.",
+    ),
     Case("/batal without a form", "/batal", "Tidak ada laporan yang sedang diisi."),
-    Case("a sticker without a form", send="sticker",
-         reply="Tidak ada laporan yang sedang diisi. Ketik /lapor untuk mulai melapor."),
+    Case(
+        "a sticker without a form",
+        send="sticker",
+        reply="Tidak ada laporan yang sedang diisi. Ketik /lapor untuk mulai melapor.",
+    ),
     Case("an unknown command", "/kemarin"),
-    Case("a liaison's huge id", "/start lapor_m" + "9" * 20, NOT_A_LIAISON, user=OFFICER,
-         chat=private(OFFICER)),
+    Case(
+        "a liaison's huge id",
+        "/start lapor_m" + "9" * 20,
+        NOT_A_LIAISON,
+        user=OFFICER,
+        chat=private(OFFICER),
+    ),
 ]
 
-GROUP_CORPORA = {"wilayah": WILAYAH, "zona": ZONA, "hari_h": HARI_H, "jadwal": JADWAL,
-                 "ringkasan": RINGKASAN, "daftar": DAFTAR}
+GROUP_CORPORA = {
+    "wilayah": WILAYAH,
+    "zona": ZONA,
+    "hari_h": HARI_H,
+    "jadwal": JADWAL,
+    "ringkasan": RINGKASAN,
+    "daftar": DAFTAR,
+}
 
 
 @pytest.mark.parametrize("command", list(GROUP_CORPORA))
 async def test_group_command_arguments(corpus, command):
     """Every argument corpus of a group command, typed by an admin (/daftar: by a member)."""
-    await corpus.run_all(GROUP_CORPORA[command], GROUP, ADMIN if command != "daftar" else MEMBER,
-                         context=f"/{command} ")
+    await corpus.run_all(
+        GROUP_CORPORA[command],
+        GROUP,
+        ADMIN if command != "daftar" else MEMBER,
+        context=f"/{command} ",
+    )
     assert len(corpus.checked) == len(GROUP_CORPORA[command])
 
 
@@ -661,17 +879,32 @@ async def test_start_payloads_and_private_commands(corpus):
 # -- the report form ---------------------------------------------------------------------
 
 # Answers that take a form to a given question: (question, what the liaison types).
-POLRI_PATH = [("situasi", "aman"), ("personel", "100"), ("kejadian", "0"),
-              ("uraian_kejadian", "-"), ("tps_rawan", "3")]
-KPU_PATH = [("situasi", "aman"), ("logistik_kecamatan", "50"), ("logistik_desa", "40"),
-            ("tps_siap", "100"), ("jumlah_tps", "120"), ("kendala_logistik", "-")]
+POLRI_PATH = [
+    ("situasi", "aman"),
+    ("personel", "100"),
+    ("kejadian", "0"),
+    ("uraian_kejadian", "-"),
+    ("tps_rawan", "3"),
+]
+KPU_PATH = [
+    ("situasi", "aman"),
+    ("logistik_kecamatan", "50"),
+    ("logistik_desa", "40"),
+    ("tps_siap", "100"),
+    ("jumlah_tps", "120"),
+    ("kendala_logistik", "-"),
+]
 
 
 async def reach(corpus: Corpus, user: User, path: list, question_id: str | None) -> None:
     """Brings ``user``'s form to ``question_id`` (None: the review), unless it is there."""
     form = await active_form(user.id)
-    if form is not None and form.progress.current == question_id and not form.progress.editing \
-            and (question_id is None or question_id not in form.progress.answers):
+    if (
+        form is not None
+        and form.progress.current == question_id
+        and not form.progress.editing
+        and (question_id is None or question_id not in form.progress.answers)
+    ):
         return
     corpus.known_state = None
     chat = private(user)
@@ -728,14 +961,28 @@ CHOICE = [
     Case("a choice button without its value", "f:{token}:a:situasi", toast=STALE, send="tap"),
     Case("a choice button without a question", "f:{token}:a", toast=STALE, send="tap"),
     Case("a Lewati button without a question", "f:{token}:s", toast=STALE, send="tap"),
-    Case("a choice button with a value too many", "f:{token}:a:situasi:aman:x", toast=STALE,
-         send="tap"),
+    Case(
+        "a choice button with a value too many",
+        "f:{token}:a:situasi:aman:x",
+        toast=STALE,
+        send="tap",
+    ),
     Case("upper case", "AMAN", NEXT_AFTER_SITUASI, stores="aman"),
-    Case("right-to-left and zero-width marks", "\u202eWas\u200bpada\u202c", NEXT_AFTER_SITUASI,
-         stores="waspada"),
+    Case(
+        "right-to-left and zero-width marks",
+        "\u202eWas\u200bpada\u202c",
+        NEXT_AFTER_SITUASI,
+        stores="waspada",
+    ),
     Case("full-width letters", "Ｒａｗａｎ", NEXT_AFTER_SITUASI, stores="rawan"),
-    Case("a tapped choice", "f:{token}:a:situasi:rawan", NEXT_AFTER_SITUASI, send="tap",
-         stores="rawan", edits=1),
+    Case(
+        "a tapped choice",
+        "f:{token}:a:situasi:rawan",
+        NEXT_AFTER_SITUASI,
+        send="tap",
+        stores="rawan",
+        edits=1,
+    ),
 ]
 
 NUMBER_HINT = "Ketik angka, misalnya 1.200."
@@ -766,8 +1013,11 @@ NUMBER = [
     Case("Indonesian thousands and decimals", "1.200,50", "«1.200,50» " + NOT_WHOLE),
     Case("negative", "-3", "Angka untuk Personel tidak boleh negatif. Ketik 0 jika tidak ada."),
     Case("minus sign", "−3", "Angka untuk Personel tidak boleh negatif."),
-    Case("huge", "99999999999999999999",
-         "«99999999999999999999» terlalu besar: angka untuk Personel paling banyak 1.000.000."),
+    Case(
+        "huge",
+        "99999999999999999999",
+        "«99999999999999999999» terlalu besar: angka untuk Personel paling banyak 1.000.000.",
+    ),
     Case("just above the maximum", "1.000.001", "«1.000.001» terlalu besar"),
     Case("NaN", "NaN", "«NaN» bukan angka."),
     Case("infinity", "Infinity", "«Infinity» bukan angka."),
@@ -780,12 +1030,17 @@ NUMBER = [
     Case("photo", send="photo", reply=NOT_TEXT),
     Case("photo captioned with a number", "100", send="photo", reply=NOT_TEXT),
     Case("Lewati forged on a required question", "f:{token}:s:personel", REQUIRED, send="tap"),
-    Case("a choice button on a number question", "f:{token}:a:personel:aman", OLD_BUTTON,
-         send="tap"),
+    Case(
+        "a choice button on a number question", "f:{token}:a:personel:aman", OLD_BUTTON, send="tap"
+    ),
     Case("Indonesian thousands", "1.200", NEXT_AFTER_PERSONEL, stores=1200),
     Case("full-width digits and dot", "１．２００", NEXT_AFTER_PERSONEL, stores=1200),
-    Case("zero-width and direction marks inside", "1\u200b200\u200f", NEXT_AFTER_PERSONEL,
-         stores=1200),
+    Case(
+        "zero-width and direction marks inside",
+        "1\u200b200\u200f",
+        NEXT_AFTER_PERSONEL,
+        stores=1200,
+    ),
     Case("plus sign", "+5", NEXT_AFTER_PERSONEL, stores=5),
     Case("the maximum", "1.000.000", NEXT_AFTER_PERSONEL, stores=1_000_000),
     Case("an edit of that answer", "7", send="edit"),
@@ -820,18 +1075,29 @@ PERCENT = [
     Case("huge", "99999999999999999999", "melebihi 100%."),
     Case("negative", "-5", "Persentase tidak boleh negatif. " + PERCENT_HINT),
     Case("negative decimal", "-0,5%", "Persentase tidak boleh negatif."),
-    Case("English decimal point", "87.5",
-         "«87.5» bukan angka yang jelas. Untuk desimal pakai koma, misalnya 87,5."),
+    Case(
+        "English decimal point",
+        "87.5",
+        "«87.5» bukan angka yang jelas. Untuk desimal pakai koma, misalnya 87,5.",
+    ),
     Case("two decimal commas", "87,5,5", "«87,5,5» bukan angka yang jelas."),
     Case("NaN", "NaN", "«NaN» bukan persentase."),
     Case("exponent", "1e2", "«1e2» bukan persentase."),
-    Case("finer than it is shown", "99,99", "«99,99» terlalu rinci. Tulis persentase dengan "
-         "paling banyak satu angka di belakang koma, misalnya 87,5."),
+    Case(
+        "finer than it is shown",
+        "99,99",
+        "«99,99» terlalu rinci. Tulis persentase dengan "
+        "paling banyak satu angka di belakang koma, misalnya 87,5.",
+    ),
     Case("two decimals", "0,25%", "«0,25%» terlalu rinci."),
     Case("sticker", send="sticker", reply=NOT_TEXT + " " + PERCENT_HINT),
     Case("photo captioned with a percentage", "50%", send="photo", reply=NOT_TEXT),
-    Case("a choice button on a percent question", "f:{token}:a:logistik_kecamatan:aman",
-         OLD_BUTTON, send="tap"),
+    Case(
+        "a choice button on a percent question",
+        "f:{token}:a:logistik_kecamatan:aman",
+        OLD_BUTTON,
+        send="tap",
+    ),
     Case("Indonesian decimal", "87,5", NEXT_AFTER_KECAMATAN, stores="87.5"),
     Case("a trailing zero", "87,50", NEXT_AFTER_KECAMATAN, stores="87.5"),
     Case("spaced percent sign", "87,5 %", NEXT_AFTER_KECAMATAN, stores="87.5"),
@@ -840,10 +1106,16 @@ PERCENT = [
 ]
 
 CROSS_CHECK = [
-    Case("fewer polling stations than ready ones", "99",
-         "Jumlah TPS siap (100) tidak boleh melebihi jumlah TPS seluruhnya (99)."),
-    Case("zero polling stations", "0",
-         "Jumlah TPS siap (100) tidak boleh melebihi jumlah TPS seluruhnya (0)."),
+    Case(
+        "fewer polling stations than ready ones",
+        "99",
+        "Jumlah TPS siap (100) tidak boleh melebihi jumlah TPS seluruhnya (99).",
+    ),
+    Case(
+        "zero polling stations",
+        "0",
+        "Jumlah TPS siap (100) tidak boleh melebihi jumlah TPS seluruhnya (0).",
+    ),
 ]
 
 TEXT_HINT = "Ketik jawaban singkat (maks. 500 karakter), atau tekan Lewati."
@@ -853,28 +1125,48 @@ TEXT = [
     Case("whitespace only", " \n\t ", "Jawaban masih kosong."),
     Case("zero-width only", ZERO_WIDTH, "Jawaban masih kosong."),
     Case("invisible fillers only", BLANKS + "\u200d", "Jawaban masih kosong."),
-    Case("5,000 characters", LONG,
-         "Jawaban terlalu panjang: 5.000 karakter, paling banyak 500. Persingkat lalu kirim lagi."),
+    Case(
+        "5,000 characters",
+        LONG,
+        "Jawaban terlalu panjang: 5.000 karakter, paling banyak 500. Persingkat lalu kirim lagi.",
+    ),
     Case("5,000 emoji", LONG_EMOJI, "Jawaban terlalu panjang: 5.000 karakter"),
     Case("501 characters", "x" * 501, "Jawaban terlalu panjang: 501 karakter"),
     Case("sticker", send="sticker", reply=NOT_TEXT + " " + TEXT_HINT),
     Case("photo", send="photo", reply=NOT_TEXT),
-    Case("a choice button on a text question", "f:{token}:a:uraian_kejadian:aman", OLD_BUTTON,
-         send="tap"),
+    Case(
+        "a choice button on a text question",
+        "f:{token}:a:uraian_kejadian:aman",
+        OLD_BUTTON,
+        send="tap",
+    ),
     Case("HTML", HTML, NEXT_AFTER_TEXT, stores=HTML),
     Case("MarkdownV2", MARKDOWN, NEXT_AFTER_TEXT, stores=MARKDOWN),
     Case("SQL", SQL, NEXT_AFTER_TEXT, stores=SQL),
     Case("placeholders", FORMAT, NEXT_AFTER_TEXT, stores=FORMAT),
-    Case("emoji", "Aman terkendali 👍🏽🇮🇩 👨‍👩‍👧", NEXT_AFTER_TEXT,
-         stores="Aman terkendali 👍🏽🇮🇩 👨‍👩‍👧"),
-    Case("right-to-left override", "\u202eBentrok kecil\u202c di TPS 3", NEXT_AFTER_TEXT,
-         stores="Bentrok kecil di TPS 3"),
-    Case("lines, tabs and controls", "baris 1\r\n\r\n\tbaris\x00 2\x07", NEXT_AFTER_TEXT,
-         stores="baris 1\n\n baris 2"),
+    Case(
+        "emoji",
+        "Aman terkendali 👍🏽🇮🇩 👨‍👩‍👧",
+        NEXT_AFTER_TEXT,
+        stores="Aman terkendali 👍🏽🇮🇩 👨‍👩‍👧",
+    ),
+    Case(
+        "right-to-left override",
+        "\u202eBentrok kecil\u202c di TPS 3",
+        NEXT_AFTER_TEXT,
+        stores="Bentrok kecil di TPS 3",
+    ),
+    Case(
+        "lines, tabs and controls",
+        "baris 1\r\n\r\n\tbaris\x00 2\x07",
+        NEXT_AFTER_TEXT,
+        stores="baris 1\n\n baris 2",
+    ),
     Case("500 characters", "x" * 500, NEXT_AFTER_TEXT, stores="x" * 500),
     Case("a dash skips", "-", NEXT_AFTER_TEXT, stores=None),
-    Case("Lewati", "f:{token}:s:uraian_kejadian", NEXT_AFTER_TEXT, send="tap", stores=None,
-         edits=1),
+    Case(
+        "Lewati", "f:{token}:s:uraian_kejadian", NEXT_AFTER_TEXT, send="tap", stores=None, edits=1
+    ),
 ]
 
 AT_REVIEW = "Semua pertanyaan sudah terjawab. Tekan Kirim untuk mengirim laporan"
@@ -888,8 +1180,12 @@ REVIEW_CASES = [
     Case("an old choice button", "f:{token}:a:situasi:rawan", OLD_BUTTON, send="tap"),
     Case("an old Lewati button", "f:{token}:s:uraian_kejadian", OLD_BUTTON, send="tap"),
     Case("another form's Kirim", "f:xxxx:kirim", toast=FORM_GONE, send="tap"),
-    Case("Ubah of a question the form does not have", "f:{token}:e:tidak_ada",
-         STALE + "\n\n" + REVIEW, send="tap"),
+    Case(
+        "Ubah of a question the form does not have",
+        "f:{token}:e:tidak_ada",
+        STALE + "\n\n" + REVIEW,
+        send="tap",
+    ),
     Case("Ubah without a question", "f:{token}:e", toast=STALE, send="tap"),
 ]
 
@@ -922,34 +1218,87 @@ GROUP_OTHER = [
     Case("an unknown command", "/laporan_harian"),
     Case("/batal in the group", "/batal"),
     Case("/start with a report link in the group", f"/start {PAYLOAD}"),
-    Case("a settings command with a typo", "/wilayah Kutai Timr",
-         "Wilayah grup ini sekarang: Kutai Timr.", change=group_becomes(region_name="Kutai Timr")),
-    Case("the typo fixed by an edit: applied again", "/wilayah Kutai Timur",
-         "Wilayah grup ini sekarang: Kutai Timur.", send="edit",
-         change=group_becomes(region_name="Kutai Timur")),
-    Case("edited into a missing argument: explained", "/wilayah", "Nama wilayah belum diisi.",
-         send="edit"),
-    Case("edited into 5,000 characters: explained", "/wilayah " + LONG,
-         "Nama wilayah terlalu panjang (5.000 karakter, maksimal 100).", send="edit"),
+    Case(
+        "a settings command with a typo",
+        "/wilayah Kutai Timr",
+        "Wilayah grup ini sekarang: Kutai Timr.",
+        change=group_becomes(region_name="Kutai Timr"),
+    ),
+    Case(
+        "the typo fixed by an edit: applied again",
+        "/wilayah Kutai Timur",
+        "Wilayah grup ini sekarang: Kutai Timur.",
+        send="edit",
+        change=group_becomes(region_name="Kutai Timur"),
+    ),
+    Case(
+        "edited into a missing argument: explained",
+        "/wilayah",
+        "Nama wilayah belum diisi.",
+        send="edit",
+    ),
+    Case(
+        "edited into 5,000 characters: explained",
+        "/wilayah " + LONG,
+        "Nama wilayah terlalu panjang (5.000 karakter, maksimal 100).",
+        send="edit",
+    ),
     Case("edited into plain text: quiet", "selamat pagi", send="edit"),
-    Case("a zone", "/zona WIT", "Asia/Jayapura (WIT)",
-         change=group_becomes(time_zone="Asia/Jayapura")),
-    Case("the zone edited", "/zona WITA", "Asia/Makassar (WITA)", send="edit",
-         change=group_becomes(time_zone="Asia/Makassar")),
-    Case("the zone edited into an unknown one", "/zona GMT+8", "Zona waktu «GMT+8» tidak dikenal.",
-         send="edit"),
-    Case("a member's settings command", "/hari_h 2024-12-01 PSU",
-         "hanya dapat diubah oleh admin grup", user=MEMBER),
-    Case("the member's command edited: still refused", "/hari_h 2024-12-02 PSU",
-         "hanya dapat diubah oleh admin grup", user=MEMBER, send="edit"),
-    Case("a member's registration", "/daftar TNI", REQUEST + "TNI\nAdmin grup", user=MEMBER,
-         change=request_becomes(MEMBER, Agency.TNI, "TNI")),
-    Case("the registration edited: a new request replaces it", "/daftar TNI Kodim 0909",
-         REQUEST + "TNI (Kodim 0909)", user=MEMBER, send="edit",
-         change=request_becomes(MEMBER, Agency.TNI, "Kodim 0909")),
+    Case(
+        "a zone",
+        "/zona WIT",
+        "Asia/Jayapura (WIT)",
+        change=group_becomes(time_zone="Asia/Jayapura"),
+    ),
+    Case(
+        "the zone edited",
+        "/zona WITA",
+        "Asia/Makassar (WITA)",
+        send="edit",
+        change=group_becomes(time_zone="Asia/Makassar"),
+    ),
+    Case(
+        "the zone edited into an unknown one",
+        "/zona GMT+8",
+        "Zona waktu «GMT+8» tidak dikenal.",
+        send="edit",
+    ),
+    Case(
+        "a member's settings command",
+        "/hari_h 2024-12-01 PSU",
+        "hanya dapat diubah oleh admin grup",
+        user=MEMBER,
+    ),
+    Case(
+        "the member's command edited: still refused",
+        "/hari_h 2024-12-02 PSU",
+        "hanya dapat diubah oleh admin grup",
+        user=MEMBER,
+        send="edit",
+    ),
+    Case(
+        "a member's registration",
+        "/daftar TNI",
+        REQUEST + "TNI\nAdmin grup",
+        user=MEMBER,
+        change=request_becomes(MEMBER, Agency.TNI, "TNI"),
+    ),
+    Case(
+        "the registration edited: a new request replaces it",
+        "/daftar TNI Kodim 0909",
+        REQUEST + "TNI (Kodim 0909)",
+        user=MEMBER,
+        send="edit",
+        change=request_becomes(MEMBER, Agency.TNI, "Kodim 0909"),
+    ),
     Case("an edited plain message", "selamat siang", user=MEMBER),
-    Case("that message edited", "/wilayah Kota Sari", user=MEMBER, send="edit",
-         reply="hanya dapat diubah oleh admin grup"),
+    Case(
+        "that message edited",
+        "/wilayah Kota Sari",
+        user=MEMBER,
+        send="edit",
+        reply="hanya dapat diubah oleh admin grup",
+    ),
 ]
 
 
@@ -970,8 +1319,12 @@ async def test_edits_in_the_private_chat_are_ignored(corpus):
     chat = private(OFFICER)
     await reach(corpus, OFFICER, POLRI_PATH, "personel")
     cases = [
-        Case("an answer", "100", NEXT_AFTER_PERSONEL,
-             change=answered(OFFICER, "personel", 100, "kejadian")),
+        Case(
+            "an answer",
+            "100",
+            NEXT_AFTER_PERSONEL,
+            change=answered(OFFICER, "personel", 100, "kejadian"),
+        ),
         Case("that answer edited", "250", send="edit"),
         Case("that answer edited into nonsense", "abc", send="edit"),
         Case("a refused answer", "abc", "«abc» bukan angka."),
@@ -1000,36 +1353,68 @@ GROUP_BUTTONS = [
     Case("64 characters", "a" * 64, toast=STALE, send="tap"),
     Case("a form's Kirim in the group", "f:xxxx:kirim", toast=FORM_GONE, send="tap"),
     Case("removal of a non-number", "hapus:abc", toast=STALE, send="tap"),
-    Case("removal of nobody", "hapus:999999", toast="Penghubung itu sudah tidak terdaftar.",
-         send="tap"),
-    Case("removal beyond 32 bits", "hapus:99999999999",
-         toast="Penghubung itu sudah tidak terdaftar.", send="tap"),
-    Case("removal beyond 64 bits", "hapus:" + "9" * 25,
-         toast="Penghubung itu sudah tidak terdaftar.", send="tap"),
+    Case(
+        "removal of nobody",
+        "hapus:999999",
+        toast="Penghubung itu sudah tidak terdaftar.",
+        send="tap",
+    ),
+    Case(
+        "removal beyond 32 bits",
+        "hapus:99999999999",
+        toast="Penghubung itu sudah tidak terdaftar.",
+        send="tap",
+    ),
+    Case(
+        "removal beyond 64 bits",
+        "hapus:" + "9" * 25,
+        toast="Penghubung itu sudah tidak terdaftar.",
+        send="tap",
+    ),
     Case("removal by a member", "hapus:1", toast=HAPUS_ADMIN_ONLY, send="tap", user=MEMBER),
     Case("a decision on nobody", "reg:999999:y", toast=DECIDED, send="tap"),
     Case("a decision beyond 32 bits", "reg:3000000000:n", toast=DECIDED, send="tap"),
     Case("a decision beyond 64 bits", "reg:99999999999999999999:y", toast=DECIDED, send="tap"),
     Case("a decision with an unknown verdict", "reg:1:x", toast=STALE, send="tap"),
-    Case("a decision by a member", "reg:1:y", toast="Hanya admin grup yang dapat menyetujui",
-         send="tap", user=MEMBER),
-    Case("someone else's agency keyboard", "daftar:1:polri",
-         toast="Tombol ini untuk orang yang mengetik /daftar", send="tap", user=MEMBER),
-    Case("an agency that does not exist", "daftar:{me}:polisi", toast=STALE, send="tap",
-         user=MEMBER),
-    Case("a group choice tapped in the group", "pilih:-1001234567890", toast=STALE, send="tap",
-         user=OFFICER),
+    Case(
+        "a decision by a member",
+        "reg:1:y",
+        toast="Hanya admin grup yang dapat menyetujui",
+        send="tap",
+        user=MEMBER,
+    ),
+    Case(
+        "someone else's agency keyboard",
+        "daftar:1:polri",
+        toast="Tombol ini untuk orang yang mengetik /daftar",
+        send="tap",
+        user=MEMBER,
+    ),
+    Case(
+        "an agency that does not exist", "daftar:{me}:polisi", toast=STALE, send="tap", user=MEMBER
+    ),
+    Case(
+        "a group choice tapped in the group",
+        "pilih:-1001234567890",
+        toast=STALE,
+        send="tap",
+        user=OFFICER,
+    ),
 ]
 
 PRIVATE_BUTTONS = [
-    Case("an agency keyboard forged in a private chat", "daftar:{me}:polri", toast=STALE,
-         send="tap"),
+    Case(
+        "an agency keyboard forged in a private chat", "daftar:{me}:polri", toast=STALE, send="tap"
+    ),
     Case("a decision forged in a private chat", "reg:1:y", toast=STALE, send="tap"),
     Case("a removal forged in a private chat", "hapus:1", toast=STALE, send="tap"),
-    Case("a group choice beyond 64 bits", "pilih:-99999999999999999999", NOT_A_LIAISON,
-         send="tap"),
-    Case("a group choice for a group they do not serve", "pilih:-1001234567890", NOT_A_LIAISON,
-         send="tap"),
+    Case("a group choice beyond 64 bits", "pilih:-99999999999999999999", NOT_A_LIAISON, send="tap"),
+    Case(
+        "a group choice for a group they do not serve",
+        "pilih:-1001234567890",
+        NOT_A_LIAISON,
+        send="tap",
+    ),
     Case("a form button without a form", "f:xxxx:kirim", toast=FORM_GONE, send="tap"),
     Case("garbage", "💥", toast=STALE, send="tap"),
 ]
@@ -1051,24 +1436,59 @@ async def test_stale_registration_buttons_and_other_peoples(corpus, telegram):
     intruder_keyboard = await say(telegram, "/daftar", user=INTRUDER)
     member = (await liaison_in_group(GROUP.id, MEMBER.id)).id
     cases = [
-        Case("another person's agency keyboard", f"daftar:{INTRUDER.id}:tni",
-             toast="Tombol ini untuk orang yang mengetik /daftar", send="tap", user=MEMBER,
-             on=intruder_keyboard),
-        Case("TNI tapped: the keyboard becomes the request", f"daftar:{MEMBER.id}:tni", send="tap",
-             user=MEMBER, on=keyboard, edits=1, change=request_becomes(MEMBER, Agency.TNI, "TNI")),
-        Case("a second tap on that keyboard", f"daftar:{MEMBER.id}:polri", toast=STALE, send="tap",
-             user=MEMBER, on=keyboard),
-        Case("a new /daftar replaces the request", "/daftar Polri Polres Kutai Timur",
-             REQUEST + "Polri (Polres Kutai Timur)", user=MEMBER,
-             change=request_becomes(MEMBER, Agency.POLRI, "Polres Kutai Timur")),
-        Case("Setujui on the replaced request", f"reg:{member}:y",
-             toast="Permintaan ini sudah diganti dengan permintaan yang lebih baru.", send="tap",
-             on=keyboard),
-        Case("Setujui by a member", f"reg:{member}:y",
-             toast="Hanya admin grup yang dapat menyetujui atau menolak pendaftaran.", send="tap",
-             user=MEMBER),
-        Case("Tolak by an admin", f"reg:{member}:n", send="tap", edits=1,
-             change=registration_becomes(MEMBER, status=LiaisonStatus.REJECTED)),
+        Case(
+            "another person's agency keyboard",
+            f"daftar:{INTRUDER.id}:tni",
+            toast="Tombol ini untuk orang yang mengetik /daftar",
+            send="tap",
+            user=MEMBER,
+            on=intruder_keyboard,
+        ),
+        Case(
+            "TNI tapped: the keyboard becomes the request",
+            f"daftar:{MEMBER.id}:tni",
+            send="tap",
+            user=MEMBER,
+            on=keyboard,
+            edits=1,
+            change=request_becomes(MEMBER, Agency.TNI, "TNI"),
+        ),
+        Case(
+            "a second tap on that keyboard",
+            f"daftar:{MEMBER.id}:polri",
+            toast=STALE,
+            send="tap",
+            user=MEMBER,
+            on=keyboard,
+        ),
+        Case(
+            "a new /daftar replaces the request",
+            "/daftar Polri Polres Kutai Timur",
+            REQUEST + "Polri (Polres Kutai Timur)",
+            user=MEMBER,
+            change=request_becomes(MEMBER, Agency.POLRI, "Polres Kutai Timur"),
+        ),
+        Case(
+            "Setujui on the replaced request",
+            f"reg:{member}:y",
+            toast="Permintaan ini sudah diganti dengan permintaan yang lebih baru.",
+            send="tap",
+            on=keyboard,
+        ),
+        Case(
+            "Setujui by a member",
+            f"reg:{member}:y",
+            toast="Hanya admin grup yang dapat menyetujui atau menolak pendaftaran.",
+            send="tap",
+            user=MEMBER,
+        ),
+        Case(
+            "Tolak by an admin",
+            f"reg:{member}:n",
+            send="tap",
+            edits=1,
+            change=registration_becomes(MEMBER, status=LiaisonStatus.REJECTED),
+        ),
         Case("Setujui after it was rejected", f"reg:{member}:y", toast=DECIDED, send="tap"),
         Case("Tolak again", f"reg:{member}:n", toast=DECIDED, send="tap"),
     ]
@@ -1081,12 +1501,29 @@ async def test_stale_removal_buttons(corpus, telegram):
     chooser = await say(telegram, "/hapus_liaison")
     kpu = (await liaison_in_group(GROUP.id, KPU_OFFICER.id)).id
     cases = [
-        Case("a member taps the chooser", f"hapus:{kpu}", toast=HAPUS_ADMIN_ONLY, send="tap",
-             user=MEMBER, on=chooser),
-        Case("the admin removes KPU", f"hapus:{kpu}", send="tap", on=chooser, edits=1,
-             change=registration_becomes(KPU_OFFICER, status=LiaisonStatus.REMOVED)),
-        Case("a second tap on the chooser", f"hapus:{kpu}",
-             toast="Penghubung itu sudah tidak terdaftar.", send="tap", on=chooser),
+        Case(
+            "a member taps the chooser",
+            f"hapus:{kpu}",
+            toast=HAPUS_ADMIN_ONLY,
+            send="tap",
+            user=MEMBER,
+            on=chooser,
+        ),
+        Case(
+            "the admin removes KPU",
+            f"hapus:{kpu}",
+            send="tap",
+            on=chooser,
+            edits=1,
+            change=registration_becomes(KPU_OFFICER, status=LiaisonStatus.REMOVED),
+        ),
+        Case(
+            "a second tap on the chooser",
+            f"hapus:{kpu}",
+            toast="Penghubung itu sudah tidak terdaftar.",
+            send="tap",
+            on=chooser,
+        ),
     ]
     await corpus.run_all(cases, GROUP, ADMIN, context="removal tap: ")
 
@@ -1099,14 +1536,38 @@ async def test_stale_form_buttons_and_other_peoples(corpus, telegram):
     second = await say(telegram, f"/start {PAYLOAD}", user=OFFICER, chat=chat)
     token = (await active_form(OFFICER.id)).token
     cases = [
-        Case("a cancelled form's choice", first.button("Rawan")["callback_data"], toast=FORM_GONE,
-             send="tap", on=first),
-        Case("someone else taps the form", second.button("Rawan")["callback_data"],
-             toast=FORM_GONE, send="tap", user=INTRUDER, chat=private(INTRUDER), on=second),
-        Case("someone else's Batal", f"f:{token}:batal", toast=FORM_GONE, send="tap",
-             user=INTRUDER, chat=private(INTRUDER), on=second),
-        Case("Kirim before the last question", f"f:{token}:kirim",
-             "Jawab dulu pertanyaan yang sedang ditanyakan.", send="tap", on=second),
+        Case(
+            "a cancelled form's choice",
+            first.button("Rawan")["callback_data"],
+            toast=FORM_GONE,
+            send="tap",
+            on=first,
+        ),
+        Case(
+            "someone else taps the form",
+            second.button("Rawan")["callback_data"],
+            toast=FORM_GONE,
+            send="tap",
+            user=INTRUDER,
+            chat=private(INTRUDER),
+            on=second,
+        ),
+        Case(
+            "someone else's Batal",
+            f"f:{token}:batal",
+            toast=FORM_GONE,
+            send="tap",
+            user=INTRUDER,
+            chat=private(INTRUDER),
+            on=second,
+        ),
+        Case(
+            "Kirim before the last question",
+            f"f:{token}:kirim",
+            "Jawab dulu pertanyaan yang sedang ditanyakan.",
+            send="tap",
+            on=second,
+        ),
     ]
     await corpus.run_all(cases, chat, OFFICER, context="form tap: ")
 
@@ -1130,12 +1591,27 @@ async def test_stale_form_buttons_and_other_peoples(corpus, telegram):
 
 SERVICE_MESSAGES_AND_NUL = [
     (GROUP, ADMIN, Case("a message pinned in the group", send="pin")),
-    (GROUP, ADMIN, Case("NUL in a settings argument", "/wilayah Kota\x00Baru",
-                        "Wilayah grup ini sekarang: KotaBaru.",
-                        change=group_becomes(region_name="KotaBaru"))),
+    (
+        GROUP,
+        ADMIN,
+        Case(
+            "NUL in a settings argument",
+            "/wilayah Kota\x00Baru",
+            "Wilayah grup ini sekarang: KotaBaru.",
+            change=group_becomes(region_name="KotaBaru"),
+        ),
+    ),
     (private(OFFICER), OFFICER, Case("a message pinned in the report chat", send="pin")),
-    (private(OFFICER), OFFICER, Case("NUL in a number answer", "1\x0000", NEXT_AFTER_PERSONEL,
-                                     change=answered(OFFICER, "personel", 100, "kejadian"))),
+    (
+        private(OFFICER),
+        OFFICER,
+        Case(
+            "NUL in a number answer",
+            "1\x0000",
+            NEXT_AFTER_PERSONEL,
+            change=answered(OFFICER, "personel", 100, "kejadian"),
+        ),
+    ),
     (private(OFFICER), OFFICER, Case("NUL only, as an answer", "\x00", "Jawaban masih kosong.")),
 ]
 

@@ -35,6 +35,7 @@ async def test_server_answers_429_with_retry_after_when_limits_are_on():
     try:
         url = f"{server.url}/bot{TOKEN}/sendMessage"
         async with aiohttp.ClientSession() as session:
+
             async def send(chat_id: int) -> tuple[int, dict]:
                 async with session.post(url, data={"chat_id": chat_id, "text": "x"}) as response:
                     return response.status, await response.json()
@@ -53,10 +54,15 @@ async def test_server_answers_429_with_retry_after_when_limits_are_on():
 
 
 async def test_every_measurement_runs_and_loses_nothing(tmp_path):
-    runs = await run_databases(["sqlite", "postgres"], SMOKE, load_forms(), tmp_path,
-                               log=lambda _: None)
-    report = {"scale": SMOKE.name, "seconds": 0.0, "databases": runs,
-              "machine": {"cpus": 2, "cpu_model": "", "memory_gib": 0, "python": ""}}
+    runs = await run_databases(
+        ["sqlite", "postgres"], SMOKE, load_forms(), tmp_path, log=lambda _: None
+    )
+    report = {
+        "scale": SMOKE.name,
+        "seconds": 0.0,
+        "databases": runs,
+        "machine": {"cpus": 2, "cpu_model": "", "memory_gib": 0, "python": ""},
+    }
     assert problems(report) == []
     for figures in runs.values():
         for phase in ("throughput", "telegram_rate", "moderate", "saturation", "paced_by_bot"):

@@ -25,14 +25,16 @@ def test_template_matches_the_source():
     assert extracted == committed, (
         "locales/messages.pot is out of date: run `python -m bot catalogs`\n"
         f"new in source: {sorted(extracted - committed)}\ngone from source: "
-        f"{sorted(committed - extracted)}")
+        f"{sorted(committed - extracted)}"
+    )
 
 
 @pytest.mark.parametrize("locale", SUPPORTED_LOCALES)
 def test_catalog_is_complete_and_consistent(locale):
     catalog = read(po_path(locale), locale)
     assert message_ids(catalog) == message_ids(read(POT_PATH)), (
-        f"{locale} catalog is out of date: run `python -m bot catalogs`")
+        f"{locale} catalog is out of date: run `python -m bot catalogs`"
+    )
     untranslated = [m.id for m in catalog if m.id and not m.string]
     fuzzy = [m.id for m in catalog if m.id and m.fuzzy]
     assert not untranslated, f"{locale}: untranslated {untranslated}"
@@ -40,7 +42,8 @@ def test_catalog_is_complete_and_consistent(locale):
     for message in catalog:
         if message.id:
             assert placeholders(message.string) == placeholders(message.id), (
-                f"{locale}: placeholders differ in {message.id!r}")
+                f"{locale}: placeholders differ in {message.id!r}"
+            )
     errors = [(m.id, e) for m, e in catalog.check()]
     assert not errors
 
@@ -49,4 +52,5 @@ def test_catalog_is_complete_and_consistent(locale):
 def test_catalog_compiles(locale):
     translations = compile_catalog(locale)
     assert translations.gettext("Wilayah: {region}").startswith(
-        "Wilayah" if locale == "id" else "Region")
+        "Wilayah" if locale == "id" else "Region"
+    )

@@ -12,6 +12,7 @@ kill only pick *where* the process dies; no test waits on time passing.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import random
 import signal
@@ -23,10 +24,10 @@ from zoneinfo import ZoneInfo
 
 import asyncpg
 
-from bot.services import groups
 from bot.domain.agencies import Agency
-from bot.storage.db import close_database, open_database
+from bot.services import groups
 from bot.services.liaisons import request_registration
+from bot.storage.db import close_database, open_database
 from tests.botapi import Chat, User
 from tests.harness import ADMIN, GROUP, TOKEN
 from tests.tally import TALLY
@@ -39,10 +40,20 @@ FORMS = {  # liaison -> (agency, the answers they type after tapping "Rawan")
     User(333333333, "Citra Kejari"): (Agency.KEJAKSAAN, ["4", "Dua perkara baru"]),
 }
 EXPECTED = {
-    Agency.POLRI: {"situasi": "rawan", "personel": 1200, "kejadian": 2,
-                   "uraian_kejadian": "Bentrok kecil", "tps_rawan": 5},
-    Agency.TNI: {"situasi": "rawan", "personel": 300, "kejadian": 0,
-                 "uraian_kejadian": None, "tps_rawan": None},
+    Agency.POLRI: {
+        "situasi": "rawan",
+        "personel": 1200,
+        "kejadian": 2,
+        "uraian_kejadian": "Bentrok kecil",
+        "tps_rawan": 5,
+    },
+    Agency.TNI: {
+        "situasi": "rawan",
+        "personel": 300,
+        "kejadian": 0,
+        "uraian_kejadian": None,
+        "tps_rawan": None,
+    },
     Agency.KEJAKSAAN: {"situasi": "rawan", "perkara_pidana": 4, "catatan": "Dua perkara baru"},
 }
 ALL_OFF = {"laporan": None, "pengingat": None, "ringkasan": None, "hitungmundur": None}
@@ -58,13 +69,24 @@ class BotProcess:
 
     async def start(self) -> None:
         mark = len(self.telegram.calls)
-        env = {**os.environ, "PYTHONPATH": str(PROJECT), "BOT_TOKEN": TOKEN,
-               "TELEGRAM_API_URL": self.telegram.url, "DATABASE_URL": self.database_url,
-               "LOG_LEVEL": "INFO"}
+        env = {
+            **os.environ,
+            "PYTHONPATH": str(PROJECT),
+            "BOT_TOKEN": TOKEN,
+            "TELEGRAM_API_URL": self.telegram.url,
+            "DATABASE_URL": self.database_url,
+            "LOG_LEVEL": "INFO",
+        }
         log = (self.folder / "bot.log").open("ab")
         self.process = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bot", cwd=self.folder, env=env,
-            stdout=asyncio.subprocess.DEVNULL, stderr=log)
+            sys.executable,
+            "-m",
+            "bot",
+            cwd=self.folder,
+            env=env,
+            stdout=asyncio.subprocess.DEVNULL,
+            stderr=log,
+        )
         log.close()
         await self.telegram.wait_for_call("getUpdates", after=mark)
 
@@ -105,8 +127,16 @@ async def seed(database_url: str, liaisons: bool, post_times: dict) -> None:
             await groups.set_post_time(GROUP.id, GROUP.title, kind, at)
         if liaisons:
             for user, (agency, _) in FORMS.items():
-                await request_registration(GROUP.id, GROUP.title, user.id, user.first_name,
-                                           None, agency, agency.label, approved=True)
+                await request_registration(
+                    GROUP.id,
+                    GROUP.title,
+                    user.id,
+                    user.first_name,
+                    None,
+                    agency,
+                    agency.label,
+                    approved=True,
+                )
     finally:
         await close_database()
 
@@ -130,7 +160,7 @@ async def test_sigkill_while_liaisons_fill_in_forms(tmp_path, telegram, database
     bot = BotProcess(tmp_path, telegram, database_url)
     await bot.start()
     try:
-        for user, (agency, answers) in FORMS.items():
+        for user, (_agency, answers) in FORMS.items():
             private = Chat.private_with(user)
             await telegram.send_message(private, user, "/lapor")
             await bot.maybe_crash(KILL_CHANCE, rng)
@@ -138,16 +168,15 @@ async def test_sigkill_while_liaisons_fill_in_forms(tmp_path, telegram, database
             await telegram.press(user, question, question.button("Rawan")["callback_data"])
             await bot.maybe_crash(KILL_CHANCE, rng)
             for answer in answers:
-                step = await next_containing(telegram, private.id, "dari")  # a question
+                await next_containing(telegram, private.id, "dari")  # a question
                 await telegram.send_message(private, user, answer)
                 await bot.maybe_crash(KILL_CHANCE, rng)
             review = await next_containing(telegram, private.id, "Periksa laporan Anda")
             await telegram.press(user, review, review.button("Kirim")["callback_data"])
             await bot.maybe_crash(KILL_CHANCE, rng)
-            try:
+            # Killed between storing and confirming: the database is the judge.
+            with contextlib.suppress(AssertionError):
                 await next_containing(telegram, private.id, "Laporan terkirim", timeout=15)
-            except AssertionError:
-                pass  # killed between storing and confirming: the database is the judge
         await telegram.send_message(Chat.private_with(ADMIN), ADMIN, "/bantuan")  # a barrier
         await next_containing(telegram, ADMIN.id, "Posko Forkopimda")
     finally:
@@ -155,16 +184,20 @@ async def test_sigkill_while_liaisons_fill_in_forms(tmp_path, telegram, database
 
     rows = await query(database_url, "SELECT agency, answers, current FROM reports")
     import json
+
     stored: dict[Agency, list] = {}
     for agency, answers, current in rows:
         stored.setdefault(Agency(agency), []).append(
-            (json.loads(answers) if isinstance(answers, str) else answers, bool(current)))
+            (json.loads(answers) if isinstance(answers, str) else answers, bool(current))
+        )
     TALLY["reports_lost"] += sum(1 for agency in EXPECTED if agency not in stored)
     TALLY["reports_duplicated"] += sum(len(v) - 1 for v in stored.values() if len(v) > 1)
     TALLY["answers_lost"] += sum(
-        1 for agency, expected in EXPECTED.items()
+        1
+        for agency, expected in EXPECTED.items()
         for key, value in expected.items()
-        if stored.get(agency) and stored[agency][-1][0].get(key) != value)
+        if stored.get(agency) and stored[agency][-1][0].get(key) != value
+    )
     assert bot.kills >= 3, "the seed should kill the bot several times"
     for agency, expected in EXPECTED.items():
         assert [answers for answers, _ in stored[agency]] == [expected], agency
@@ -196,9 +229,16 @@ async def test_sigkill_while_scheduled_summaries_go_out(tmp_path, telegram, data
     async def handed_over_unconfirmed() -> set[int]:
         """Posts handed to Telegram by a process that died before hearing back: they may or
         may not have arrived, and are never sent again (the timeout rule)."""
-        return {row[0] for row in await query(database_url, (
-            "SELECT g.chat_id FROM scheduled_posts p JOIN groups g ON g.id = p.group_id "
-            "WHERE p.state = 'sending' AND p.handed_over = TRUE"))}
+        return {
+            row[0]
+            for row in await query(
+                database_url,
+                (
+                    "SELECT g.chat_id FROM scheduled_posts p JOIN groups g ON g.id = p.group_id "
+                    "WHERE p.state = 'sending' AND p.handed_over = TRUE"
+                ),
+            )
+        }
 
     def delivered() -> set[int]:
         return {m.chat_id for m in telegram.all_messages() if "Ringkasan" in m.text}

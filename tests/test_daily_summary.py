@@ -16,8 +16,11 @@ KPU = User(444444444, "Rina <KPU>")
 async def group(bot, telegram):
     """A WITA group with Polri and KPU liaisons; H-14 on the clock fixture's day."""
     telegram.set_member_status(GROUP, ADMIN, "administrator")
-    for command in ("/wilayah Kabupaten Kutai Timur", "/zona WITA",
-                    "/hari_h 2024-11-27 Pilkada Serentak 2024"):
+    for command in (
+        "/wilayah Kabupaten Kutai Timur",
+        "/zona WITA",
+        "/hari_h 2024-11-27 Pilkada Serentak 2024",
+    ):
         await say(telegram, command)
     for user, command in ((POLRI, "/daftar Polri Polres Kutai Timur"), (KPU, "/daftar KPU")):
         request = await say(telegram, command, user=user)
@@ -49,9 +52,11 @@ async def test_ringkasan_shows_the_day_in_the_groups_zone(group, telegram, clock
     await report_polri(telegram, clock)
     summary = await say(telegram, "/ringkasan", user=MEMBER)
     text = summary.text
-    assert text.startswith("Ringkasan Harian Posko Forkopimda\nKabupaten Kutai Timur\n"
-                           "Rabu, 13 November 2024\n"
-                           "H-14 menuju pemungutan suara Pilkada Serentak 2024, Rabu, 27 November 2024")
+    assert text.startswith(
+        "Ringkasan Harian Posko Forkopimda\nKabupaten Kutai Timur\n"
+        "Rabu, 13 November 2024\n"
+        "H-14 menuju pemungutan suara Pilkada Serentak 2024, Rabu, 27 November 2024"
+    )
     assert "🟡 Waspada · 1 dari 2 instansi melapor" in text
     assert "08.12 WITA" in text and "1.200" in text
     assert "Bentrok <kecil> di TPS 3" in text  # shown literally
@@ -71,10 +76,13 @@ async def test_ringkasan_for_yesterday_and_for_a_date(group, telegram, clock):
     assert "Kamis, 14 November 2024" in today.text and "🔴" not in today.text
 
 
-@pytest.mark.parametrize(("typed", "expected"), [
-    ("/ringkasan besok", "Tanggal «besok» tidak dikenali."),
-    ("/ringkasan 31-02-2024", "Tanggal «31-02-2024» tidak dikenali."),
-])
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("/ringkasan besok", "Tanggal «besok» tidak dikenali."),
+        ("/ringkasan 31-02-2024", "Tanggal «31-02-2024» tidak dikenali."),
+    ],
+)
 async def test_ringkasan_bad_date(group, telegram, typed, expected):
     assert (await say(telegram, typed, user=MEMBER)).text.startswith(expected)
 
@@ -92,8 +100,10 @@ async def test_jadwal_shows_defaults_and_admins_change_them(group, telegram):
     assert "Jadwal kiriman otomatis (Asia/Makassar (WITA))" in shown.text
     assert "• laporan 07.00" in shown.text and "• ringkasan 17.00" in shown.text
 
-    assert "hanya dapat diubah oleh admin" in (
-        await say(telegram, "/jadwal ringkasan 16:30", user=MEMBER)).text
+    assert (
+        "hanya dapat diubah oleh admin"
+        in (await say(telegram, "/jadwal ringkasan 16:30", user=MEMBER)).text
+    )
     changed = await say(telegram, "/jadwal ringkasan 16:30")
     assert changed.text.startswith("Kiriman ringkasan sekarang pukul 16.30.")
     off = await say(telegram, "/jadwal pengingat mati")
@@ -101,11 +111,14 @@ async def test_jadwal_shows_defaults_and_admins_change_them(group, telegram):
     assert (await find_group(GROUP.id)).post_times == {"ringkasan": "16:30", "pengingat": None}
 
 
-@pytest.mark.parametrize(("typed", "expected"), [
-    ("/jadwal ringkasan 25:00", "Jam «25:00» tidak dikenali."),
-    ("/jadwal ringkasan", "Tulis jenis kiriman lalu jam atau «mati»."),
-    ("/jadwal arisan 10:00", "Tulis jenis kiriman lalu jam atau «mati»."),
-])
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("/jadwal ringkasan 25:00", "Jam «25:00» tidak dikenali."),
+        ("/jadwal ringkasan", "Tulis jenis kiriman lalu jam atau «mati»."),
+        ("/jadwal arisan 10:00", "Tulis jenis kiriman lalu jam atau «mati»."),
+    ],
+)
 async def test_jadwal_bad_input_changes_nothing(group, telegram, typed, expected):
     assert (await say(telegram, typed)).text.startswith(expected)
     assert (await find_group(GROUP.id)).post_times == {}

@@ -19,7 +19,8 @@ PRIVATE = Chat.private_with(POLRI)
 
 
 async def test_busy_database_asks_to_resend_and_keeps_earlier_answers(
-        telegram, tmp_path, clock, caplog):
+    telegram, tmp_path, clock, caplog
+):
     path = tmp_path / "posko.sqlite3"
     async with running_bot(telegram, f"sqlite://{path}?busy_timeout=100", clock):
         telegram.set_member_status(GROUP, ADMIN, "administrator")

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from babel.messages.extract import extract_from_dir
 
+from bot.devtools.catalogs import METHOD_MAP
+from bot.devtools.forms_extract import extract_forms
 from bot.domain.agencies import Agency
 from bot.domain.forms.definitions import (
     DEFAULT_FORMS_PATH,
@@ -18,11 +20,12 @@ from bot.domain.forms.definitions import (
     QuestionKind,
     load_forms,
 )
-from bot.devtools.catalogs import METHOD_MAP
-from bot.devtools.forms_extract import extract_forms
 
 SITUASI = {
-    "id": "situasi", "kind": "choice", "prompt": "Situasi umum hari ini?", "label": "Situasi",
+    "id": "situasi",
+    "kind": "choice",
+    "prompt": "Situasi umum hari ini?",
+    "label": "Situasi",
     "choices": [{"value": "aman", "label": "Aman"}, {"value": "rawan", "label": "Rawan"}],
 }
 
@@ -58,8 +61,14 @@ def test_default_forms_cover_every_agency_with_the_agreed_ids():
         Agency.PEMDA: ["situasi", "sarpras", "catatan_netralitas_asn"],
         Agency.TNI: ["situasi", "personel", "kejadian", "uraian_kejadian", "tps_rawan"],
         Agency.POLRI: ["situasi", "personel", "kejadian", "uraian_kejadian", "tps_rawan"],
-        Agency.KPU: ["situasi", "logistik_kecamatan", "logistik_desa", "tps_siap", "jumlah_tps",
-                     "kendala_logistik"],
+        Agency.KPU: [
+            "situasi",
+            "logistik_kecamatan",
+            "logistik_desa",
+            "tps_siap",
+            "jumlah_tps",
+            "kendala_logistik",
+        ],
         Agency.BAWASLU: ["situasi", "pelanggaran", "netralitas_asn", "catatan"],
         Agency.KEJAKSAAN: ["situasi", "perkara_pidana", "catatan"],
         Agency.DPRD: ["situasi", "catatan"],
@@ -71,10 +80,18 @@ def test_default_question_details():
     tni = forms.form_for(Agency.TNI)
     situasi = tni.question("situasi")
     assert situasi.kind is QuestionKind.CHOICE
-    assert situasi.choices == (Choice("aman", "Aman"), Choice("waspada", "Waspada"), Choice("rawan", "Rawan"))
+    assert situasi.choices == (
+        Choice("aman", "Aman"),
+        Choice("waspada", "Waspada"),
+        Choice("rawan", "Rawan"),
+    )
     personel = tni.question("personel")
     assert (personel.kind, personel.minimum, personel.maximum, personel.optional) == (
-        QuestionKind.NUMBER, 0, 1_000_000, False)
+        QuestionKind.NUMBER,
+        0,
+        1_000_000,
+        False,
+    )
     uraian = tni.question("uraian_kejadian")
     assert (uraian.kind, uraian.max_length, uraian.optional) == (QuestionKind.TEXT, 500, True)
     assert tni.question("tps_rawan").optional
@@ -83,7 +100,10 @@ def test_default_question_details():
     assert [(c.rule, c.left, c.right) for c in kpu.checks] == [("lte", "tps_siap", "jumlah_tps")]
     assert kpu.labels["logistik_desa"] == "Logistik ke desa/kelurahan"
     assert forms.form_for(Agency.PEMDA).labels == {
-        "situasi": "Situasi", "sarpras": "Sarpras", "catatan_netralitas_asn": "Catatan netralitas ASN"}
+        "situasi": "Situasi",
+        "sarpras": "Sarpras",
+        "catatan_netralitas_asn": "Catatan netralitas ASN",
+    }
     with pytest.raises(KeyError):
         kpu.question("personel")
 
@@ -91,9 +111,20 @@ def test_default_question_details():
 def test_a_custom_file_replaces_the_default(tmp_path):
     data = minimal()
     data["forms"]["dprd"]["questions"] = [
-        {"id": "partisipasi", "kind": "percent", "prompt": "Perkiraan partisipasi?", "label": "Partisipasi"},
+        {
+            "id": "partisipasi",
+            "kind": "percent",
+            "prompt": "Perkiraan partisipasi?",
+            "label": "Partisipasi",
+        },
         {"id": "rapat", "kind": "number", "prompt": "Rapat?", "label": "Rapat", "min": 1, "max": 9},
-        {"id": "kesimpulan", "kind": "text", "prompt": "Kesimpulan?", "label": "Kesimpulan", "max_length": 80},
+        {
+            "id": "kesimpulan",
+            "kind": "text",
+            "prompt": "Kesimpulan?",
+            "label": "Kesimpulan",
+            "max_length": 80,
+        },
     ]
     dprd = load_forms(write(tmp_path, data)).form_for(Agency.DPRD)
     assert [q.id for q in dprd.questions] == ["situasi", "partisipasi", "rapat", "kesimpulan"]
@@ -113,6 +144,7 @@ def _add(agency: str, *questions, checks=None):
         data["forms"][agency]["questions"] = list(questions)
         if checks is not None:
             data["forms"][agency]["checks"] = checks
+
     return change
 
 
@@ -132,10 +164,19 @@ TEXT_C = {"id": "c", "kind": "text", "prompt": "C?", "label": "C"}
         (_add("tni", {**NUMBER_A, "id": "Personel"}), "form 'tni', question 1: 'id' must match"),
         (_add("tni", {**NUMBER_A, "id": "a" * 25}), "'id' must match"),
         (_add("tni", NUMBER_A, NUMBER_A), "form 'tni': question id 'a' is used twice"),
-        (_add("tni", {**NUMBER_A, "id": "situasi"}), "form 'tni': question ids ['situasi'] are already used"),
-        (_add("tni", {**NUMBER_A, "kind": "date"}), "form 'tni', question 'a': 'kind' must be one of"),
+        (
+            _add("tni", {**NUMBER_A, "id": "situasi"}),
+            "form 'tni': question ids ['situasi'] are already used",
+        ),
+        (
+            _add("tni", {**NUMBER_A, "kind": "date"}),
+            "form 'tni', question 'a': 'kind' must be one of",
+        ),
         (_add("tni", {**NUMBER_A, "prompt": " "}), "question 'a': 'prompt' must be non-empty"),
-        (_add("tni", {k: v for k, v in NUMBER_A.items() if k != "label"}), "question 'a': missing ['label']"),
+        (
+            _add("tni", {k: v for k, v in NUMBER_A.items() if k != "label"}),
+            "question 'a': missing ['label']",
+        ),
         (_add("tni", {**NUMBER_A, "maks": 5}), "question 'a': unexpected keys ['maks']"),
         (_add("tni", {**TEXT_C, "min": 0}), "question 'c': unexpected keys ['min']"),
         (_add("tni", {**NUMBER_A, "min": 10, "max": 5}), "'min' (10) is greater than 'max' (5)"),
@@ -143,27 +184,87 @@ TEXT_C = {"id": "c", "kind": "text", "prompt": "C?", "label": "C"}
         (_add("tni", {**NUMBER_A, "max": 2.5}), "'max' must be a whole number"),
         (_add("tni", {**NUMBER_A, "optional": "ya"}), "'optional' must be true or false"),
         (_add("tni", {**TEXT_C, "max_length": 0}), "'max_length' must be 1 to 2000"),
-        (_add("tni", {**SITUASI, "id": "s", "choices": []}), "question 's': 'choices' must not be empty"),
-        (_add("tni", {**SITUASI, "id": "s", "choices": [{"value": "Aman!", "label": "Aman"}]}),
-         "question 's', choice 1: 'value' must match"),
-        (_add("tni", {**SITUASI, "id": "s", "choices": [{"value": "x" * 17, "label": "X"}]}), "'value' must match"),
-        (_add("tni", {**SITUASI, "id": "s", "choices": [{"value": "a", "label": "Ya"},
-                                                        {"value": "b", "label": "ya"}]}),
-         "choices 'a' and 'b' both read 'ya'"),
-        (_add("kpu", NUMBER_A, NUMBER_B, checks=[{"rule": "lt", "left": "a", "right": "b", "message": "m"}]),
-         "form 'kpu', check 1: 'rule' must be one of"),
-        (_add("kpu", NUMBER_A, checks=[{"rule": "lte", "left": "a", "right": "zz", "message": "m"}]),
-         "'right' names no question of this form: 'zz'"),
-        (_add("kpu", NUMBER_A, TEXT_C, checks=[{"rule": "lte", "left": "a", "right": "c", "message": "m"}]),
-         "'right' question 'c' is text, not number or percent"),
-        (_add("kpu", NUMBER_A, checks=[{"rule": "lte", "left": "a", "right": "situasi", "message": "m"}]),
-         "'right' question 'situasi' is choice"),
-        (_add("kpu", NUMBER_A, NUMBER_B, checks=[{"rule": "lte", "left": "a", "right": "b", "message": "{rigth}"}]),
-         "unknown placeholders ['rigth']"),
-        (_add("kpu", NUMBER_A, NUMBER_B, checks=[{"rule": "lte", "left": "a", "right": "b", "message": "{left"}]),
-         "braces do not pair up"),
-        (_add("kpu", NUMBER_A, checks=[{"rule": "lte", "left": "a", "right": "a", "message": "m"}]),
-         "'left' and 'right' are the same question"),
+        (
+            _add("tni", {**SITUASI, "id": "s", "choices": []}),
+            "question 's': 'choices' must not be empty",
+        ),
+        (
+            _add("tni", {**SITUASI, "id": "s", "choices": [{"value": "Aman!", "label": "Aman"}]}),
+            "question 's', choice 1: 'value' must match",
+        ),
+        (
+            _add("tni", {**SITUASI, "id": "s", "choices": [{"value": "x" * 17, "label": "X"}]}),
+            "'value' must match",
+        ),
+        (
+            _add(
+                "tni",
+                {
+                    **SITUASI,
+                    "id": "s",
+                    "choices": [{"value": "a", "label": "Ya"}, {"value": "b", "label": "ya"}],
+                },
+            ),
+            "choices 'a' and 'b' both read 'ya'",
+        ),
+        (
+            _add(
+                "kpu",
+                NUMBER_A,
+                NUMBER_B,
+                checks=[{"rule": "lt", "left": "a", "right": "b", "message": "m"}],
+            ),
+            "form 'kpu', check 1: 'rule' must be one of",
+        ),
+        (
+            _add(
+                "kpu",
+                NUMBER_A,
+                checks=[{"rule": "lte", "left": "a", "right": "zz", "message": "m"}],
+            ),
+            "'right' names no question of this form: 'zz'",
+        ),
+        (
+            _add(
+                "kpu",
+                NUMBER_A,
+                TEXT_C,
+                checks=[{"rule": "lte", "left": "a", "right": "c", "message": "m"}],
+            ),
+            "'right' question 'c' is text, not number or percent",
+        ),
+        (
+            _add(
+                "kpu",
+                NUMBER_A,
+                checks=[{"rule": "lte", "left": "a", "right": "situasi", "message": "m"}],
+            ),
+            "'right' question 'situasi' is choice",
+        ),
+        (
+            _add(
+                "kpu",
+                NUMBER_A,
+                NUMBER_B,
+                checks=[{"rule": "lte", "left": "a", "right": "b", "message": "{rigth}"}],
+            ),
+            "unknown placeholders ['rigth']",
+        ),
+        (
+            _add(
+                "kpu",
+                NUMBER_A,
+                NUMBER_B,
+                checks=[{"rule": "lte", "left": "a", "right": "b", "message": "{left"}],
+            ),
+            "braces do not pair up",
+        ),
+        (
+            _add(
+                "kpu", NUMBER_A, checks=[{"rule": "lte", "left": "a", "right": "a", "message": "m"}]
+            ),
+            "'left' and 'right' are the same question",
+        ),
     ],
 )
 def test_mistakes_in_the_file_are_named(tmp_path, change, expected):
@@ -174,7 +275,10 @@ def test_a_check_on_another_forms_question_is_refused(tmp_path):
     def change(data):
         data["forms"]["tni"]["questions"] = [NUMBER_A]
         data["forms"]["kpu"]["questions"] = [NUMBER_B]
-        data["forms"]["kpu"]["checks"] = [{"rule": "lte", "left": "a", "right": "b", "message": "m"}]
+        data["forms"]["kpu"]["checks"] = [
+            {"rule": "lte", "left": "a", "right": "b", "message": "m"}
+        ]
+
     assert "form 'kpu', check 1: 'left' names no question" in load_error(tmp_path, _mutated(change))
 
 
@@ -199,8 +303,13 @@ def test_extractor_yields_every_string_of_the_default_file():
         extracted = list(extract_forms(fileobj, ["_"], ["TRANSLATORS:"], {}))
     messages = {message for _, _, message, _ in extracted}
     assert messages == _default_strings()
-    assert {"Jumlah personel dikerahkan hari ini?", "Personel", "Waspada", "Sebagian",
-            "Jumlah TPS siap ({left}) tidak boleh melebihi jumlah TPS seluruhnya ({right})."} <= messages
+    assert {
+        "Jumlah personel dikerahkan hari ini?",
+        "Personel",
+        "Waspada",
+        "Sebagian",
+        "Jumlah TPS siap ({left}) tidak boleh melebihi jumlah TPS seluruhnya ({right}).",
+    } <= messages
     lines = DEFAULT_FORMS_PATH.read_text(encoding="utf-8").splitlines()
     for lineno, funcname, message, comments in extracted:
         assert funcname is None
@@ -209,8 +318,14 @@ def test_extractor_yields_every_string_of_the_default_file():
 
 
 def test_extractor_is_lenient_with_half_written_files():
-    text = json.dumps({"version": 1, "forms": {"tni": {"questions": [
-        {"id": "x", "prompt": "Apa?"}, "nonsense", {"label": ""}]}}})
+    text = json.dumps(
+        {
+            "version": 1,
+            "forms": {
+                "tni": {"questions": [{"id": "x", "prompt": "Apa?"}, "nonsense", {"label": ""}]}
+            },
+        }
+    )
     extracted = list(extract_forms(io.BytesIO(text.encode()), [], [], {}))
     assert [message for _, _, message, _ in extracted] == ["Apa?"]
 

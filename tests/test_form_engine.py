@@ -21,8 +21,8 @@ from bot.domain.forms import (
     resume,
     start,
 )
-from bot.texts.form_texts import answer_text, problem_text, question_text, review_text
 from bot.domain.forms.definitions import Form, Question, QuestionKind
+from bot.texts.form_texts import answer_text, problem_text, question_text, review_text
 from bot.texts.i18n import translator
 
 FORMS = load_forms()
@@ -83,14 +83,25 @@ KPU_COMPLETE = (
 def test_a_whole_report_is_asked_in_order_and_kept():
     progress = start(KPU)
     assert progress.current == "situasi" and progress.answers == {} and not at_review(progress)
-    expected_current = ["logistik_kecamatan", "logistik_desa", "tps_siap", "jumlah_tps", "kendala_logistik", None]
+    expected_current = [
+        "logistik_kecamatan",
+        "logistik_desa",
+        "tps_siap",
+        "jumlah_tps",
+        "kendala_logistik",
+        None,
+    ]
     for message, current in zip(KPU_COMPLETE, expected_current, strict=True):
         progress, problem = reply(KPU, progress, message)
         assert problem is None and progress.current == current
     assert at_review(progress)
     assert progress.answers == {
-        "situasi": "aman", "logistik_kecamatan": "87.5", "logistik_desa": 100,
-        "tps_siap": 1150, "jumlah_tps": 1200, "kendala_logistik": None,
+        "situasi": "aman",
+        "logistik_kecamatan": "87.5",
+        "logistik_desa": 100,
+        "tps_siap": 1150,
+        "jumlah_tps": 1200,
+        "kendala_logistik": None,
     }
 
 
@@ -102,15 +113,27 @@ def test_a_choice_may_be_typed_instead_of_tapped(typed):
 
 def test_a_choice_that_is_not_offered_is_refused():
     problem = refused(POLRI, start(POLRI), TextReply("aman sekali"))
-    assert (problem.code, problem.question_id, problem.params["input"]) == ("choice_expected", "situasi", "aman sekali")
+    assert (problem.code, problem.question_id, problem.params["input"]) == (
+        "choice_expected",
+        "situasi",
+        "aman sekali",
+    )
 
 
 def test_text_answers_are_cleaned_but_keep_their_lines():
     progress = fill(POLRI, ChoiceReply("situasi", "waspada"), TextReply("12"), TextReply("1"))
-    progress, problem = reply(POLRI, progress, TextReply(
-        "  Bentrok\u200b antar\x07 pendukung\u202e\t di desa A\r\nSudah ditangani.\u2066  "))
+    progress, problem = reply(
+        POLRI,
+        progress,
+        TextReply(
+            "  Bentrok\u200b antar\x07 pendukung\u202e\t di desa A\r\nSudah ditangani.\u2066  "
+        ),
+    )
     assert problem is None
-    assert progress.answers["uraian_kejadian"] == "Bentrok antar pendukung  di desa A\nSudah ditangani."
+    assert (
+        progress.answers["uraian_kejadian"]
+        == "Bentrok antar pendukung  di desa A\nSudah ditangani."
+    )
 
 
 def test_text_limits():
@@ -155,8 +178,15 @@ def test_full_width_digits_are_accepted():
     assert progress.answers["personel"] == 1200
 
 
-@pytest.mark.parametrize(("typed", "code"), [("150%", "too_large"), ("87.5", "ambiguous_separator"),
-                                             ("-1", "negative"), ("separuh", "not_a_number")])
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [
+        ("150%", "too_large"),
+        ("87.5", "ambiguous_separator"),
+        ("-1", "negative"),
+        ("separuh", "not_a_number"),
+    ],
+)
 def test_percent_mistakes(typed, code):
     progress = fill(KPU, ChoiceReply("situasi", "aman"))
     assert refused(KPU, progress, TextReply(typed)).code == code
@@ -189,12 +219,19 @@ def test_optional_questions_can_be_skipped_required_ones_cannot():
     assert problem is None and progress.answers["uraian_kejadian"] is None
     progress, problem = reply(POLRI, progress, SkipReply("tps_rawan"))
     assert problem is None and at_review(progress)
-    assert progress.answers == {"situasi": "aman", "personel": 250, "kejadian": 0,
-                                "uraian_kejadian": None, "tps_rawan": None}
+    assert progress.answers == {
+        "situasi": "aman",
+        "personel": 250,
+        "kejadian": 0,
+        "uraian_kejadian": None,
+        "tps_rawan": None,
+    }
 
 
 def test_a_dash_is_an_answer_where_text_is_required():
-    form = Form(Agency.DPRD, (Question("wajib", QuestionKind.TEXT, "Wajib?", "Wajib", max_length=10),))
+    form = Form(
+        Agency.DPRD, (Question("wajib", QuestionKind.TEXT, "Wajib?", "Wajib", max_length=10),)
+    )
     progress = fill(form, TextReply("-"))
     assert progress.answers == {"wajib": "-"}
 
@@ -250,9 +287,17 @@ def test_an_edit_that_breaks_a_check_is_refused():
 
 
 def test_an_optional_answer_can_be_skipped_while_editing():
-    review = fill(POLRI, ChoiceReply("situasi", "aman"), TextReply("1"), TextReply("2"),
-                  TextReply("Pawai tanpa izin."), TextReply("3"))
-    after, problem = reply(POLRI, begin_edit(POLRI, review, "uraian_kejadian"), SkipReply("uraian_kejadian"))
+    review = fill(
+        POLRI,
+        ChoiceReply("situasi", "aman"),
+        TextReply("1"),
+        TextReply("2"),
+        TextReply("Pawai tanpa izin."),
+        TextReply("3"),
+    )
+    after, problem = reply(
+        POLRI, begin_edit(POLRI, review, "uraian_kejadian"), SkipReply("uraian_kejadian")
+    )
     assert problem is None and at_review(after) and after.answers["uraian_kejadian"] is None
 
 
@@ -311,25 +356,34 @@ def test_resume_fits_old_progress_to_a_changed_form():
 
 def test_question_texts(t):
     assert question_text(t, KPU, start(KPU)) == (
-        "<b>Pertanyaan 1 dari 6</b>\nSituasi umum hari ini?\n<i>Pilih salah satu tombol di bawah.</i>")
+        "<b>Pertanyaan 1 dari 6</b>\nSituasi umum hari ini?\n"
+        "<i>Pilih salah satu tombol di bawah.</i>"
+    )
     progress = fill(POLRI, ChoiceReply("situasi", "aman"))
     assert question_text(t, POLRI, progress) == (
         "<b>Pertanyaan 2 dari 5</b>\nJumlah personel dikerahkan hari ini?\n"
-        "<i>Ketik angka, misalnya 1.200.</i>")
+        "<i>Ketik angka, misalnya 1.200.</i>"
+    )
     progress = fill(KPU, ChoiceReply("situasi", "aman"))
     assert question_text(t, KPU, progress).endswith("<i>Ketik persentase 0–100, misalnya 87,5.</i>")
     progress = fill(POLRI, ChoiceReply("situasi", "aman"), TextReply("1"), TextReply("0"))
     assert question_text(t, POLRI, progress).endswith(
-        "<i>Ketik jawaban singkat (maks. 500 karakter), atau tekan Lewati.</i>")
-    progress = fill(POLRI, ChoiceReply("situasi", "aman"), TextReply("1"), TextReply("0"), TextReply("-"))
-    assert question_text(t, POLRI, progress).endswith("<i>Ketik angka, misalnya 1.200, atau tekan Lewati.</i>")
+        "<i>Ketik jawaban singkat (maks. 500 karakter), atau tekan Lewati.</i>"
+    )
+    progress = fill(
+        POLRI, ChoiceReply("situasi", "aman"), TextReply("1"), TextReply("0"), TextReply("-")
+    )
+    assert question_text(t, POLRI, progress).endswith(
+        "<i>Ketik angka, misalnya 1.200, atau tekan Lewati.</i>"
+    )
 
 
 def test_question_text_while_editing_shows_the_current_answer(t):
     review = fill(KPU, *KPU_COMPLETE)
     assert question_text(t, KPU, begin_edit(KPU, review, "jumlah_tps")) == (
         "<b>Ubah jawaban: Jumlah TPS</b>\nJumlah TPS seluruhnya?\nJawaban sekarang: 1.200\n"
-        "<i>Ketik angka, misalnya 1.200.</i>")
+        "<i>Ketik angka, misalnya 1.200.</i>"
+    )
 
 
 def _problem_for(form: Form, progress: FormProgress, message) -> Problem:
@@ -339,45 +393,63 @@ def _problem_for(form: Form, progress: FormProgress, message) -> Problem:
 def test_problem_texts(t):
     personel = fill(POLRI, ChoiceReply("situasi", "aman"))
     assert problem_text(t, POLRI, _problem_for(POLRI, personel, TextReply("12.5"))) == (
-        "«12.5» bukan angka yang jelas. Ketik bilangan bulat; untuk ribuan pakai titik, misalnya 1.200.")
+        "«12.5» bukan angka yang jelas. Ketik bilangan bulat;"
+        " untuk ribuan pakai titik, misalnya 1.200."
+    )
     assert problem_text(t, POLRI, _problem_for(POLRI, personel, TextReply("1,200"))) == (
-        "«1,200» bukan angka yang jelas. Ketik bilangan bulat; untuk ribuan pakai titik, misalnya 1.200.")
+        "«1,200» bukan angka yang jelas. Ketik bilangan bulat;"
+        " untuk ribuan pakai titik, misalnya 1.200."
+    )
     assert problem_text(t, POLRI, _problem_for(POLRI, personel, TextReply("-5"))) == (
-        "Angka untuk Personel tidak boleh negatif. Ketik 0 jika tidak ada.")
+        "Angka untuk Personel tidak boleh negatif. Ketik 0 jika tidak ada."
+    )
     assert problem_text(t, POLRI, _problem_for(POLRI, personel, TextReply("12,5"))) == (
         "«12,5» bukan bilangan bulat. Ketik tanpa koma desimal, misalnya 12; "
-        "untuk ribuan pakai titik, misalnya 1.200.")
+        "untuk ribuan pakai titik, misalnya 1.200."
+    )
     assert problem_text(t, POLRI, _problem_for(POLRI, personel, TextReply("<b>banyak</b>"))) == (
-        "«&lt;b&gt;banyak&lt;/b&gt;» bukan angka. Ketik angka, misalnya 1.200.")
+        "«&lt;b&gt;banyak&lt;/b&gt;» bukan angka. Ketik angka, misalnya 1.200."
+    )
     assert problem_text(t, POLRI, _problem_for(POLRI, personel, TextReply("9" * 5000))) == (
-        "«" + "9" * 39 + "…» bukan angka. Ketik angka, misalnya 1.200.")
+        "«" + "9" * 39 + "…» bukan angka. Ketik angka, misalnya 1.200."
+    )
     assert problem_text(t, POLRI, _problem_for(POLRI, personel, TextReply("2.000.000"))) == (
-        "«2.000.000» terlalu besar: angka untuk Personel paling banyak 1.000.000.")
+        "«2.000.000» terlalu besar: angka untuk Personel paling banyak 1.000.000."
+    )
     assert problem_text(t, POLRI, _problem_for(POLRI, personel, OtherReply())) == (
-        "Mohon jawab dengan pesan teks, bukan stiker, foto, atau berkas. Ketik angka, misalnya 1.200.")
+        "Mohon jawab dengan pesan teks, bukan stiker, foto, atau berkas."
+        " Ketik angka, misalnya 1.200."
+    )
     assert problem_text(t, POLRI, _problem_for(POLRI, personel, SkipReply("personel"))) == (
-        "Pertanyaan ini wajib dijawab, tidak bisa dilewati. Ketik angka, misalnya 1.200.")
-    assert problem_text(t, POLRI, _problem_for(POLRI, personel, ChoiceReply("situasi", "aman"))) == (
-        "Tombol itu sudah tidak berlaku. Silakan jawab pertanyaan yang terakhir ditanyakan.")
+        "Pertanyaan ini wajib dijawab, tidak bisa dilewati. Ketik angka, misalnya 1.200."
+    )
+    assert problem_text(
+        t, POLRI, _problem_for(POLRI, personel, ChoiceReply("situasi", "aman"))
+    ) == ("Tombol itu sudah tidak berlaku. Silakan jawab pertanyaan yang terakhir ditanyakan.")
     assert problem_text(t, POLRI, _problem_for(POLRI, start(POLRI), TextReply("gawat"))) == (
-        "«gawat» bukan salah satu pilihan. Tekan salah satu tombol: Aman, Waspada, Rawan.")
+        "«gawat» bukan salah satu pilihan. Tekan salah satu tombol: Aman, Waspada, Rawan."
+    )
 
 
 def test_percent_and_text_problem_texts(t):
     kecamatan = fill(KPU, ChoiceReply("situasi", "aman"))
     assert problem_text(t, KPU, _problem_for(KPU, kecamatan, TextReply("150%"))) == (
-        "«150%» melebihi 100%. Ketik persentase 0–100, misalnya 87,5.")
+        "«150%» melebihi 100%. Ketik persentase 0–100, misalnya 87,5."
+    )
     assert problem_text(t, KPU, _problem_for(KPU, kecamatan, TextReply("87.5"))) == (
-        "«87.5» bukan angka yang jelas. Untuk desimal pakai koma, misalnya 87,5.")
+        "«87.5» bukan angka yang jelas. Untuk desimal pakai koma, misalnya 87,5."
+    )
     uraian = fill(POLRI, ChoiceReply("situasi", "aman"), TextReply("1"), TextReply("0"))
     assert problem_text(t, POLRI, _problem_for(POLRI, uraian, TextReply("x" * 1234))) == (
-        "Jawaban terlalu panjang: 1.234 karakter, paling banyak 500. Persingkat lalu kirim lagi.")
+        "Jawaban terlalu panjang: 1.234 karakter, paling banyak 500. Persingkat lalu kirim lagi."
+    )
 
 
 def test_check_failed_text(t):
     progress = fill(KPU, *KPU_COMPLETE[:4])
     assert problem_text(t, KPU, _problem_for(KPU, progress, TextReply("1.000"))) == (
-        "Jumlah TPS siap (1.150) tidak boleh melebihi jumlah TPS seluruhnya (1.000).")
+        "Jumlah TPS siap (1.150) tidak boleh melebihi jumlah TPS seluruhnya (1.000)."
+    )
 
 
 def test_review_text(t):
@@ -392,14 +464,17 @@ def test_review_text(t):
         "Kendala logistik: —\n"
         "\n"
         "Jika sudah benar, tekan Kirim. Tekan Ubah untuk mengganti jawaban, "
-        "atau Batal untuk membatalkan laporan.")
+        "atau Batal untuk membatalkan laporan."
+    )
     assert question_text(t, KPU, review) == review_text(t, KPU, review)
 
 
 def test_user_text_is_escaped_in_the_review(t):
     review = fill(DPRD, ChoiceReply("situasi", "waspada"), TextReply("Rapat <i>besok</i> & lusa"))
     assert review_text(t, DPRD, review).splitlines()[1:3] == [
-        "Situasi: Waspada", "Catatan: Rapat &lt;i&gt;besok&lt;/i&gt; &amp; lusa"]
+        "Situasi: Waspada",
+        "Catatan: Rapat &lt;i&gt;besok&lt;/i&gt; &amp; lusa",
+    ]
 
 
 def test_answer_text(t):

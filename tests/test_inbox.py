@@ -7,8 +7,8 @@ import asyncio
 import pytest
 from telegram import Update
 
-from bot.storage.db import close_database, open_database
 from bot.services.inbox import DurableUpdateQueue, HandledMarks
+from bot.storage.db import close_database, open_database
 from bot.storage.models import InboxUpdate
 from tests.botapi import Chat, User
 from tests.harness import running_bot
@@ -51,7 +51,8 @@ async def test_a_failed_write_fails_its_own_callers_only():
 
 
 async def test_updates_handled_together_are_not_replayed_after_a_restart(
-        telegram, database_url, clock):
+    telegram, database_url, clock
+):
     people = [User(700000000 + n, f"Warga {n}") for n in range(30)]
     async with running_bot(telegram, database_url, clock):
         for person in people:  # one batch of updates, handled concurrently
@@ -73,9 +74,19 @@ async def inbox_db(database_url):
 
 def update(update_id: int, text: str = "/bantuan") -> Update:
     person = User(800000000 + update_id, "Warga")
-    return Update.de_json({"update_id": update_id, "message": {
-        "message_id": update_id, "date": 0, "chat": Chat.private_with(person).to_dict(),
-        "from": person.to_dict(), "text": text}}, None)
+    return Update.de_json(
+        {
+            "update_id": update_id,
+            "message": {
+                "message_id": update_id,
+                "date": 0,
+                "chat": Chat.private_with(person).to_dict(),
+                "from": person.to_dict(),
+                "text": text,
+            },
+        },
+        None,
+    )
 
 
 async def test_a_webhook_update_is_recorded_before_it_is_confirmed(inbox_db):
@@ -102,12 +113,14 @@ async def test_a_polled_batch_is_recorded_at_once_and_queued_in_order(inbox_db):
 
 
 async def test_telegram_is_told_of_updates_only_once_they_are_in_the_inbox(
-        telegram, database_url, clock, slow_inbox):
+    telegram, database_url, clock, slow_inbox
+):
     confirmed, unrecorded = [], []
 
     async def check(update_ids: list[int]) -> None:
-        stored = await InboxUpdate.filter(update_id__in=update_ids).values_list("update_id",
-                                                                                flat=True)
+        stored = await InboxUpdate.filter(update_id__in=update_ids).values_list(
+            "update_id", flat=True
+        )
         confirmed.extend(update_ids)
         unrecorded.extend(set(update_ids) - set(stored))
 

@@ -25,9 +25,14 @@ t = translator("id")
 
 def group(**changes) -> GroupSettings:
     settings = {
-        "chat_id": -1001, "title": "Forkopimda Kutim", "region_name": "Kabupaten Kutai Timur",
-        "time_zone": "Asia/Makassar", "locale": "id", "election_name": "Pilkada Serentak 2024",
-        "polling_day": PILKADA, "active": True,
+        "chat_id": -1001,
+        "title": "Forkopimda Kutim",
+        "region_name": "Kabupaten Kutai Timur",
+        "time_zone": "Asia/Makassar",
+        "locale": "id",
+        "election_name": "Pilkada Serentak 2024",
+        "polling_day": PILKADA,
+        "active": True,
     }
     return GroupSettings(**{**settings, **changes})
 
@@ -101,7 +106,8 @@ def test_belum_leaves_out_liaisons_whose_agency_has_reported():
 
 def test_belum_when_everyone_has_reported():
     assert not_reported_text(t, group(), H_14, [], []) == (
-        "Semua instansi sudah melapor hari ini (Rabu, 13 November 2024). Terima kasih!")
+        "Semua instansi sudah melapor hari ini (Rabu, 13 November 2024). Terima kasih!"
+    )
 
 
 def test_milestone_h_30():

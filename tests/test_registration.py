@@ -27,12 +27,21 @@ async def test_keyboard_request_and_admin_approval(bot, telegram, admin):
     keyboard = await say(telegram, "/daftar", user=OFFICER)
     assert keyboard.text == "Andi Polres, pilih instansi Anda:"
     assert [b["text"] for b in keyboard.buttons] == [
-        "Pemda", "TNI", "Polri", "KPU", "Bawaslu", "Kejaksaan", "DPRD"]
+        "Pemda",
+        "TNI",
+        "Polri",
+        "KPU",
+        "Bawaslu",
+        "Kejaksaan",
+        "DPRD",
+    ]
 
     await telegram.press(OFFICER, keyboard, keyboard.button("Polri")["callback_data"])
     request = await telegram.next_message(GROUP.id)
-    assert request.text == ("📝 Permintaan pendaftaran penghubung\nAndi Polres — Polri\n"
-                            "Admin grup, silakan setujui atau tolak.")
+    assert request.text == (
+        "📝 Permintaan pendaftaran penghubung\nAndi Polres — Polri\n"
+        "Admin grup, silakan setujui atau tolak."
+    )
     assert [b["text"] for b in request.buttons] == ["Setujui", "Tolak"]
 
     query = await telegram.press(MEMBER, request, request.button("Setujui")["callback_data"])
@@ -59,13 +68,15 @@ async def test_typed_agency_and_unit_with_rejection(bot, telegram, admin):
     query = await telegram.press(ADMIN, request, request.button("Tolak")["callback_data"])
     await telegram.callback_answer(query)
     outcome = await telegram.next_message(GROUP.id)
-    assert outcome.text == ("❌ Pendaftaran Sari sebagai penghubung KPU (KPU Kabupaten Kutai "
-                            "Timur) ditolak oleh Budi.")
+    assert outcome.text == (
+        "❌ Pendaftaran Sari sebagai penghubung KPU (KPU Kabupaten Kutai Timur) ditolak oleh Budi."
+    )
     assert await approved_liaisons(GROUP.id) == []
 
     query = await telegram.press(ADMIN, request, approve_data)  # a late tap on a stale button
     assert (await telegram.callback_answer(query))["text"] == (
-        "Permintaan ini sudah diputuskan sebelumnya.")
+        "Permintaan ini sudah diputuskan sebelumnya."
+    )
     assert await approved_liaisons(GROUP.id) == []
 
 
@@ -76,7 +87,10 @@ async def test_admin_registration_is_approved_at_once(bot, telegram, admin):
     assert again.text == "Budi sudah terdaftar sebagai penghubung Polri (Polres Kutai Timur)."
     [record] = await approved_liaisons(GROUP.id)
     assert (record.agency.label, record.unit_name, record.name) == (
-        "Polri", "Polres Kutai Timur", "Budi")
+        "Polri",
+        "Polres Kutai Timur",
+        "Budi",
+    )
 
 
 async def test_someone_elses_agency_keyboard_does_nothing(bot, telegram, admin):
@@ -88,14 +102,26 @@ async def test_someone_elses_agency_keyboard_does_nothing(bot, telegram, admin):
     assert await liaison_in_group(GROUP.id, OFFICER.id) is None
 
 
-@pytest.mark.parametrize(("typed", "expected"), [
-    ("/daftar Polisi", "Instansi «Polisi» tidak dikenal. Pilih salah satu: Pemda, TNI, Polri, "
-                       "KPU, Bawaslu, Kejaksaan, DPRD.\nContoh: /daftar Polri Polres Kutai Timur"),
-    ("/daftar <b>x</b>", "Instansi «<b>x</b>» tidak dikenal. Pilih salah satu: Pemda, TNI, Polri, "
-                         "KPU, Bawaslu, Kejaksaan, DPRD.\nContoh: /daftar Polri Polres Kutai Timur"),
-    ("/daftar TNI " + "K" * 5000, "Nama satuan terlalu panjang (5.000 karakter, maksimal 100).\n"
-                                  "Contoh: /daftar Polri Polres Kutai Timur"),
-])
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        (
+            "/daftar Polisi",
+            "Instansi «Polisi» tidak dikenal. Pilih salah satu: Pemda, TNI, Polri, "
+            "KPU, Bawaslu, Kejaksaan, DPRD.\nContoh: /daftar Polri Polres Kutai Timur",
+        ),
+        (
+            "/daftar <b>x</b>",
+            "Instansi «<b>x</b>» tidak dikenal. Pilih salah satu: Pemda, TNI, Polri, "
+            "KPU, Bawaslu, Kejaksaan, DPRD.\nContoh: /daftar Polri Polres Kutai Timur",
+        ),
+        (
+            "/daftar TNI " + "K" * 5000,
+            "Nama satuan terlalu panjang (5.000 karakter, maksimal 100).\n"
+            "Contoh: /daftar Polri Polres Kutai Timur",
+        ),
+    ],
+)
 async def test_bad_registration_input(bot, telegram, admin, typed, expected):
     assert (await say(telegram, typed, user=MEMBER)).text == expected
     assert await liaison_in_group(GROUP.id, MEMBER.id) is None
@@ -110,7 +136,8 @@ async def test_liaison_leaves_and_admin_removes(bot, telegram, admin):
     left = await say(telegram, "/keluar", user=MEMBER)
     assert left.text == "Sari tidak lagi menjadi penghubung Bawaslu."
     assert (await say(telegram, "/keluar", user=MEMBER)).text == (
-        "Anda belum terdaftar sebagai penghubung di grup ini.")
+        "Anda belum terdaftar sebagai penghubung di grup ini."
+    )
 
     request = await say(telegram, "/daftar TNI Kodim 0909", user=OFFICER)
     await telegram.press(ADMIN, request, request.button("Setujui")["callback_data"])
@@ -133,5 +160,6 @@ async def test_admin_removes_by_replying(bot, telegram, admin):
     their_message = await telegram.send_message(GROUP, MEMBER, "selamat pagi")
     await telegram.send_message(GROUP, ADMIN, "/hapus_liaison", reply_to=their_message)
     assert (await telegram.next_message(GROUP.id)).text == (
-        "Sari tidak lagi menjadi penghubung DPRD.")
+        "Sari tidak lagi menjadi penghubung DPRD."
+    )
     assert await approved_liaisons(GROUP.id) == []

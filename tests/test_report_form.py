@@ -52,16 +52,20 @@ async def open_form(telegram):
 async def test_group_lapor_gives_a_deep_link_to_the_private_form(bot, telegram, liaison):
     await telegram.send_message(GROUP, OFFICER, "/lapor")
     answer = await telegram.next_message(GROUP.id)
-    assert answer.text == ("Andi Polres, isi laporan harian Polri (Polres Kutai Timur) melalui "
-                           "percakapan pribadi dengan bot:")
+    assert answer.text == (
+        "Andi Polres, isi laporan harian Polri (Polres Kutai Timur) melalui "
+        "percakapan pribadi dengan bot:"
+    )
     assert answer.button("Buka formulir laporan")["url"] == (
-        "https://t.me/PoskoForkopimdaBot?start=lapor_m1001234567890")
+        "https://t.me/PoskoForkopimdaBot?start=lapor_m1001234567890"
+    )
 
 
 async def test_full_polri_report_with_bad_inputs_in_between(bot, telegram, liaison):
     question = await open_form(telegram)
-    assert question.text.startswith("Laporan harian Polri (Polres Kutai Timur)\n"
-                                    "Forkopimda Kabupaten Kutai Timur\n")
+    assert question.text.startswith(
+        "Laporan harian Polri (Polres Kutai Timur)\nForkopimda Kabupaten Kutai Timur\n"
+    )
     assert "Situasi umum hari ini?" in question.text
     assert [b["text"] for b in question.buttons] == ["Aman", "Waspada", "Rawan"]
 
@@ -74,10 +78,19 @@ async def test_full_polri_report_with_bad_inputs_in_between(bot, telegram, liais
         again = await type_in(telegram, bad)
         assert "Jumlah personel dikerahkan hari ini?" in again.text, bad
         assert again.text.split("\n")[0] != "Pertanyaan 2 dari 5", f"{bad!r} was not explained"
-    await telegram.send_other(PRIVATE, OFFICER, sticker={"file_id": "x", "file_unique_id": "y",
-                                                         "type": "regular", "width": 512,
-                                                         "height": 512, "is_animated": False,
-                                                         "is_video": False})
+    await telegram.send_other(
+        PRIVATE,
+        OFFICER,
+        sticker={
+            "file_id": "x",
+            "file_unique_id": "y",
+            "type": "regular",
+            "width": 512,
+            "height": 512,
+            "is_animated": False,
+            "is_video": False,
+        },
+    )
     assert "Jumlah personel" in (await telegram.next_message(PRIVATE.id)).text
 
     assert "Jumlah kejadian menonjol" in (await type_in(telegram, "1.200")).text
@@ -85,10 +98,12 @@ async def test_full_polri_report_with_bad_inputs_in_between(bot, telegram, liais
     assert [b["text"] for b in description.buttons] == ["Lewati"]
     vulnerable = await type_in(telegram, "Bentrok kecil di <b>TPS 3</b> & sekitarnya")
     review = await tap(telegram, vulnerable, "Lewati", replies=2)
-    assert review.text.startswith("Periksa laporan Anda\nSituasi: Waspada\nPersonel: 1.200\n"
-                                  "Kejadian menonjol: 2\n"
-                                  "Uraian kejadian: Bentrok kecil di <b>TPS 3</b> & sekitarnya\n"
-                                  "TPS rawan: —")
+    assert review.text.startswith(
+        "Periksa laporan Anda\nSituasi: Waspada\nPersonel: 1.200\n"
+        "Kejadian menonjol: 2\n"
+        "Uraian kejadian: Bentrok kecil di <b>TPS 3</b> & sekitarnya\n"
+        "TPS rawan: —"
+    )
     assert [b["text"] for b in review.buttons] == ["Kirim", "Ubah", "Batal"]
 
     await telegram.press(OFFICER, review, review.button("Kirim")["callback_data"])
@@ -99,9 +114,13 @@ async def test_full_polri_report_with_bad_inputs_in_between(bot, telegram, liais
 
     [report] = await reports_of_day(GROUP.id, TODAY)
     assert report.agency is Agency.POLRI and report.liaison_name == "Andi Polres"
-    assert report.answers == {"situasi": "waspada", "personel": 1200, "kejadian": 2,
-                              "uraian_kejadian": "Bentrok kecil di <b>TPS 3</b> & sekitarnya",
-                              "tps_rawan": None}
+    assert report.answers == {
+        "situasi": "waspada",
+        "personel": 1200,
+        "kejadian": 2,
+        "uraian_kejadian": "Bentrok kecil di <b>TPS 3</b> & sekitarnya",
+        "tps_rawan": None,
+    }
     assert await active_form(OFFICER.id) is None
 
 
@@ -202,14 +221,16 @@ async def test_only_approved_liaisons_report_and_only_for_their_group(bot, teleg
     outsider = User(555555555, "Orang Lain")
     private = Chat.private_with(outsider)
     refused = await type_in(telegram, "/start lapor_m1001234567890", private, outsider)
-    assert refused.text == ("Anda bukan penghubung yang disetujui di grup itu, sehingga tidak "
-                            "dapat melapor untuknya.")
+    assert refused.text == (
+        "Anda bukan penghubung yang disetujui di grup itu, sehingga tidak dapat melapor untuknya."
+    )
     assert await active_form(outsider.id) is None
 
     forged = await type_in(telegram, "/start lapor_m1009876543210")  # OTHER_GROUP
     assert "bukan penghubung yang disetujui" in forged.text
     assert (await type_in(telegram, "/start lapor_x")).text == (
-        "Tautan laporan ini tidak valid. Ketik /lapor untuk mulai.")
+        "Tautan laporan ini tidak valid. Ketik /lapor untuk mulai."
+    )
 
     await telegram.send_message(GROUP, outsider, "/lapor")
     assert "Hanya penghubung yang sudah disetujui" in (await telegram.next_message(GROUP.id)).text
@@ -242,7 +263,9 @@ async def test_liaison_of_two_groups_chooses_in_private(bot, telegram, liaison):
 async def test_cancel_with_batal(bot, telegram, liaison):
     await open_form(telegram)
     assert (await type_in(telegram, "/batal")).text == (
-        "Laporan dibatalkan. Ketik /lapor untuk mulai lagi.")
+        "Laporan dibatalkan. Ketik /lapor untuk mulai lagi."
+    )
     assert await active_form(OFFICER.id) is None
     assert (await type_in(telegram, "12")).text == (
-        "Tidak ada laporan yang sedang diisi. Ketik /lapor untuk mulai melapor.")
+        "Tidak ada laporan yang sedang diisi. Ketik /lapor untuk mulai melapor."
+    )

@@ -44,79 +44,212 @@ D11, D12, D13, D14 = (date(2024, 11, day) for day in (11, 12, 13, 14))
 # post is (kind, its local slot), from which its local date and UTC instant follow.
 CASES = {
     "due exactly at the minute (WIB)": (
-        WIB, {}, None, local(WIB, 12, 7), whole_day(D11),
-        [(LAPORAN, local(WIB, 12, 7))], []),
+        WIB,
+        {},
+        None,
+        local(WIB, 12, 7),
+        whole_day(D11),
+        [(LAPORAN, local(WIB, 12, 7))],
+        [],
+    ),
     "one second before: nothing yet": (
-        WIB, {}, None, local(WIB, 12, 6, 59, 59), whole_day(D11), [], []),
+        WIB,
+        {},
+        None,
+        local(WIB, 12, 6, 59, 59),
+        whole_day(D11),
+        [],
+        [],
+    ),
     "within grace, at its very end (WITA)": (
-        WITA, {}, None, local(WITA, 12, 9), whole_day(D11),
-        [(LAPORAN, local(WITA, 12, 7))], []),
+        WITA,
+        {},
+        None,
+        local(WITA, 12, 9),
+        whole_day(D11),
+        [(LAPORAN, local(WITA, 12, 7))],
+        [],
+    ),
     "a second beyond grace is missed (WITA)": (
-        WITA, {}, None, local(WITA, 12, 9, 0, 1), whole_day(D11),
-        [], [(LAPORAN, local(WITA, 12, 7))]),
+        WITA,
+        {},
+        None,
+        local(WITA, 12, 9, 0, 1),
+        whole_day(D11),
+        [],
+        [(LAPORAN, local(WITA, 12, 7))],
+    ),
     "already sent today (WIT)": (
-        WIT, {}, None, local(WIT, 12, 7, 30), whole_day(D11) | keyed((LAPORAN, D12)), [], []),
+        WIT,
+        {},
+        None,
+        local(WIT, 12, 7, 30),
+        whole_day(D11) | keyed((LAPORAN, D12)),
+        [],
+        [],
+    ),
     "already recorded missed stays quiet": (
-        WIT, {}, None, local(WIT, 12, 13), whole_day(D11) | keyed((LAPORAN, D12)),
-        [(PENGINGAT, local(WIT, 12, 12))], []),
+        WIT,
+        {},
+        None,
+        local(WIT, 12, 13),
+        whole_day(D11) | keyed((LAPORAN, D12)),
+        [(PENGINGAT, local(WIT, 12, 12))],
+        [],
+    ),
     "turned off, and a custom reminder time": (
-        WIB, {LAPORAN: None, PENGINGAT: time(7, 15)}, None, local(WIB, 12, 7, 30),
-        whole_day(D11), [(PENGINGAT, local(WIB, 12, 7, 15))], []),
+        WIB,
+        {LAPORAN: None, PENGINGAT: time(7, 15)},
+        None,
+        local(WIB, 12, 7, 30),
+        whole_day(D11),
+        [(PENGINGAT, local(WIB, 12, 7, 15))],
+        [],
+    ),
     "summary at a custom time (WITA)": (
-        WITA, {RINGKASAN: time(16, 0)}, None, local(WITA, 12, 16),
+        WITA,
+        {RINGKASAN: time(16, 0)},
+        None,
+        local(WITA, 12, 16),
         whole_day(D11) | keyed((LAPORAN, D12), (PENGINGAT, D12)),
-        [(RINGKASAN, local(WITA, 12, 16))], []),
+        [(RINGKASAN, local(WITA, 12, 16))],
+        [],
+    ),
     "23.30 summary seen at 00.30 next day is still due": (
-        WITA, {RINGKASAN: time(23, 30)}, None, local(WITA, 13, 0, 30),
+        WITA,
+        {RINGKASAN: time(23, 30)},
+        None,
+        local(WITA, 13, 0, 30),
         keyed((LAPORAN, D12), (PENGINGAT, D12)),
-        [(RINGKASAN, local(WITA, 12, 23, 30))], []),
+        [(RINGKASAN, local(WITA, 12, 23, 30))],
+        [],
+    ),
     "22.00 summary seen at 00.30 next day is missed (WIT)": (
-        WIT, {RINGKASAN: time(22, 0)}, None, local(WIT, 13, 0, 30),
+        WIT,
+        {RINGKASAN: time(22, 0)},
+        None,
+        local(WIT, 13, 0, 30),
         keyed((LAPORAN, D12), (PENGINGAT, D12)),
-        [], [(RINGKASAN, local(WIT, 12, 22))]),
+        [],
+        [(RINGKASAN, local(WIT, 12, 22))],
+    ),
     "a bot back after a day away: yesterday's posts are missed": (
-        WIB, {}, None, local(WIB, 13, 7, 30), set(),
+        WIB,
+        {},
+        None,
+        local(WIB, 13, 7, 30),
+        set(),
         [(LAPORAN, local(WIB, 13, 7))],
-        [(LAPORAN, local(WIB, 12, 7)), (PENGINGAT, local(WIB, 12, 12)),
-         (RINGKASAN, local(WIB, 12, 17))]),
+        [
+            (LAPORAN, local(WIB, 12, 7)),
+            (PENGINGAT, local(WIB, 12, 12)),
+            (RINGKASAN, local(WIB, 12, 17)),
+        ],
+    ),
     "H-14 is a milestone: countdown beside the report opening": (
-        WIB, {}, PILKADA, local(WIB, 13, 7), whole_day(D12),
-        [(LAPORAN, local(WIB, 13, 7)), (HITUNGMUNDUR, local(WIB, 13, 7))], []),
+        WIB,
+        {},
+        PILKADA,
+        local(WIB, 13, 7),
+        whole_day(D12),
+        [(LAPORAN, local(WIB, 13, 7)), (HITUNGMUNDUR, local(WIB, 13, 7))],
+        [],
+    ),
     "H-15 is not a milestone": (
-        WIB, {}, PILKADA, local(WIB, 12, 7), whole_day(D11),
-        [(LAPORAN, local(WIB, 12, 7))], []),
+        WIB,
+        {},
+        PILKADA,
+        local(WIB, 12, 7),
+        whole_day(D11),
+        [(LAPORAN, local(WIB, 12, 7))],
+        [],
+    ),
     "H-3, masa tenang, countdown at its own time (WIT)": (
-        WIT, {HITUNGMUNDUR: time(6, 0)}, PILKADA, local(WIT, 24, 6), whole_day(date(2024, 11, 23)),
-        [(HITUNGMUNDUR, local(WIT, 24, 6))], []),
+        WIT,
+        {HITUNGMUNDUR: time(6, 0)},
+        PILKADA,
+        local(WIT, 24, 6),
+        whole_day(date(2024, 11, 23)),
+        [(HITUNGMUNDUR, local(WIT, 24, 6))],
+        [],
+    ),
     "Hari H (WITA)": (
-        WITA, {}, PILKADA, local(WITA, 27, 8), whole_day(date(2024, 11, 26)),
-        [(LAPORAN, local(WITA, 27, 7)), (HITUNGMUNDUR, local(WITA, 27, 7))], []),
+        WITA,
+        {},
+        PILKADA,
+        local(WITA, 27, 8),
+        whole_day(date(2024, 11, 26)),
+        [(LAPORAN, local(WITA, 27, 7)), (HITUNGMUNDUR, local(WITA, 27, 7))],
+        [],
+    ),
     "H+1: no countdown any more": (
-        WITA, {}, PILKADA, local(WITA, 28, 8), whole_day(PILKADA),
-        [(LAPORAN, local(WITA, 28, 7))], []),
+        WITA,
+        {},
+        PILKADA,
+        local(WITA, 28, 8),
+        whole_day(PILKADA),
+        [(LAPORAN, local(WITA, 28, 7))],
+        [],
+    ),
     "H-30 in October (WIB)": (
-        WIB, {}, PILKADA, local(WIB, 28, 7, 5, month=10), whole_day(date(2024, 10, 27)),
-        [(LAPORAN, local(WIB, 28, 7, month=10)), (HITUNGMUNDUR, local(WIB, 28, 7, month=10))], []),
+        WIB,
+        {},
+        PILKADA,
+        local(WIB, 28, 7, 5, month=10),
+        whole_day(date(2024, 10, 27)),
+        [(LAPORAN, local(WIB, 28, 7, month=10)), (HITUNGMUNDUR, local(WIB, 28, 7, month=10))],
+        [],
+    ),
     "yesterday's milestone never sent is missed": (
-        WIB, {}, PILKADA, local(WIB, 14, 6),
+        WIB,
+        {},
+        PILKADA,
+        local(WIB, 14, 6),
         keyed((LAPORAN, D13), (PENGINGAT, D13), (RINGKASAN, D13)),
-        [], [(HITUNGMUNDUR, local(WIB, 13, 7))]),
+        [],
+        [(HITUNGMUNDUR, local(WIB, 13, 7))],
+    ),
     "countdown turned off on a milestone": (
-        WIB, {HITUNGMUNDUR: None}, PILKADA, local(WIB, 13, 7), whole_day(D12),
-        [(LAPORAN, local(WIB, 13, 7))], []),
+        WIB,
+        {HITUNGMUNDUR: None},
+        PILKADA,
+        local(WIB, 13, 7),
+        whole_day(D12),
+        [(LAPORAN, local(WIB, 13, 7))],
+        [],
+    ),
     "no polling day: never a countdown": (
-        WIT, {}, None, local(WIT, 13, 7), whole_day(D12), [(LAPORAN, local(WIT, 13, 7))], []),
+        WIT,
+        {},
+        None,
+        local(WIT, 13, 7),
+        whole_day(D12),
+        [(LAPORAN, local(WIT, 13, 7))],
+        [],
+    ),
     # The group sent its 07.00 WIB opening (05.00 WIT), then moved to WIT:
     # the opening of 13 November stays sent under the new zone.
     "zone changed WIB to WIT: sent today stays sent": (
-        WIT, {}, None, local(WIT, 13, 9, 30), whole_day(D12) | keyed((LAPORAN, D13)), [], []),
+        WIT,
+        {},
+        None,
+        local(WIT, 13, 9, 30),
+        whole_day(D12) | keyed((LAPORAN, D13)),
+        [],
+        [],
+    ),
     # At 06.30 WIB (08.30 WIT) the group moved to WIT before its opening went
     # out: the opening now follows WIT, 07.00 WIT, an hour and a half ago.
     "zone changed WIB to WIT before the opening: new zone's time": (
-        WIT, {}, None, local(WIB, 13, 6, 30), whole_day(D12),
-        [(LAPORAN, local(WIT, 13, 7))], []),
-    "all posts off": (
-        WIB, dict.fromkeys(PostKind), PILKADA, local(WIB, 13, 18), set(), [], []),
+        WIT,
+        {},
+        None,
+        local(WIB, 13, 6, 30),
+        whole_day(D12),
+        [(LAPORAN, local(WIT, 13, 7))],
+        [],
+    ),
+    "all posts off": (WIB, dict.fromkeys(PostKind), PILKADA, local(WIB, 13, 18), set(), [], []),
 }
 
 
@@ -126,7 +259,8 @@ def expected_posts(expected: list[tuple[PostKind, datetime]]) -> list[DuePost]:
 
 @pytest.mark.parametrize(
     ("zone", "times", "polling_day", "now", "done", "due", "missed"),
-    CASES.values(), ids=CASES.keys(),
+    CASES.values(),
+    ids=CASES.keys(),
 )
 def test_plan_for_one_group(zone, times, polling_day, now, done, due, missed):
     schedule = GroupSchedule(CHAT, zone, times, polling_day)
@@ -160,7 +294,8 @@ def test_one_instant_across_the_three_zones_sorted_by_time_then_chat():
         (30, LAPORAN, now),
     ]
     assert [(post.chat_id, post.kind, post.local_date) for post in plan.missed] == [
-        (50, LAPORAN, D13)]
+        (50, LAPORAN, D13)
+    ]
 
 
 def test_recording_the_plan_makes_the_next_call_quiet():
@@ -195,9 +330,12 @@ def test_naive_now_is_refused():
 def test_eight_thousand_groups_plan_correctly():
     zones = (WIB, WITA, WIT)
     schedules = [
-        GroupSchedule(chat_id, zones[chat_id % 3],
-                      {PENGINGAT: None} if chat_id % 4 == 0 else {},
-                      PILKADA if chat_id % 2 else None)
+        GroupSchedule(
+            chat_id,
+            zones[chat_id % 3],
+            {PENGINGAT: None} if chat_id % 4 == 0 else {},
+            PILKADA if chat_id % 2 else None,
+        )
         for chat_id in range(8000)
     ]
     now = datetime(2024, 11, 13, 0, 0, tzinfo=UTC)  # 07.00 WIB, 08.00 WITA, 09.00 WIT on H-14
@@ -219,29 +357,47 @@ def test_eight_thousand_groups_plan_correctly():
 
 WAKEUP_CASES = {
     "strictly after now: the reminder, not the opening due this instant": (
-        [GroupSchedule(1, WIB, {}, None)], local(WIB, 13, 7), local(WIB, 13, 12)),
+        [GroupSchedule(1, WIB, {}, None)],
+        local(WIB, 13, 7),
+        local(WIB, 13, 12),
+    ),
     "after the summary: tomorrow's opening": (
-        [GroupSchedule(1, WIB, {}, None)], local(WIB, 13, 17), local(WIB, 14, 7)),
+        [GroupSchedule(1, WIB, {}, None)],
+        local(WIB, 13, 17),
+        local(WIB, 14, 7),
+    ),
     "the earliest over zones": (
         [GroupSchedule(1, WIB, {}, None), GroupSchedule(2, WIT, {}, None)],
-        local(WIB, 13, 17), local(WIT, 14, 7)),
+        local(WIB, 13, 17),
+        local(WIT, 14, 7),
+    ),
     "a late custom summary today": (
         [GroupSchedule(1, WITA, {RINGKASAN: time(23, 30)}, None)],
-        local(WITA, 13, 18), local(WITA, 13, 23, 30)),
+        local(WITA, 13, 18),
+        local(WITA, 13, 23, 30),
+    ),
     "only countdowns on: the next milestone, days away": (
         [GroupSchedule(1, WIB, {LAPORAN: None, PENGINGAT: None, RINGKASAN: None}, PILKADA)],
-        local(WIB, 13, 8), local(WIB, 20, 7)),
+        local(WIB, 13, 8),
+        local(WIB, 20, 7),
+    ),
     "only countdowns on, after polling day: never": (
         [GroupSchedule(1, WIB, {LAPORAN: None, PENGINGAT: None, RINGKASAN: None}, PILKADA)],
-        local(WIB, 27, 8), None),
-    "everything off": ([GroupSchedule(1, WIT, dict.fromkeys(PostKind), PILKADA)],
-                       local(WIT, 13, 8), None),
+        local(WIB, 27, 8),
+        None,
+    ),
+    "everything off": (
+        [GroupSchedule(1, WIT, dict.fromkeys(PostKind), PILKADA)],
+        local(WIT, 13, 8),
+        None,
+    ),
     "no groups": ([], local(WIB, 13, 8), None),
 }
 
 
-@pytest.mark.parametrize(("schedules", "now", "expected"), WAKEUP_CASES.values(),
-                         ids=WAKEUP_CASES.keys())
+@pytest.mark.parametrize(
+    ("schedules", "now", "expected"), WAKEUP_CASES.values(), ids=WAKEUP_CASES.keys()
+)
 def test_next_wakeup(schedules, now, expected):
     wakeup = next_wakeup(now, schedules)
     assert wakeup == expected
@@ -254,30 +410,38 @@ def test_next_wakeup(schedules, now, expected):
 
 
 def test_defaults_and_grace_are_the_documented_ones():
-    assert DEFAULT_TIMES == {LAPORAN: time(7), PENGINGAT: time(12), RINGKASAN: time(17),
-                             HITUNGMUNDUR: time(7)}
-    assert GRACE == timedelta(hours=2)
+    assert {
+        LAPORAN: time(7),
+        PENGINGAT: time(12),
+        RINGKASAN: time(17),
+        HITUNGMUNDUR: time(7),
+    } == DEFAULT_TIMES
+    assert timedelta(hours=2) == GRACE
     assert GroupSchedule(1, WIB, {PENGINGAT: None}, None).time_of(PENGINGAT) is None
     assert GroupSchedule(1, WIB, {}, None).time_of(RINGKASAN) == time(17)
 
 
-@pytest.mark.parametrize(("typed", "expected"), [
-    ("17:00", time(17, 0)),
-    ("7:00", time(7, 0)),
-    ("17.00", time(17, 0)),
-    (" 07.30 ", time(7, 30)),
-    ("0:00", time(0, 0)),
-    ("23:59", time(23, 59)),
-    ("mati", None),
-    ("MATI", None),
-    ("off", None),
-])
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("17:00", time(17, 0)),
+        ("7:00", time(7, 0)),
+        ("17.00", time(17, 0)),
+        (" 07.30 ", time(7, 30)),
+        ("0:00", time(0, 0)),
+        ("23:59", time(23, 59)),
+        ("mati", None),
+        ("MATI", None),
+        ("off", None),
+    ],
+)
 def test_parse_post_time(typed, expected):
     assert parse_post_time(typed) == expected
 
 
-@pytest.mark.parametrize("typed", ["25:00", "24:00", "17:60", "17", "abc", "", "17:0",
-                                   "17:00:00", "7 pagi", "１７:００"])
+@pytest.mark.parametrize(
+    "typed", ["25:00", "24:00", "17:60", "17", "abc", "", "17:0", "17:00:00", "7 pagi", "１７:００"]
+)
 def test_parse_post_time_refuses(typed):
     with pytest.raises(ValueError):
         parse_post_time(typed)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 
-
 from bot.app import scheduler_of
 from bot.services.groups import find_group
 from tests.botapi import Chat, Fault, User
@@ -49,7 +48,8 @@ async def test_each_kind_arrives_once_at_its_local_time(bot, telegram, clock):
     opening, countdown = telegram.unread(GROUP.id)
     assert opening.text.startswith("Laporan harian dibuka\nRabu, 13 November 2024\nH-14")
     assert opening.button("Buka formulir laporan")["url"] == (
-        "https://t.me/PoskoForkopimdaBot?start=lapor_m1001234567890")
+        "https://t.me/PoskoForkopimdaBot?start=lapor_m1001234567890"
+    )
     assert countdown.text.startswith("Hitung mundur H-14\nH-14 menuju pemungutan suara")
     await telegram.next_message(GROUP.id), await telegram.next_message(GROUP.id)
 
@@ -106,7 +106,9 @@ async def test_posts_follow_each_groups_zone(bot, telegram, clock):
     await scheduler_of(bot).tick()
     assert texts(telegram, GROUP.id) == []
     assert [t.split("\n")[0] for t in texts(telegram, OTHER_GROUP.id)] == [
-        "Laporan harian dibuka", "Hitung mundur H-14"]
+        "Laporan harian dibuka",
+        "Hitung mundur H-14",
+    ]
 
 
 async def test_zone_change_takes_effect_the_same_day(bot, telegram, clock):
@@ -185,11 +187,20 @@ async def test_send_error_naming_the_new_supergroup_moves_the_group(bot, telegra
     old = Chat(-987654321, "Forkopimda Kutim", type="group")
     await set_up(telegram, old, "WIB", liaison=False)
     new_id = -1002222222222
-    telegram.fail_next("sendMessage", Fault(400, "Bad Request: group chat was upgraded to a "
-                                                 "supergroup chat", {"migrate_to_chat_id": new_id}),
-                       times=2, chat_id=old.id)  # both posts of the minute try the old id
+    telegram.fail_next(
+        "sendMessage",
+        Fault(
+            400,
+            "Bad Request: group chat was upgraded to a supergroup chat",
+            {"migrate_to_chat_id": new_id},
+        ),
+        times=2,
+        chat_id=old.id,
+    )  # both posts of the minute try the old id
     clock.set(2024, 11, 13, 0, 0)
     await scheduler_of(bot).tick()
     assert [t.split("\n")[0] for t in texts(telegram, new_id)] == [
-        "Laporan harian dibuka", "Hitung mundur H-14"]
+        "Laporan harian dibuka",
+        "Hitung mundur H-14",
+    ]
     assert (await find_group(new_id)).time_zone == "Asia/Jakarta"

@@ -35,19 +35,23 @@ def test_dotenv_file_is_read_and_environment_wins(tmp_path):
 
 def test_self_hosted_api_url_is_used_as_given():
     settings = load_settings(
-        {"BOT_TOKEN": TOKEN, "TELEGRAM_API_URL": "http://127.0.0.1:8081/"}, env_file=None)
+        {"BOT_TOKEN": TOKEN, "TELEGRAM_API_URL": "http://127.0.0.1:8081/"}, env_file=None
+    )
     assert settings.api_base_url == "http://127.0.0.1:8081/bot"
 
 
-@pytest.mark.parametrize(("environ", "fragment"), [
-    ({}, "BOT_TOKEN is not set"),
-    ({"BOT_TOKEN": "   "}, "BOT_TOKEN is not set"),
-    ({"BOT_TOKEN": "hello"}, "BOT_TOKEN is malformed"),
-    ({"BOT_TOKEN": "123:abc"}, "BOT_TOKEN is malformed"),
-    ({"BOT_TOKEN": TOKEN, "LOG_LEVEL": "LOUD"}, "LOG_LEVEL"),
-    ({"BOT_TOKEN": TOKEN, "WEBHOOK_URL": "http://example.org/hook"}, "WEBHOOK_URL"),
-    ({"BOT_TOKEN": TOKEN, "TELEGRAM_API_URL": "ftp://x"}, "TELEGRAM_API_URL"),
-])
+@pytest.mark.parametrize(
+    ("environ", "fragment"),
+    [
+        ({}, "BOT_TOKEN is not set"),
+        ({"BOT_TOKEN": "   "}, "BOT_TOKEN is not set"),
+        ({"BOT_TOKEN": "hello"}, "BOT_TOKEN is malformed"),
+        ({"BOT_TOKEN": "123:abc"}, "BOT_TOKEN is malformed"),
+        ({"BOT_TOKEN": TOKEN, "LOG_LEVEL": "LOUD"}, "LOG_LEVEL"),
+        ({"BOT_TOKEN": TOKEN, "WEBHOOK_URL": "http://example.org/hook"}, "WEBHOOK_URL"),
+        ({"BOT_TOKEN": TOKEN, "TELEGRAM_API_URL": "ftp://x"}, "TELEGRAM_API_URL"),
+    ],
+)
 def test_unusable_configuration_is_named(environ, fragment):
     with pytest.raises(SettingsError, match=fragment):
         load_settings(environ, env_file=None)
@@ -61,8 +65,14 @@ def test_malformed_token_is_not_echoed():
 
 def test_redaction_covers_message_arguments_and_tracebacks():
     record = logging.LogRecord(
-        "httpx", logging.INFO, __file__, 1, "HTTP Request: %s %s", (
-            "POST", f"https://api.telegram.org/bot{TOKEN}/getUpdates"), None)
+        "httpx",
+        logging.INFO,
+        __file__,
+        1,
+        "HTTP Request: %s %s",
+        ("POST", f"https://api.telegram.org/bot{TOKEN}/getUpdates"),
+        None,
+    )
     try:
         raise RuntimeError(f"failed on /bot{TOKEN}/sendMessage")
     except RuntimeError as error:

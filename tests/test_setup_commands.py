@@ -35,14 +35,18 @@ async def test_mulai_registers_group_and_lists_what_is_missing(bot, telegram, ad
 async def test_full_setup_then_countdown(bot, telegram, admin):
     await say(telegram, "/mulai")
     assert await say(telegram, "/wilayah Kabupaten Kutai Timur") == (
-        "Wilayah grup ini sekarang: Kabupaten Kutai Timur.")
+        "Wilayah grup ini sekarang: Kabupaten Kutai Timur."
+    )
     assert "Asia/Makassar (WITA)" in await say(telegram, "/zona WITA")
     reply = await say(telegram, "/hari_h 2024-11-27 Pilkada Serentak 2024")
-    assert reply == ("Hari H tersimpan.\n"
-                     "H-14 menuju pemungutan suara Pilkada Serentak 2024, Rabu, 27 November 2024")
+    assert reply == (
+        "Hari H tersimpan.\n"
+        "H-14 menuju pemungutan suara Pilkada Serentak 2024, Rabu, 27 November 2024"
+    )
 
     assert await say(telegram, "/hitungmundur", user=MEMBER) == (
-        "H-14 menuju pemungutan suara Pilkada Serentak 2024, Rabu, 27 November 2024")
+        "H-14 menuju pemungutan suara Pilkada Serentak 2024, Rabu, 27 November 2024"
+    )
     settings = await say(telegram, "/pengaturan", user=MEMBER)
     assert "Wilayah: Kabupaten Kutai Timur" in settings
     assert "Hari H: Rabu, 27 November 2024 (H-14)" in settings
@@ -61,10 +65,12 @@ async def test_group_zone_decides_what_today_is(bot, telegram, admin, clock):
     assert (await say(telegram, "/hitungmundur")).startswith("H-1 menuju")
     await say(telegram, "/zona WIT")
     assert (await say(telegram, "/hitungmundur")).startswith(
-        "Hari H pemungutan suara Pilkada Serentak 2024")
+        "Hari H pemungutan suara Pilkada Serentak 2024"
+    )
     clock.set(2024, 11, 29, 3, 0)
     assert (await say(telegram, "/hitungmundur")).startswith(
-        "H+2 setelah pemungutan suara Pilkada Serentak 2024")
+        "H+2 setelah pemungutan suara Pilkada Serentak 2024"
+    )
 
 
 async def test_commands_addressed_to_the_bot_by_name_work(bot, telegram, admin):
@@ -101,27 +107,51 @@ async def test_a_channel_posting_in_the_group_is_not_an_admin(bot, telegram):
 BAD_INPUT = [
     ("/wilayah", "Nama wilayah belum diisi.\nContoh: /wilayah Kabupaten Kutai Timur"),
     ("/wilayah    ", "Nama wilayah belum diisi.\nContoh: /wilayah Kabupaten Kutai Timur"),
-    ("/wilayah " + "A" * 5000,
-     "Nama wilayah terlalu panjang (5.000 karakter, maksimal 100).\n"
-     "Contoh: /wilayah Kabupaten Kutai Timur"),
+    (
+        "/wilayah " + "A" * 5000,
+        "Nama wilayah terlalu panjang (5.000 karakter, maksimal 100).\n"
+        "Contoh: /wilayah Kabupaten Kutai Timur",
+    ),
     ("/zona", "Zona waktu belum diisi. Pilih WIB, WITA, atau WIT.\nContoh: /zona WITA"),
-    ("/zona GMT+7", "Zona waktu «GMT+7» tidak dikenal. Gunakan WIB, WITA, WIT, atau nama zona "
-                    "IANA seperti Asia/Makassar.\nContoh: /zona WITA"),
-    ("/zona Etc/GMT-7", "Zona waktu «Etc/GMT-7» tidak dikenal. Gunakan WIB, WITA, WIT, atau nama "
-                        "zona IANA seperti Asia/Makassar.\nContoh: /zona WITA"),
-    ("/hari_h", "Tanggal dan nama pemilihan belum diisi.\n"
-                "Contoh: /hari_h 2024-11-27 Pilkada Serentak 2024"),
-    ("/hari_h besok Pilkada", "Tanggal «besok» tidak dikenali. Gunakan bentuk 2024-11-27, "
-                              "27-11-2024, 27/11/2024, atau 27 November 2024.\n"
-                              "Contoh: /hari_h 2024-11-27 Pilkada Serentak 2024"),
-    ("/hari_h 31-02-2025 Pilkada", "Tanggal «31-02-2025» tidak ada di kalender.\n"
-                                   "Contoh: /hari_h 2024-11-27 Pilkada Serentak 2024"),
-    ("/hari_h 31 Februari 2025 PSU", "Tanggal «31 Februari 2025» tidak ada di kalender.\n"
-                                     "Contoh: /hari_h 2024-11-27 Pilkada Serentak 2024"),
-    ("/hari_h 27-11-1924 Pemilu", "Tahun pada tanggal «27-11-1924» harus antara 2000 dan 2100.\n"
-                                  "Contoh: /hari_h 2024-11-27 Pilkada Serentak 2024"),
-    ("/hari_h 2024-11-27", "Nama pemilihan belum diisi.\n"
-                           "Contoh: /hari_h 2024-11-27 Pilkada Serentak 2024"),
+    (
+        "/zona GMT+7",
+        "Zona waktu «GMT+7» tidak dikenal. Gunakan WIB, WITA, WIT, atau nama zona "
+        "IANA seperti Asia/Makassar.\nContoh: /zona WITA",
+    ),
+    (
+        "/zona Etc/GMT-7",
+        "Zona waktu «Etc/GMT-7» tidak dikenal. Gunakan WIB, WITA, WIT, atau nama "
+        "zona IANA seperti Asia/Makassar.\nContoh: /zona WITA",
+    ),
+    (
+        "/hari_h",
+        "Tanggal dan nama pemilihan belum diisi.\nContoh: /hari_h 2024-11-27 Pilkada Serentak 2024",
+    ),
+    (
+        "/hari_h besok Pilkada",
+        "Tanggal «besok» tidak dikenali. Gunakan bentuk 2024-11-27, "
+        "27-11-2024, 27/11/2024, atau 27 November 2024.\n"
+        "Contoh: /hari_h 2024-11-27 Pilkada Serentak 2024",
+    ),
+    (
+        "/hari_h 31-02-2025 Pilkada",
+        "Tanggal «31-02-2025» tidak ada di kalender.\n"
+        "Contoh: /hari_h 2024-11-27 Pilkada Serentak 2024",
+    ),
+    (
+        "/hari_h 31 Februari 2025 PSU",
+        "Tanggal «31 Februari 2025» tidak ada di kalender.\n"
+        "Contoh: /hari_h 2024-11-27 Pilkada Serentak 2024",
+    ),
+    (
+        "/hari_h 27-11-1924 Pemilu",
+        "Tahun pada tanggal «27-11-1924» harus antara 2000 dan 2100.\n"
+        "Contoh: /hari_h 2024-11-27 Pilkada Serentak 2024",
+    ),
+    (
+        "/hari_h 2024-11-27",
+        "Nama pemilihan belum diisi.\nContoh: /hari_h 2024-11-27 Pilkada Serentak 2024",
+    ),
 ]
 
 
@@ -161,7 +191,8 @@ async def test_removed_bot_marks_group_inactive_and_readding_restores_it(bot, te
 async def test_settings_commands_in_private_chat_point_to_the_group(bot, telegram):
     private = Chat.private_with(MEMBER)
     assert await say(telegram, "/wilayah Kota", user=MEMBER, chat=private) == (
-        "Perintah ini hanya dapat digunakan di grup Forkopimda.")
+        "Perintah ini hanya dapat digunakan di grup Forkopimda."
+    )
 
 
 async def test_start_in_private_and_bantuan_explain_the_bot(bot, telegram):
@@ -174,5 +205,7 @@ async def test_start_in_private_and_bantuan_explain_the_bot(bot, telegram):
 
 async def test_command_menu_is_published_in_indonesian(bot, telegram):
     group_menu = telegram.commands["all_group_chats:"]
-    assert {"command": "hitungmundur",
-            "description": "Hitung mundur menuju hari pemungutan suara"} in group_menu
+    assert {
+        "command": "hitungmundur",
+        "description": "Hitung mundur menuju hari pemungutan suara",
+    } in group_menu

@@ -43,8 +43,9 @@ def styled_text(text: str) -> list[tuple[str, tuple[str, ...]]]:
     """Each visible character (an entity counts as one) with the tags around it."""
     styled = []
     stack: list[str] = []
-    for match in re.finditer(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*>|&[#a-zA-Z0-9]+;|.", text,
-                             flags=re.DOTALL):
+    for match in re.finditer(
+        r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*>|&[#a-zA-Z0-9]+;|.", text, flags=re.DOTALL
+    ):
         if match[2] is None:
             styled.append((html.unescape(match[0]), tuple(stack)))
         elif match[1]:
@@ -64,22 +65,38 @@ def check(parts: list[str], original: str, limit: int = TELEGRAM_LIMIT) -> None:
         assert visible(part).strip()
         assert not re.search(r"&[#a-zA-Z0-9]*$", TAG.sub("", part)), "entity cut"
     # Together the parts show the original text, every character as it was styled.
-    assert sum((styled_text(part) for part in parts), []) == styled_text(original)
+    assert [char for part in parts for char in styled_text(part)] == styled_text(original)
 
 
 def long_summary() -> str:
     zone = ZoneInfo("Asia/Makassar")
-    group = GroupSettings(-1001, "Forkopimda", "Kabupaten Kutai Timur", "Asia/Makassar", "id",
-                          "Pilkada Serentak 2024", date(2024, 11, 27), True)
-    note = ("Patroli gabungan di Kecamatan Sangatta Utara & Bengalon; warga melaporkan "
-            "dugaan <politik uang> di dua desa. ") * 9
+    group = GroupSettings(
+        -1001,
+        "Forkopimda",
+        "Kabupaten Kutai Timur",
+        "Asia/Makassar",
+        "id",
+        "Pilkada Serentak 2024",
+        date(2024, 11, 27),
+        True,
+    )
+    note = (
+        "Patroli gabungan di Kecamatan Sangatta Utara & Bengalon; warga melaporkan "
+        "dugaan <politik uang> di dua desa. "
+    ) * 9
     reports = [
-        SubmittedReport(agency, f"Unit {agency.label}", "Petugas", datetime(2024, 11, 13, 9,
-                        tzinfo=zone), {"situasi": "waspada", "catatan": note})
+        SubmittedReport(
+            agency,
+            f"Unit {agency.label}",
+            "Petugas",
+            datetime(2024, 11, 13, 9, tzinfo=zone),
+            {"situasi": "waspada", "catatan": note},
+        )
         for agency in Agency
     ]
-    return render_summary(translator("id"),
-                          SummaryInput(group, date(2024, 11, 13), reports, list(Agency)))
+    return render_summary(
+        translator("id"), SummaryInput(group, date(2024, 11, 13), reports, list(Agency))
+    )
 
 
 def test_a_short_message_is_left_alone():
@@ -117,8 +134,11 @@ def test_many_lines_with_a_small_limit_each_part_ends_a_line():
 
 
 def test_a_tag_spanning_lines_is_closed_and_reopened():
-    text = "<blockquote expandable>" + "\n".join(f"Catatan {n}" for n in range(30)) + \
-        "</blockquote>\nSelesai."
+    text = (
+        "<blockquote expandable>"
+        + "\n".join(f"Catatan {n}" for n in range(30))
+        + "</blockquote>\nSelesai."
+    )
 
     parts = split_message(text, limit=60)
 
@@ -197,6 +217,8 @@ def test_a_blank_line_is_the_preferred_cut_unless_it_wastes_the_room():
     text = "\n\n".join(block.format(name=name) for name in ("TNI", "Polri", "KPU"))
 
     assert [visible(part).split("\n")[0] for part in split_message(text, limit=120)] == [
-        "TNI", "KPU"]  # whole blocks, though a line of KPU's would have fitted
+        "TNI",
+        "KPU",
+    ]  # whole blocks, though a line of KPU's would have fitted
     heading_only = split_message("Judul\n\n" + "baris panjang sekali\n" * 10, limit=100)
     assert telegram_length(heading_only[0]) > 50  # not a part holding just the heading

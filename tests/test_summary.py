@@ -21,9 +21,14 @@ t = translator("id")
 
 def group(**changes) -> GroupSettings:
     settings = {
-        "chat_id": -1001, "title": "Forkopimda Kutim", "region_name": "Kabupaten Kutai Timur",
-        "time_zone": "Asia/Makassar", "locale": "id", "election_name": "Pilkada Serentak 2024",
-        "polling_day": date(2024, 11, 27), "active": True,
+        "chat_id": -1001,
+        "title": "Forkopimda Kutim",
+        "region_name": "Kabupaten Kutai Timur",
+        "time_zone": "Asia/Makassar",
+        "locale": "id",
+        "election_name": "Pilkada Serentak 2024",
+        "polling_day": date(2024, 11, 27),
+        "active": True,
     }
     return GroupSettings(**{**settings, **changes})
 
@@ -44,23 +49,83 @@ def tags_balanced(html: str) -> bool:
 
 
 FULL_DAY = [
-    report(Agency.DPRD, "DPRD", "Lina", 13, 15, situasi="aman",
-           catatan="Rapat dengar pendapat dengan KPU besok."),
-    report(Agency.PEMDA, "Kesbangpol Kutai Timur", "Rudi Hartono", 8, 12, situasi="aman",
-           sarpras="sebagian",
-           catatan_netralitas_asn="Dua ASN dipanggil terkait unggahan kampanye."),
-    report(Agency.TNI, "Kodim 0909/Sangatta", "Serka Budi", 7, 45, situasi="aman",
-           personel=350, kejadian=0, uraian_kejadian=None, tps_rawan=None),
-    report(Agency.POLRI, "Polres Kutai Timur", "Iptu Sari", 9, 5, situasi="waspada",
-           personel=1200, kejadian=1, uraian_kejadian="Perusakan APK di Kecamatan Bengalon.",
-           tps_rawan=12),
-    report(Agency.KPU, "KPU Kutai Timur", "Andi", 10, 0, situasi="waspada",
-           logistik_kecamatan=100, logistik_desa="87.5", tps_siap=1180, jumlah_tps=1200,
-           kendala_logistik="Jalan ke Desa Long Lees terputus."),
-    report(Agency.BAWASLU, "Bawaslu Kutai Timur", "Maya", 11, 30, situasi="aman",
-           pelanggaran=2, netralitas_asn=1, catatan=None),
-    report(Agency.KEJAKSAAN, "Kejari Kutai Timur", "Hendra", 12, 0, situasi="aman",
-           perkara_pidana=0, catatan="Nihil."),
+    report(
+        Agency.DPRD,
+        "DPRD",
+        "Lina",
+        13,
+        15,
+        situasi="aman",
+        catatan="Rapat dengar pendapat dengan KPU besok.",
+    ),
+    report(
+        Agency.PEMDA,
+        "Kesbangpol Kutai Timur",
+        "Rudi Hartono",
+        8,
+        12,
+        situasi="aman",
+        sarpras="sebagian",
+        catatan_netralitas_asn="Dua ASN dipanggil terkait unggahan kampanye.",
+    ),
+    report(
+        Agency.TNI,
+        "Kodim 0909/Sangatta",
+        "Serka Budi",
+        7,
+        45,
+        situasi="aman",
+        personel=350,
+        kejadian=0,
+        uraian_kejadian=None,
+        tps_rawan=None,
+    ),
+    report(
+        Agency.POLRI,
+        "Polres Kutai Timur",
+        "Iptu Sari",
+        9,
+        5,
+        situasi="waspada",
+        personel=1200,
+        kejadian=1,
+        uraian_kejadian="Perusakan APK di Kecamatan Bengalon.",
+        tps_rawan=12,
+    ),
+    report(
+        Agency.KPU,
+        "KPU Kutai Timur",
+        "Andi",
+        10,
+        0,
+        situasi="waspada",
+        logistik_kecamatan=100,
+        logistik_desa="87.5",
+        tps_siap=1180,
+        jumlah_tps=1200,
+        kendala_logistik="Jalan ke Desa Long Lees terputus.",
+    ),
+    report(
+        Agency.BAWASLU,
+        "Bawaslu Kutai Timur",
+        "Maya",
+        11,
+        30,
+        situasi="aman",
+        pelanggaran=2,
+        netralitas_asn=1,
+        catatan=None,
+    ),
+    report(
+        Agency.KEJAKSAAN,
+        "Kejari Kutai Timur",
+        "Hendra",
+        12,
+        0,
+        situasi="aman",
+        perkara_pidana=0,
+        catatan="Nihil.",
+    ),
 ]
 
 HEADING = (
@@ -162,10 +227,7 @@ def test_nobody_reported_says_so_and_lists_the_expected_agencies():
     data = SummaryInput(group(), H_14, [], [Agency.KPU, Agency.POLRI])
 
     assert render_summary(t, data) == HEADING + (
-        "\n"
-        "Belum ada instansi yang melapor.\n"
-        "\n"
-        "Belum melapor: Polri, KPU"
+        "\nBelum ada instansi yang melapor.\n\nBelum melapor: Polri, KPU"
     )
 
 
@@ -175,8 +237,12 @@ def test_nobody_reported_and_nobody_expected():
 
 
 def test_without_region_or_polling_day_the_heading_says_what_is_missing():
-    data = SummaryInput(group(region_name=None, polling_day=None, election_name=None), H_14,
-                        [FULL_DAY[6]], [Agency.KEJAKSAAN])
+    data = SummaryInput(
+        group(region_name=None, polling_day=None, election_name=None),
+        H_14,
+        [FULL_DAY[6]],
+        [Agency.KEJAKSAAN],
+    )
 
     assert render_summary(t, data) == (
         "<b>Ringkasan Harian Posko Forkopimda</b>\n"
@@ -197,13 +263,43 @@ def test_html_in_every_user_field_is_shown_literally():
     data = SummaryInput(
         group(region_name=f"Kab. {script}", election_name=f"Pilkada {script}"),
         H_14,
-        [report(Agency.POLRI, f"Polres {script}", f"Iptu {script}", 9, 0, situasi="rawan",
-                personel=10, kejadian=1, uraian_kejadian=script, tps_rawan=2),
-         report(Agency.KPU, script, script, 9, 30, situasi=script,
-                logistik_kecamatan=script, kendala_logistik=script, catatan=script,
-                sasaran=script, **{"<i>id</i>": script}),
-         report(Agency.PEMDA, "Pemda", "Rudi", 10, 0, situasi="aman", sarpras=script,
-                catatan_netralitas_asn=script)],
+        [
+            report(
+                Agency.POLRI,
+                f"Polres {script}",
+                f"Iptu {script}",
+                9,
+                0,
+                situasi="rawan",
+                personel=10,
+                kejadian=1,
+                uraian_kejadian=script,
+                tps_rawan=2,
+            ),
+            report(
+                Agency.KPU,
+                script,
+                script,
+                9,
+                30,
+                situasi=script,
+                logistik_kecamatan=script,
+                kendala_logistik=script,
+                catatan=script,
+                sasaran=script,
+                **{"<i>id</i>": script},
+            ),
+            report(
+                Agency.PEMDA,
+                "Pemda",
+                "Rudi",
+                10,
+                0,
+                situasi="aman",
+                sarpras=script,
+                catatan_netralitas_asn=script,
+            ),
+        ],
         [Agency.POLRI],
         labels={"sasaran": f"Sasaran {script}"},
     )
@@ -244,10 +340,23 @@ def test_html_in_every_user_field_is_shown_literally():
 
 def test_answers_of_replaced_forms_are_shown_generically():
     data = SummaryInput(
-        group(), H_14,
-        [report(Agency.DPRD, "Sekretariat DPRD", "Lina", 16, 0, situasi="aman",
-                partisipasi_sosialisasi=1500, lokasi="Sangatta Utara", rapat_komisi=True,
-                dilewati=None, catatan="Sosialisasi di tiga kecamatan.")],
+        group(),
+        H_14,
+        [
+            report(
+                Agency.DPRD,
+                "Sekretariat DPRD",
+                "Lina",
+                16,
+                0,
+                situasi="aman",
+                partisipasi_sosialisasi=1500,
+                lokasi="Sangatta Utara",
+                rapat_komisi=True,
+                dilewati=None,
+                catatan="Sosialisasi di tiga kecamatan.",
+            )
+        ],
         [Agency.DPRD],
         labels={"partisipasi_sosialisasi": "Peserta sosialisasi", "rapat_komisi": "Rapat komisi"},
     )
@@ -282,12 +391,15 @@ def test_a_report_sent_after_midnight_shows_its_date():
     assert "🟢 Aman · Kamis, 14 November 2024, 00.20 WITA · Serka Budi" in summary
 
 
-@pytest.mark.parametrize(("ready", "total", "line"), [
-    (1199, 1200, "TPS siap 1.199 dari 1.200 (99,9%)"),
-    (19999, 20000, "TPS siap 19.999 dari 20.000 (99,9%)"),  # never rounded up to 100%
-    (1200, 1200, "TPS siap 1.200 dari 1.200 (100%)"),
-    (0, 0, "TPS siap 0 dari 0"),
-])
+@pytest.mark.parametrize(
+    ("ready", "total", "line"),
+    [
+        (1199, 1200, "TPS siap 1.199 dari 1.200 (99,9%)"),
+        (19999, 20000, "TPS siap 19.999 dari 20.000 (99,9%)"),  # never rounded up to 100%
+        (1200, 1200, "TPS siap 1.200 dari 1.200 (100%)"),
+        (0, 0, "TPS siap 0 dari 0"),
+    ],
+)
 def test_polling_stations_ready(ready, total, line):
     kpu = report(Agency.KPU, "KPU", "Andi", 9, 0, situasi="aman", tps_siap=ready, jumlah_tps=total)
     summary = render_summary(t, SummaryInput(group(), H_14, [kpu], [Agency.KPU]))
@@ -296,17 +408,22 @@ def test_polling_stations_ready(ready, total, line):
 
 def test_quiet_period_shows_in_the_heading():
     summary = render_summary(t, SummaryInput(group(), date(2024, 11, 25), [], []))
-    assert ("H-2 menuju pemungutan suara Pilkada Serentak 2024, Rabu, 27 November 2024\n"
-            "Masa tenang (H-3 sampai H-1): kampanye dihentikan.\n") in summary
+    assert (
+        "H-2 menuju pemungutan suara Pilkada Serentak 2024, Rabu, 27 November 2024\n"
+        "Masa tenang (H-3 sampai H-1): kampanye dihentikan.\n"
+    ) in summary
 
 
-@pytest.mark.parametrize(("statuses", "expected"), [
-    (["aman", "waspada", "aman"], "waspada"),
-    (["aman", "rawan", "waspada"], "rawan"),
-    (["aman"], "aman"),
-    ([None, "siaga"], None),
-    ([], None),
-])
+@pytest.mark.parametrize(
+    ("statuses", "expected"),
+    [
+        (["aman", "waspada", "aman"], "waspada"),
+        (["aman", "rawan", "waspada"], "rawan"),
+        (["aman"], "aman"),
+        ([None, "siaga"], None),
+        ([], None),
+    ],
+)
 def test_overall_status_is_the_worst(statuses, expected):
     reports = [report(Agency.TNI, "TNI", "Budi", 9, 0, situasi=status) for status in statuses]
     assert overall_status(reports) == expected

@@ -20,8 +20,9 @@ RETRY_AFTER = Fault(429, "Too Many Requests: retry after 1", {"retry_after": 1})
 @pytest.fixture
 async def limited_bot(telegram, database_url, clock):
     """The bot with its real rate limiter, as in production."""
-    async with running_bot(telegram, database_url, clock, rate_limit=True,
-                           read_timeout=0.5) as application:
+    async with running_bot(
+        telegram, database_url, clock, rate_limit=True, read_timeout=0.5
+    ) as application:
         yield application
 
 
@@ -48,7 +49,8 @@ async def set_up(telegram, chat=GROUP):
 
 
 async def test_429_on_a_reply_is_waited_out_without_freezing_other_groups(
-        limited_bot, telegram, no_errors_logged):
+    limited_bot, telegram, no_errors_logged
+):
     await set_up(telegram, GROUP)
     await set_up(telegram, OTHER_GROUP)
     telegram.fail_next("sendMessage", RETRY_AFTER, chat_id=GROUP.id)
@@ -61,7 +63,8 @@ async def test_429_on_a_reply_is_waited_out_without_freezing_other_groups(
 
 
 async def test_429_mid_broadcast_is_waited_out_and_delivered_once(
-        limited_bot, telegram, clock, no_errors_logged):
+    limited_bot, telegram, clock, no_errors_logged
+):
     chats = [GROUP, OTHER_GROUP, Chat(-1003333333333, "Forkopimda Kota Ambon")]
     for chat in chats:
         await set_up(telegram, chat)
@@ -74,13 +77,18 @@ async def test_429_mid_broadcast_is_waited_out_and_delivered_once(
         assert len(delivered(telegram, chat.id, "Hitung mundur H-14")) == 1
 
 
-@pytest.mark.parametrize("fault", [
-    Fault(502, html=True),
-    Fault(500, "Internal Server Error"),
-    Fault(503, "Service Unavailable", html=True),
-], ids=["502-html", "500-json", "503-html"])
+@pytest.mark.parametrize(
+    "fault",
+    [
+        Fault(502, html=True),
+        Fault(500, "Internal Server Error"),
+        Fault(503, "Service Unavailable", html=True),
+    ],
+    ids=["502-html", "500-json", "503-html"],
+)
 async def test_server_errors_are_retried_and_the_reply_arrives_once(
-        limited_bot, telegram, fault, no_errors_logged):
+    limited_bot, telegram, fault, no_errors_logged
+):
     await set_up(telegram)
     telegram.fail_next("sendMessage", fault, times=2, chat_id=GROUP.id)
     assert (await say(telegram, "/hitungmundur")).text.startswith("H-14")
@@ -88,7 +96,8 @@ async def test_server_errors_are_retried_and_the_reply_arrives_once(
 
 
 async def test_a_scheduled_post_that_certainly_failed_goes_out_at_the_next_tick(
-        limited_bot, telegram, clock, caplog):
+    limited_bot, telegram, clock, caplog
+):
     await set_up(telegram)
     await say(telegram, "/jadwal hitungmundur mati")
     # Every attempt of the first tick's send fails: Telegram is down for a while.
@@ -105,7 +114,8 @@ async def test_a_scheduled_post_that_certainly_failed_goes_out_at_the_next_tick(
 
 
 async def test_read_timeout_on_a_scheduled_post_is_not_sent_twice(
-        limited_bot, telegram, clock, caplog):
+    limited_bot, telegram, clock, caplog
+):
     await set_up(telegram)
     await say(telegram, "/jadwal hitungmundur mati")
     telegram.fail_next("sendMessage", Fault(200, delay=1.0), chat_id=GROUP.id)
@@ -118,10 +128,14 @@ async def test_read_timeout_on_a_scheduled_post_is_not_sent_twice(
 
 
 async def test_bot_removed_from_group_marks_it_inactive(
-        limited_bot, telegram, clock, no_errors_logged):
+    limited_bot, telegram, clock, no_errors_logged
+):
     await set_up(telegram)
-    telegram.fail_next("sendMessage", Fault(403, "Forbidden: bot was kicked from the supergroup "
-                                                 "chat"), chat_id=GROUP.id)
+    telegram.fail_next(
+        "sendMessage",
+        Fault(403, "Forbidden: bot was kicked from the supergroup chat"),
+        chat_id=GROUP.id,
+    )
     await telegram.send_message(GROUP, MEMBER, "/hitungmundur")
     await say(telegram, "/bantuan", user=MEMBER, chat=Chat.private_with(MEMBER))  # barrier
     assert not (await find_group(GROUP.id)).active
@@ -134,10 +148,12 @@ async def test_bot_removed_from_group_marks_it_inactive(
 
 
 async def test_chat_not_found_on_a_scheduled_post_is_not_retried_forever(
-        limited_bot, telegram, clock, no_errors_logged):
+    limited_bot, telegram, clock, no_errors_logged
+):
     await set_up(telegram)
-    telegram.fail_next("sendMessage", Fault(400, "Bad Request: chat not found"), times=10,
-                       chat_id=GROUP.id)
+    telegram.fail_next(
+        "sendMessage", Fault(400, "Bad Request: chat not found"), times=10, chat_id=GROUP.id
+    )
     clock.set(2024, 11, 13, 0, 0)
     await scheduler_of(limited_bot).tick()
     await scheduler_of(limited_bot).tick()
@@ -146,38 +162,56 @@ async def test_chat_not_found_on_a_scheduled_post_is_not_retried_forever(
 
 
 async def test_group_upgraded_while_replying_gets_the_reply_at_its_new_id(
-        limited_bot, telegram, no_errors_logged):
+    limited_bot, telegram, no_errors_logged
+):
     old = Chat(-987654321, "Forkopimda Kutim", type="group")
     await set_up(telegram, old)
     new_id = -1004444444444
-    telegram.fail_next("sendMessage", Fault(400, "Bad Request: group chat was upgraded to a "
-                                                 "supergroup chat", {"migrate_to_chat_id": new_id}),
-                       chat_id=old.id)
+    telegram.fail_next(
+        "sendMessage",
+        Fault(
+            400,
+            "Bad Request: group chat was upgraded to a supergroup chat",
+            {"migrate_to_chat_id": new_id},
+        ),
+        chat_id=old.id,
+    )
     await telegram.send_message(old, MEMBER, "/hitungmundur")
     assert (await telegram.next_message(new_id)).text.startswith("H-14")
     assert (await find_group(new_id)).election_name == "Pilkada Serentak 2024"
 
 
 async def test_expired_tap_and_unmodified_edit_still_move_the_form_on(
-        limited_bot, telegram, no_errors_logged):
+    limited_bot, telegram, no_errors_logged
+):
     telegram.set_member_status(GROUP, ADMIN, "administrator")
     request = await say(telegram, "/daftar Polri Polres Kutai Timur", user=POLRI)
     await telegram.press(ADMIN, request, request.button("Setujui")["callback_data"])
     await telegram.next_message(GROUP.id)
     question = await say(telegram, "/lapor", user=POLRI, chat=PRIVATE)
-    telegram.fail_next("answerCallbackQuery", Fault(
-        400, "Bad Request: query is too old and response timeout expired or query ID is invalid"))
+    telegram.fail_next(
+        "answerCallbackQuery",
+        Fault(
+            400, "Bad Request: query is too old and response timeout expired or query ID is invalid"
+        ),
+    )
     telegram.fail_next("editMessageText", Fault(400, "Bad Request: message is not modified"))
     await telegram.press(POLRI, question, question.button("Aman")["callback_data"])
     assert "Jumlah personel" in (await telegram.next_message(PRIVATE.id)).text
 
 
 async def test_entities_telegram_cannot_parse_get_a_plain_apology_once(
-        limited_bot, telegram, caplog):
+    limited_bot, telegram, caplog
+):
     await set_up(telegram)
-    telegram.fail_next("sendMessage", Fault(400, "Bad Request: can't parse entities: Can't find "
-                                                 "end tag corresponding to start tag b"),
-                       chat_id=GROUP.id)
+    telegram.fail_next(
+        "sendMessage",
+        Fault(
+            400,
+            "Bad Request: can't parse entities: Can't find end tag corresponding to start tag b",
+        ),
+        chat_id=GROUP.id,
+    )
     apology = await say(telegram, "/hitungmundur", user=MEMBER)
     assert apology.text.startswith("Maaf, terjadi gangguan saat memproses permintaan ini.")
     assert len([c for c in telegram.calls_of("sendMessage") if c["chat_id"] == GROUP.id]) == 3
@@ -198,20 +232,32 @@ async def test_form_answers_survive_a_flaky_network(limited_bot, telegram, datab
     await telegram.press(POLRI, review, review.button("Kirim")["callback_data"])
     await telegram.next_message(GROUP.id)
     [report] = await reports_of_day(GROUP.id, clock.now.date())
-    assert report.answers == {"situasi": "rawan", "personel": 1500, "kejadian": 3,
-                              "uraian_kejadian": None, "tps_rawan": 12}
+    assert report.answers == {
+        "situasi": "rawan",
+        "personel": 1500,
+        "kejadian": 3,
+        "uraian_kejadian": None,
+        "tps_rawan": 12,
+    }
 
 
 STALE = "Tombol ini sudah tidak berlaku."
 FORM_GONE = "Tombol ini dari formulir yang sudah selesai atau dibatalkan."
 
 
-@pytest.mark.parametrize(("data", "answer"), [
-    ("f:xxxx:kirim", FORM_GONE), ("reg:abc:y", STALE), ("garbage", STALE), ("hapus:", STALE),
-    ("x" * 64, STALE),
-])
+@pytest.mark.parametrize(
+    ("data", "answer"),
+    [
+        ("f:xxxx:kirim", FORM_GONE),
+        ("reg:abc:y", STALE),
+        ("garbage", STALE),
+        ("hapus:", STALE),
+        ("x" * 64, STALE),
+    ],
+)
 async def test_unknown_or_forged_buttons_are_answered_and_change_nothing(
-        bot, telegram, data, answer, no_errors_logged):
+    bot, telegram, data, answer, no_errors_logged
+):
     await set_up(telegram)
     before = await find_group(GROUP.id)
     message = telegram.sent_to(GROUP.id)[-1]

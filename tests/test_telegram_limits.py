@@ -42,11 +42,13 @@ class HeldTime(VirtualTime):
         await super().sleep(seconds)
 
 
-async def make(rate: float = OVERALL_PER_SECOND, time: VirtualTime | None = None
-               ) -> TelegramLimiter:
+async def make(
+    rate: float = OVERALL_PER_SECOND, time: VirtualTime | None = None
+) -> TelegramLimiter:
     time = time or VirtualTime()
-    limiter = TelegramLimiter(overall_per_second=rate, group_per_minute=1000,
-                              clock=time.clock, sleep=time.sleep)
+    limiter = TelegramLimiter(
+        overall_per_second=rate, group_per_minute=1000, clock=time.clock, sleep=time.sleep
+    )
     await limiter.initialize()
     return limiter
 
@@ -56,13 +58,20 @@ async def send(limiter, log, name, broadcast=False, chat_id=-100, time=None):
         log.append((name, time.now) if time else name)
         return True
 
-    return await limiter.process_request(callback, (), {}, "sendMessage", {"chat_id": chat_id},
-                                         {"broadcast": True} if broadcast else None)
+    return await limiter.process_request(
+        callback,
+        (),
+        {},
+        "sendMessage",
+        {"chat_id": chat_id},
+        {"broadcast": True} if broadcast else None,
+    )
 
 
 async def broadcast_of(limiter, log, chats, time=None):
-    tasks = [asyncio.create_task(send(limiter, log, f"b{i}", True, -1 - i, time))
-             for i in range(chats)]
+    tasks = [
+        asyncio.create_task(send(limiter, log, f"b{i}", True, -1 - i, time)) for i in range(chats)
+    ]
     await asyncio.sleep(0)  # all queued
     return tasks
 
@@ -102,11 +111,10 @@ async def test_a_reply_overtakes_a_queued_broadcast():
 async def test_a_rush_of_replies_leaves_every_fifth_slot_to_the_broadcast():
     limiter, log = await make(), []
     broadcast = await broadcast_of(limiter, log, 10)
-    replies = [asyncio.create_task(send(limiter, log, f"r{i}", chat_id=100 + i))
-               for i in range(40)]
+    replies = [asyncio.create_task(send(limiter, log, f"r{i}", chat_id=100 + i)) for i in range(40)]
     await asyncio.gather(*replies, *broadcast)
     after_burst = log[BURST:]
-    first_rounds = after_burst[:5 * BROADCAST_SHARE]
+    first_rounds = after_burst[: 5 * BROADCAST_SHARE]
     assert [name[0] for name in first_rounds] == (["r"] * (BROADCAST_SHARE - 1) + ["b"]) * 5
 
 
@@ -117,8 +125,15 @@ async def test_reads_are_not_paced():
         log.append("read")
         return True
 
-    await asyncio.wait_for(asyncio.gather(*(limiter.process_request(
-        callback, (), {}, "getChatMember", {"chat_id": -1}, None) for _ in range(20))), 1)
+    await asyncio.wait_for(
+        asyncio.gather(
+            *(
+                limiter.process_request(callback, (), {}, "getChatMember", {"chat_id": -1}, None)
+                for _ in range(20)
+            )
+        ),
+        1,
+    )
     assert len(log) == 20
 
 
@@ -134,8 +149,9 @@ async def test_429_is_waited_out_by_its_request_only():
             raise RetryAfter(timedelta(seconds=30))
         return "delivered"
 
-    slow = asyncio.create_task(limiter.process_request(
-        flooded, (), {}, "sendMessage", {"chat_id": -1}, None))
+    slow = asyncio.create_task(
+        limiter.process_request(flooded, (), {}, "sendMessage", {"chat_id": -1}, None)
+    )
     await retry_after_started.wait()
     await send(limiter, log, "other", chat_id=-2, time=time)  # not held up by the 429
     assert log == [("other", attempts[0])]

@@ -12,8 +12,8 @@ import aiohttp
 import pytest
 
 from bot.app import build_application
-from bot.storage.models import InboxUpdate
 from bot.settings import Secret
+from bot.storage.models import InboxUpdate
 from tests.botapi import Chat
 from tests.harness import GROUP, MEMBER, settings_for
 
@@ -30,17 +30,24 @@ def free_port() -> int:
 async def webhook(telegram, database_url, clock):
     """The bot listening for Telegram's POSTs on loopback; yields the address to POST to."""
     settings = settings_for(telegram, database_url)
-    settings = type(settings)(**{**settings.__dict__,
-                                 "webhook_url": "https://posko.example.org/telegram",
-                                 "webhook_secret": Secret(SECRET)})
-    application = build_application(settings, clock=clock, rate_limit=False,
-                                     run_scheduler=False)
+    settings = type(settings)(
+        **{
+            **settings.__dict__,
+            "webhook_url": "https://posko.example.org/telegram",
+            "webhook_secret": Secret(SECRET),
+        }
+    )
+    application = build_application(settings, clock=clock, rate_limit=False, run_scheduler=False)
     port = free_port()
     await application.initialize()
     await application.post_init(application)
     await application.updater.start_webhook(
-        listen="127.0.0.1", port=port, url_path="telegram",
-        webhook_url=settings.webhook_url, secret_token=SECRET)
+        listen="127.0.0.1",
+        port=port,
+        url_path="telegram",
+        webhook_url=settings.webhook_url,
+        secret_token=SECRET,
+    )
     await application.start()
     try:
         yield f"http://127.0.0.1:{port}/telegram"
@@ -52,8 +59,12 @@ async def webhook(telegram, database_url, clock):
 
 
 async def post(url: str, update: dict, secret: str = SECRET) -> int:
-    async with aiohttp.ClientSession() as session, session.post(
-            url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": secret}) as answer:
+    async with (
+        aiohttp.ClientSession() as session,
+        session.post(
+            url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": secret}
+        ) as answer,
+    ):
         return answer.status
 
 
@@ -64,7 +75,8 @@ async def typed(telegram, text: str, chat: Chat = GROUP) -> dict:
 
 
 async def test_an_update_is_stored_before_telegram_hears_back_and_answered_once(
-        telegram, webhook, slow_inbox):
+    telegram, webhook, slow_inbox
+):
     assert telegram.webhook == "https://posko.example.org/telegram"  # told at start
     update = await typed(telegram, "/hitungmundur")
     assert await post(webhook, update) == 200

@@ -31,12 +31,17 @@ def extract() -> Catalog:
     template = Catalog(project="posko-forkopimda", locale=None, fuzzy=False)
     for folder in SOURCE_DIRS:
         for filename, lineno, message, comments, context in extract_from_dir(
-            PROJECT_ROOT / folder, method_map=METHOD_MAP, keywords=KEYWORDS,
+            PROJECT_ROOT / folder,
+            method_map=METHOD_MAP,
+            keywords=KEYWORDS,
             comment_tags=("TRANSLATORS:",),
         ):
             template.add(
-                message, None, [(f"{folder}/{filename}", lineno)],
-                auto_comments=comments, context=context,
+                message,
+                None,
+                [(f"{folder}/{filename}", lineno)],
+                auto_comments=comments,
+                context=context,
             )
     return template
 

@@ -29,7 +29,7 @@ def extract_forms(fileobj, keywords, comment_tags, options) -> Iterator[Extracte
     for question in _items(data.get("common")):
         yield from _question_strings(question, "common", locate)
     forms = data.get("forms")
-    for agency, form in (forms.items() if isinstance(forms, dict) else ()):
+    for agency, form in forms.items() if isinstance(forms, dict) else ():
         if not isinstance(form, dict):
             continue
         for question in _items(form.get("questions")):
@@ -38,8 +38,12 @@ def extract_forms(fileobj, keywords, comment_tags, options) -> Iterator[Extracte
             message = check.get("message")
             if _is_text(message):
                 where = f"{agency}: {check.get('left')} <= {check.get('right')}"
-                yield locate(message), None, message, [
-                    f"Forms file, check {where}. Keep the placeholders {{left}}, {{right}}."]
+                yield (
+                    locate(message),
+                    None,
+                    message,
+                    [f"Forms file, check {where}. Keep the placeholders {{left}}, {{right}}."],
+                )
 
 
 def _question_strings(question: dict, where: str, locate: _Locator) -> Iterator[Extracted]:

@@ -36,8 +36,9 @@ DIALECTS = ("sqlite", "postgres")
 async def _generate(database_url: str, name: str) -> str | None:
     # In a task of its own: see ``bot.storage.db.apply_migrations``.
     try:
-        return await asyncio.create_task(_generate_in_task(database_url, name),
-                                         context=contextvars.Context())
+        return await asyncio.create_task(
+            _generate_in_task(database_url, name), context=contextvars.Context()
+        )
     finally:
         forget_compiled_queries()
 
@@ -85,7 +86,9 @@ def make_migrations(name: str) -> list[str]:
     for dialect in DIALECTS:
         result = subprocess.run(
             [sys.executable, "-m", "bot.devtools.makemigrations", dialect, name],
-            capture_output=True, text=True, check=False,
+            capture_output=True,
+            text=True,
+            check=False,
         )
         if result.returncode != 0:
             raise RuntimeError(f"{dialect}: aerich failed:\n{result.stderr}")

@@ -39,4 +39,3 @@ class Countdown:
     @property
     def in_quiet_period(self) -> bool:
         return 1 <= self.days_before <= QUIET_PERIOD_DAYS
-

@@ -100,7 +100,8 @@ def split_leading_date(text: str) -> tuple[date, str]:
             # "27 Novembre 2024" is a worded date with a misspelt month: say so
             # about all three words, not about a lone "27".
             if error.problem is not DateProblem.UNRECOGNISED or _WORDED_FORM.match(
-                    clean_keyword(leading)):
+                clean_keyword(leading)
+            ):
                 raise
     if not words:
         raise DateParseError(DateProblem.UNRECOGNISED, text)

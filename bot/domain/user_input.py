@@ -14,7 +14,8 @@ import unicodedata
 # zero-width spaces, word joiners, BOM, and bidirectional marks and overrides.
 # U+200C/U+200D (non-joiner, joiner) stay: emoji and some scripts need them.
 INVISIBLE = re.compile(
-    "[\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+    "[\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
 # Characters that show as nothing on their own (Hangul fillers, the braille
 # blank, the joiners): a name made only of these, or of marks and spaces, is empty.
 _BLANK = frozenset("\u034f\u115f\u1160\u17b4\u17b5\u200c\u200d\u2800\u3164\uffa0")
@@ -23,8 +24,9 @@ _BLANK_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Mn", "Me", "Zs", "Zl", "Zp"})
 
 def has_visible(text: str) -> bool:
     """True if something in ``text`` would show: "\u3164" or a lone joiner shows nothing."""
-    return any(ch not in _BLANK and unicodedata.category(ch) not in _BLANK_CATEGORIES
-               for ch in text)
+    return any(
+        ch not in _BLANK and unicodedata.category(ch) not in _BLANK_CATEGORIES for ch in text
+    )
 
 
 def clean_line(text: str) -> str:
@@ -33,8 +35,9 @@ def clean_line(text: str) -> str:
     Text with nothing visible left comes back empty, so it is refused as missing.
     """
     text = INVISIBLE.sub("", text)
-    text = "".join(ch for ch in text
-                   if unicodedata.category(ch) not in ("Cc", "Cs") or ch in "\n\t")
+    text = "".join(
+        ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cs") or ch in "\n\t"
+    )
     text = " ".join(text.split())
     return text if has_visible(text) else ""
 

@@ -18,8 +18,17 @@ INDONESIAN_ZONES = {
 }
 # Only geographic zones: "Etc/GMT+7" is valid IANA but means UTC-7, which is
 # exactly the confusion a liaison typing "GMT+7" would fall into.
-_GEOGRAPHIC_AREAS = ("Africa", "America", "Antarctica", "Asia", "Atlantic", "Australia",
-                     "Europe", "Indian", "Pacific")
+_GEOGRAPHIC_AREAS = (
+    "Africa",
+    "America",
+    "Antarctica",
+    "Asia",
+    "Atlantic",
+    "Australia",
+    "Europe",
+    "Indian",
+    "Pacific",
+)
 
 
 class UnknownZone(ValueError):

@@ -1,4 +1,4 @@
-"""Scheduled posts: the kinds the bot posts by itself, when each is due, and the job that sends them.
+"""Scheduled posts: the kinds the bot posts by itself, when each is due, and the job sending them.
 
 ``post_kinds`` is the registry (one entry per kind: its ``/jadwal`` name and
 description, its default time, the days it runs and what composes it),

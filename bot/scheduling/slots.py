@@ -35,12 +35,14 @@ class PostKind(StrEnum):
     HITUNGMUNDUR = "hitungmundur"  # countdown, on milestone days only
 
 
-DEFAULT_TIMES: Mapping[PostKind, time] = MappingProxyType({
-    PostKind.LAPORAN: time(7, 0),
-    PostKind.PENGINGAT: time(12, 0),
-    PostKind.RINGKASAN: time(17, 0),
-    PostKind.HITUNGMUNDUR: time(7, 0),
-})
+DEFAULT_TIMES: Mapping[PostKind, time] = MappingProxyType(
+    {
+        PostKind.LAPORAN: time(7, 0),
+        PostKind.PENGINGAT: time(12, 0),
+        PostKind.RINGKASAN: time(17, 0),
+        PostKind.HITUNGMUNDUR: time(7, 0),
+    }
+)
 MILESTONES = frozenset({30, 14, 7, 3, 2, 1, 0})  # days before polling day
 GRACE = timedelta(hours=2)
 
@@ -174,13 +176,15 @@ def plan_posts(
         key = (zone_name, local_times, countdown_on)
         slots = passed_slots.get(key)
         if slots is None:
-            slots = passed_slots[key] = _passed_slots(clock, zone_name, today, local_times,
-                                                      countdown_on)
+            slots = passed_slots[key] = _passed_slots(
+                clock, zone_name, today, local_times, countdown_on
+            )
         chat_id = schedule.chat_id
         for kind, day, scheduled_at, within_grace in slots:
             if (chat_id, kind, day) not in done:
                 (due if within_grace else missed).append(
-                    (scheduled_at, chat_id, _KIND_ORDER[kind], kind, day))
+                    (scheduled_at, chat_id, _KIND_ORDER[kind], kind, day)
+                )
     # Sorting plain tuples compares in C; the posts are built once in order.
     due.sort()
     missed.sort()
@@ -231,7 +235,9 @@ def next_wakeup(now: datetime, schedules: Iterable[GroupSchedule]) -> datetime |
 
 
 def _next_slot(
-    clock: _SlotClock, zone_name: str, local_times: tuple[time | None, ...],
+    clock: _SlotClock,
+    zone_name: str,
+    local_times: tuple[time | None, ...],
     polling_day: date | None,
 ) -> datetime | None:
     today = clock.today(zone_name)

@@ -34,20 +34,20 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, TimedOut
 from telegram.ext import Application
 
-from bot.services import groups, post_record
-from bot.domain.countdown import local_today
 from bot.clock import Clock
-from bot.services.day_status import day_status
-from bot.storage.db import mapped
-from bot.transport.deep_links import report_url
+from bot.domain.countdown import local_today
 from bot.domain.forms import FormSet
-from bot.services.groups import GroupSettings
-from bot.texts.i18n import translator
-from bot.storage.models import PostState
-from bot.texts.posts import milestone_text, reminder_text, report_opening_text
 from bot.scheduling.slots import DuePost, PostKind, plan_posts
+from bot.services import groups, post_record
+from bot.services.day_status import day_status
+from bot.services.groups import GroupSettings
+from bot.storage.db import mapped
+from bot.storage.models import PostState
+from bot.texts.i18n import translator
+from bot.texts.posts import milestone_text, reminder_text, report_opening_text
 from bot.texts.splitting import split_message
 from bot.texts.summary import render_summary
+from bot.transport.deep_links import report_url
 
 log = logging.getLogger(__name__)
 
@@ -93,8 +93,10 @@ async def compose(
     _ = t.gettext
     day = post.local_date
     if post.kind is PostKind.LAPORAN:
-        return Outgoing([report_opening_text(t, group, day)], report_button(
-            application.bot.username, group.chat_id, _("Buka formulir laporan")))
+        return Outgoing(
+            [report_opening_text(t, group, day)],
+            report_button(application.bot.username, group.chat_id, _("Buka formulir laporan")),
+        )
     if post.kind is PostKind.HITUNGMUNDUR:
         text = milestone_text(t, group, day)
         return Outgoing([text]) if text else None
@@ -138,9 +140,11 @@ class Scheduler:
         for post in plan.missed:  # recorded: logged once, never planned again
             self._ledger.remember(post)
         if result.missed:
-            log.warning("Skipped %d scheduled post(s) found more than the grace period late: %s",
-                        result.missed, ", ".join(f"{p.chat_id}/{p.kind}/{p.local_date}"
-                                                 for p in plan.missed[:20]))
+            log.warning(
+                "Skipped %d scheduled post(s) found more than the grace period late: %s",
+                result.missed,
+                ", ".join(f"{p.chat_id}/{p.kind}/{p.local_date}" for p in plan.missed[:20]),
+            )
         gate = asyncio.Semaphore(CONCURRENT_SENDS)
         by_group: dict[int, list[DuePost]] = {}
         for post in plan.due:  # already in time order, and in kind order within a minute
@@ -152,8 +156,7 @@ class Scheduler:
             async with gate:
                 group = active[posts[0].chat_id]
                 for post in posts:
-                    group = await self._deliver(group, replace(post, chat_id=group.chat_id),
-                                                result)
+                    group = await self._deliver(group, replace(post, chat_id=group.chat_id), result)
 
         await asyncio.gather(*(deliver(posts) for posts in by_group.values()))
         return result
@@ -179,8 +182,11 @@ class Scheduler:
                 post = replace(post, chat_id=moved.new_chat_id)
                 message_id = await self._send_parts(group.chat_id, outgoing, post)
         except TimedOut:
-            log.warning("Timed out sending %s to %s; counted as sent (never posted twice)",
-                        post.kind, post.chat_id)
+            log.warning(
+                "Timed out sending %s to %s; counted as sent (never posted twice)",
+                post.kind,
+                post.chat_id,
+            )
             await post_record.finish(post, PostState.SENT)
             result.sent += 1
         except (Forbidden, BadRequest) as error:
@@ -223,6 +229,7 @@ class Scheduler:
             if index == 0:
                 await post_record.hand_over(post)
             message = await bot.send_message(
-                chat_id, part, reply_markup=outgoing.markup if last else None, **lane)
+                chat_id, part, reply_markup=outgoing.markup if last else None, **lane
+            )
             first_id = first_id or message.message_id
         return first_id

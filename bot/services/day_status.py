@@ -8,8 +8,8 @@ from datetime import date
 from bot.domain.agencies import Agency
 from bot.services.groups import GroupSettings
 from bot.services.liaisons import approved_liaisons
-from bot.texts.posts import Liaison
 from bot.services.reports import reports_of_day
+from bot.texts.posts import Liaison
 from bot.texts.summary import SubmittedReport, SummaryInput
 
 
@@ -30,12 +30,22 @@ async def day_status(group: GroupSettings, day: date, labels: dict[str, str]) ->
     summary = SummaryInput(
         group=group,
         report_date=day,
-        reports=[SubmittedReport(agency=r.agency, unit_name=r.unit_name,
-                                 liaison_name=r.liaison_name, submitted_at=r.submitted_at,
-                                 answers=r.answers) for r in reports],
+        reports=[
+            SubmittedReport(
+                agency=r.agency,
+                unit_name=r.unit_name,
+                liaison_name=r.liaison_name,
+                submitted_at=r.submitted_at,
+                answers=r.answers,
+            )
+            for r in reports
+        ],
         expected_agencies=expected,
         labels=labels,
     )
-    missing = [Liaison(user_id=l.user_id, name=l.name, agency=l.agency)
-               for l in liaisons if l.agency in missing_agencies]
+    missing = [
+        Liaison(user_id=record.user_id, name=record.name, agency=record.agency)
+        for record in liaisons
+        if record.agency in missing_agencies
+    ]
     return DayStatus(summary, missing_agencies, missing)

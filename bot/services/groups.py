@@ -105,8 +105,10 @@ async def set_post_time(
     return _settings(group)
 
 
-_ACTIVE_GROUPS = ('SELECT chat_id, title, region_name, time_zone, locale, election_name, '
-                  'polling_day, post_times FROM "groups" WHERE active')
+_ACTIVE_GROUPS = (
+    "SELECT chat_id, title, region_name, time_zone, locale, election_name, "
+    'polling_day, post_times FROM "groups" WHERE active'
+)
 
 
 async def active_groups() -> list[GroupSettings]:
@@ -120,10 +122,17 @@ async def active_groups() -> list[GroupSettings]:
 
 def _active_settings(row: Sequence) -> GroupSettings:
     chat_id, title, region_name, time_zone, locale, election_name, polling_day, post_times = row
-    return GroupSettings(chat_id=chat_id, title=title, region_name=region_name,
-                         time_zone=time_zone, locale=locale, election_name=election_name,
-                         polling_day=as_date(polling_day), active=True,
-                         post_times=dict(as_json(post_times) or {}))
+    return GroupSettings(
+        chat_id=chat_id,
+        title=title,
+        region_name=region_name,
+        time_zone=time_zone,
+        locale=locale,
+        election_name=election_name,
+        polling_day=as_date(polling_day),
+        active=True,
+        post_times=dict(as_json(post_times) or {}),
+    )
 
 
 async def deactivate_group(chat_id: int) -> None:

@@ -35,7 +35,7 @@ KEEP_HANDLED = timedelta(days=2)  # long enough to recognise any re-delivery
 
 
 def _timestamp(value: object) -> int:
-    """Dates PTB leaves as datetime in ``to_dict`` (a pinned message's) go as Telegram sends them."""
+    """A date PTB leaves as datetime in ``to_dict`` (a pinned message's), as Telegram sends it."""
     if isinstance(value, datetime):
         return int(value.timestamp())
     raise TypeError(f"cannot store {type(value).__name__} in the inbox")
@@ -49,12 +49,16 @@ async def receive(updates: Sequence[Update]) -> list[Update]:
     """Records newly received updates in one transaction; returns those not received before."""
     ids = [update.update_id for update in updates]
     async with in_transaction():
-        known = set(await InboxUpdate.filter(update_id__in=ids).values_list("update_id",
-                                                                             flat=True))
-        fresh = {update.update_id: update for update in updates
-                 if update.update_id not in known}  # an id twice in one batch: once
-        await InboxUpdate.bulk_create([InboxUpdate(update_id=update_id, payload=_payload(update))
-                                       for update_id, update in fresh.items()])
+        known = set(await InboxUpdate.filter(update_id__in=ids).values_list("update_id", flat=True))
+        fresh = {
+            update.update_id: update for update in updates if update.update_id not in known
+        }  # an id twice in one batch: once
+        await InboxUpdate.bulk_create(
+            [
+                InboxUpdate(update_id=update_id, payload=_payload(update))
+                for update_id, update in fresh.items()
+            ]
+        )
     return list(fresh.values())
 
 
@@ -120,8 +124,11 @@ class HandledMarks:
 
 async def unhandled() -> list[dict]:
     """Payloads of updates received but not handled (a crash got in between), oldest first."""
-    rows = await InboxUpdate.filter(handled=False).order_by("update_id").values_list(
-        "payload", flat=True)
+    rows = (
+        await InboxUpdate.filter(handled=False)
+        .order_by("update_id")
+        .values_list("payload", flat=True)
+    )
     return [json.loads(row) for row in rows]
 
 
@@ -162,14 +169,19 @@ class DurableUpdateQueue(asyncio.Queue):
         except Exception:
             # Handling them without the safety net beats refusing them: PTB
             # would fetch the same batch again and again.
-            log.exception("Could not record updates %s in the inbox",
-                          ", ".join(str(update.update_id) for update in batch))
+            log.exception(
+                "Could not record updates %s in the inbox",
+                ", ".join(str(update.update_id) for update in batch),
+            )
             fresh = batch
         if len(fresh) < len(batch):
             fresh_ids = {update.update_id for update in fresh}
-            log.info("Update(s) %s delivered again; already handled or queued",
-                     ", ".join(str(update.update_id) for update in batch
-                               if update.update_id not in fresh_ids))
+            log.info(
+                "Update(s) %s delivered again; already handled or queued",
+                ", ".join(
+                    str(update.update_id) for update in batch if update.update_id not in fresh_ids
+                ),
+            )
         for update in fresh:
             self.put_nowait(update)  # the queue is unbounded: never full
 

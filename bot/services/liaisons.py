@@ -53,8 +53,15 @@ def _record(liaison: Liaison, chat_id: int) -> LiaisonRecord:
 
 
 async def request_registration(
-    chat_id: int, chat_title: str, user_id: int, name: str, username: str | None,
-    agency: Agency, unit_name: str, *, approved: bool,
+    chat_id: int,
+    chat_title: str,
+    user_id: int,
+    name: str,
+    username: str | None,
+    agency: Agency,
+    unit_name: str,
+    *,
+    approved: bool,
 ) -> LiaisonRecord:
     """Files a person's registration, replacing any earlier one in the group.
 
@@ -66,9 +73,15 @@ async def request_registration(
     async with in_transaction():
         group = await Group.get(chat_id=chat_id)
         existing = await Liaison.get_or_none(group=group, user_id=user_id)
-        values = {"name": name[:PERSON_NAME_MAX_LENGTH], "username": username,
-                  "agency": agency.value, "unit_name": unit_name, "status": status,
-                  "request_message_id": None, "decided_by": None}
+        values = {
+            "name": name[:PERSON_NAME_MAX_LENGTH],
+            "username": username,
+            "agency": agency.value,
+            "unit_name": unit_name,
+            "status": status,
+            "request_message_id": None,
+            "decided_by": None,
+        }
         if existing is None:
             liaison = await Liaison.create(group=group, user_id=user_id, **values)
         else:
@@ -103,7 +116,8 @@ async def decide(
     if message_id is not None:
         # None: the request message is being sent right now; its buttons are the only ones.
         pending = pending.filter(
-            Q(request_message_id=message_id) | Q(request_message_id__isnull=True))
+            Q(request_message_id=message_id) | Q(request_message_id__isnull=True)
+        )
     updated = await pending.update(
         status=LiaisonStatus.APPROVED if approve else LiaisonStatus.REJECTED, decided_by=admin_id
     )
@@ -116,8 +130,9 @@ async def approved_liaisons(chat_id: int) -> list[LiaisonRecord]:
     """The group's approved liaisons, in agency order, then by name."""
     rows = await Liaison.filter(group__chat_id=chat_id, status=LiaisonStatus.APPROVED)
     records = [_record(row, chat_id) for row in rows]
-    return sorted(records, key=lambda r: (r.agency.order, r.unit_name.casefold(),
-                                          r.name.casefold()))
+    return sorted(
+        records, key=lambda r: (r.agency.order, r.unit_name.casefold(), r.name.casefold())
+    )
 
 
 async def liaison_in_group(chat_id: int, user_id: int) -> LiaisonRecord | None:
@@ -138,7 +153,8 @@ async def groups_served_by(user_id: int) -> list[tuple[int, str]]:
 async def remove_liaison(chat_id: int, user_id: int) -> LiaisonRecord | None:
     """Ends a person's pending or approved registration in the group; their reports stay."""
     liaison = await Liaison.get_or_none(
-        group__chat_id=chat_id, user_id=user_id,
+        group__chat_id=chat_id,
+        user_id=user_id,
         status__in=[LiaisonStatus.APPROVED, LiaisonStatus.PENDING],
     )
     if liaison is None:

@@ -7,10 +7,10 @@ from datetime import date, datetime, time, timedelta
 
 from tortoise.exceptions import IntegrityError
 
-from bot.storage.db import as_date, fetch_rows, mapped
-from bot.services.groups import GroupSettings
-from bot.storage.models import Group, PostState, ScheduledPost
 from bot.scheduling.slots import DuePost, GroupSchedule, PostKind
+from bot.services.groups import GroupSettings
+from bot.storage.db import as_date, fetch_rows, mapped
+from bot.storage.models import Group, PostState, ScheduledPost
 
 
 def schedule_of(group: GroupSettings) -> GroupSchedule:
@@ -18,8 +18,9 @@ def schedule_of(group: GroupSettings) -> GroupSchedule:
     for kind, value in group.post_times.items():
         if kind in PostKind.__members__.values():
             times[PostKind(kind)] = time.fromisoformat(value) if value else None
-    return GroupSchedule(chat_id=group.chat_id, time_zone=group.time_zone, times=times,
-                         polling_day=group.polling_day)
+    return GroupSchedule(
+        chat_id=group.chat_id, time_zone=group.time_zone, times=times, polling_day=group.polling_day
+    )
 
 
 _KINDS = {kind.value: kind for kind in PostKind}
@@ -52,14 +53,18 @@ class PostLedger:
         self._last_id = 0
 
     async def since(self, first_day: date, now: datetime) -> set[PostKey]:
-        whole = (first_day != self._first_day or self._read_at is None
-                 or now - self._read_at >= RELOAD_EVERY)
+        whole = (
+            first_day != self._first_day
+            or self._read_at is None
+            or now - self._read_at >= RELOAD_EVERY
+        )
         condition = f"p.local_date >= '{first_day.isoformat()}'"
         if not whole:
             condition += f" AND p.id > {self._last_id}"
         rows = await fetch_rows(
-            'SELECT p.id, g.chat_id, p.kind, p.local_date FROM scheduled_posts p '
-            f'JOIN "groups" g ON g.id = p.group_id WHERE {condition}')
+            "SELECT p.id, g.chat_id, p.kind, p.local_date FROM scheduled_posts p "
+            f'JOIN "groups" g ON g.id = p.group_id WHERE {condition}'
+        )
         keys = await mapped(_key, rows, chunk=5000)  # in chunks, letting replies through
         if whole:
             self._keys, self._first_day, self._read_at = set(keys), first_day, now
@@ -84,8 +89,12 @@ async def claim(post: DuePost) -> bool:
     if group is None:
         return False
     try:
-        await ScheduledPost.create(group_id=group.id, kind=post.kind.value,
-                                   local_date=post.local_date, state=PostState.SENDING)
+        await ScheduledPost.create(
+            group_id=group.id,
+            kind=post.kind.value,
+            local_date=post.local_date,
+            state=PostState.SENDING,
+        )
     except IntegrityError:
         return False
     return True
@@ -100,7 +109,9 @@ async def finish(post: DuePost, state: PostState, message_id: int | None = None)
 async def release(post: DuePost) -> None:
     """Gives a claim back after a send that certainly failed, so the next tick retries it."""
     await ScheduledPost.filter(
-        group__chat_id=post.chat_id, kind=post.kind.value, local_date=post.local_date,
+        group__chat_id=post.chat_id,
+        kind=post.kind.value,
+        local_date=post.local_date,
         state=PostState.SENDING,
     ).delete()
 
@@ -108,7 +119,9 @@ async def release(post: DuePost) -> None:
 async def hand_over(post: DuePost) -> None:
     """Marks the moment the post goes to Telegram: from now on it may have arrived."""
     await ScheduledPost.filter(
-        group__chat_id=post.chat_id, kind=post.kind.value, local_date=post.local_date,
+        group__chat_id=post.chat_id,
+        kind=post.kind.value,
+        local_date=post.local_date,
     ).update(handed_over=True)
 
 
@@ -122,9 +135,18 @@ async def record_missed(posts: Iterable[DuePost]) -> int:
     posts = list(posts)
     if not posts:
         return 0
-    ids = dict(await Group.filter(chat_id__in={p.chat_id for p in posts}).values_list(
-        "chat_id", "id"))
-    rows = [ScheduledPost(group_id=ids[p.chat_id], kind=p.kind.value, local_date=p.local_date,
-                          state=PostState.MISSED) for p in posts if p.chat_id in ids]
+    ids = dict(
+        await Group.filter(chat_id__in={p.chat_id for p in posts}).values_list("chat_id", "id")
+    )
+    rows = [
+        ScheduledPost(
+            group_id=ids[p.chat_id],
+            kind=p.kind.value,
+            local_date=p.local_date,
+            state=PostState.MISSED,
+        )
+        for p in posts
+        if p.chat_id in ids
+    ]
     await ScheduledPost.bulk_create(rows, ignore_conflicts=True)
     return len(rows)

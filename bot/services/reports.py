@@ -26,16 +26,28 @@ class StoredReport:
 
 def _stored(report: Report, chat_id: int, replaced_earlier: bool = False) -> StoredReport:
     return StoredReport(
-        chat_id=chat_id, agency=Agency(report.agency), report_date=report.report_date,
-        user_id=report.user_id, liaison_name=report.liaison_name, unit_name=report.unit_name,
-        answers=dict(report.answers), submitted_at=report.submitted_at,
+        chat_id=chat_id,
+        agency=Agency(report.agency),
+        report_date=report.report_date,
+        user_id=report.user_id,
+        liaison_name=report.liaison_name,
+        unit_name=report.unit_name,
+        answers=dict(report.answers),
+        submitted_at=report.submitted_at,
         replaced_earlier=replaced_earlier,
     )
 
 
 async def store_report(
-    group_id: int, chat_id: int, agency: Agency, report_date: date, user_id: int,
-    liaison_name: str, unit_name: str, answers: dict, submitted_at: datetime,
+    group_id: int,
+    chat_id: int,
+    agency: Agency,
+    report_date: date,
+    user_id: int,
+    liaison_name: str,
+    unit_name: str,
+    answers: dict,
+    submitted_at: datetime,
 ) -> StoredReport:
     """Stores the report as the agency's one for that day; earlier ones become history.
 
@@ -47,9 +59,15 @@ async def store_report(
             group_id=group_id, agency=agency.value, report_date=report_date, current=True
         ).update(current=False)
         report = await Report.create(
-            group_id=group_id, agency=agency.value, report_date=report_date, user_id=user_id,
-            liaison_name=liaison_name, unit_name=unit_name, answers=answers,
-            submitted_at=submitted_at, current=True,
+            group_id=group_id,
+            agency=agency.value,
+            report_date=report_date,
+            user_id=user_id,
+            liaison_name=liaison_name,
+            unit_name=unit_name,
+            answers=answers,
+            submitted_at=submitted_at,
+            current=True,
         )
     return _stored(report, chat_id, replaced_earlier=bool(replaced))
 

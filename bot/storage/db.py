@@ -112,8 +112,9 @@ async def apply_migrations(database_url: str) -> list[str]:
     # aerich initialises tortoise in the current context and leaves it behind,
     # closed; a task with a fresh context keeps that away from the caller's ORM
     # (and keeps a caller's stale context, after a restart, away from aerich).
-    applied = await asyncio.create_task(_upgrade(database_url), context=contextvars.Context(),
-                                        name=MIGRATION_TASK)
+    applied = await asyncio.create_task(
+        _upgrade(database_url), context=contextvars.Context(), name=MIGRATION_TASK
+    )
     for name in applied:
         log.info("Applied migration %s", name)
     return applied
@@ -135,9 +136,7 @@ async def _upgrade(database_url: str) -> list[str]:
         forget_compiled_queries()
 
 
-async def open_database(
-    database_url: str, *, attempts: int = 5, first_delay: float = 1.0
-) -> None:
+async def open_database(database_url: str, *, attempts: int = 5, first_delay: float = 1.0) -> None:
     """Migrates and connects, retrying with backoff while the database is unreachable."""
     delay = first_delay
     for attempt in range(1, attempts + 1):
@@ -150,11 +149,14 @@ async def open_database(
         except (OSError, ConnectionError, DBConnectionError) as error:
             if attempt == attempts:
                 raise DatabaseUnavailable(
-                    f"Database {redacted(database_url)} unreachable after {attempts} attempts: {error}"
+                    f"Database {redacted(database_url)} unreachable after {attempts} "
+                    f"attempts: {error}"
                 ) from error
             log.warning(
                 "Database %s unreachable (%s); retrying in %.0f s",
-                redacted(database_url), error, delay,
+                redacted(database_url),
+                error,
+                delay,
             )
             await asyncio.sleep(delay)
             delay *= 2
@@ -180,7 +182,7 @@ async def mapped(function: Callable[[T], R], items: Sequence[T], chunk: int = 10
     """
     results: list[R] = []
     for start in range(0, len(items), chunk):
-        results.extend(map(function, items[start:start + chunk]))
+        results.extend(map(function, items[start : start + chunk]))
         await asyncio.sleep(0)
     return results
 

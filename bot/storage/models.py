@@ -1,7 +1,7 @@
 """Tortoise models: what the bot remembers about each Forkopimda group.
 
-Handlers never see these rows: the service modules (``bot.services.groups``,
-``bot.services.liaisons``, ``bot.services.reports``, ``bot.services.form_sessions``) return plain dataclasses.
+Handlers never see these rows: the service modules in ``bot.services`` return
+plain dataclasses.
 """
 
 from enum import StrEnum
@@ -49,7 +49,9 @@ class Liaison(Model):
     """A person who reports for one agency in one group (one registration per person and group)."""
 
     id = fields.IntField(primary_key=True)
-    group = fields.ForeignKeyField("models.Group", related_name="liaisons", on_delete=fields.CASCADE)
+    group = fields.ForeignKeyField(
+        "models.Group", related_name="liaisons", on_delete=fields.CASCADE
+    )
     user_id = fields.BigIntField()
     name = fields.CharField(max_length=128)
     username = fields.CharField(max_length=64, null=True)
@@ -93,8 +95,9 @@ class FormSession(Model):
 
     id = fields.IntField(primary_key=True)
     user_id = fields.BigIntField(unique=True)
-    group = fields.ForeignKeyField("models.Group", related_name="form_sessions",
-                                   on_delete=fields.CASCADE)
+    group = fields.ForeignKeyField(
+        "models.Group", related_name="form_sessions", on_delete=fields.CASCADE
+    )
     agency = fields.CharField(max_length=16)
     # Binds buttons to this form: a tap on an older form's button carries
     # another token and is refused as stale.
@@ -124,8 +127,9 @@ class ScheduledPost(Model):
     """One scheduled post per group, kind and local day: the record that makes it exactly once."""
 
     id = fields.IntField(primary_key=True)
-    group = fields.ForeignKeyField("models.Group", related_name="scheduled_posts",
-                                   on_delete=fields.CASCADE)
+    group = fields.ForeignKeyField(
+        "models.Group", related_name="scheduled_posts", on_delete=fields.CASCADE
+    )
     kind = fields.CharField(max_length=16)
     local_date = fields.DateField()
     state = fields.CharEnumField(PostState, max_length=16)

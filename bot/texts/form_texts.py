@@ -21,9 +21,9 @@ from bot.domain.forms.definitions import (
     QuestionKind,
 )
 from bot.domain.forms.engine import Answer, FormProgress, Problem, ProblemCode, numeric_answer
-from bot.texts.i18n import Translator
 from bot.domain.user_input import clean_line
 from bot.texts.html import escape, shorten
+from bot.texts.i18n import Translator
 
 SKIPPED = "—"
 QUOTE_LIMIT = 40
@@ -42,13 +42,16 @@ def question_text(t: Translator, form: Form, progress: FormProgress) -> str:
         lines = [_("<b>Ubah jawaban: {label}</b>").format(label=_data(t, question.label))]
     else:
         number = form.questions.index(question) + 1
-        lines = [_("<b>Pertanyaan {number} dari {total}</b>").format(
-            number=t.number(number), total=t.number(len(form.questions)))]
+        lines = [
+            _("<b>Pertanyaan {number} dari {total}</b>").format(
+                number=t.number(number), total=t.number(len(form.questions))
+            )
+        ]
     lines.append(_data(t, question.prompt))
     if progress.editing and question.id in progress.answers:
         current = answer_text(t, question, progress.answers[question.id])
         lines.append(_("Jawaban sekarang: {answer}").format(answer=current))
-    lines.append("<i>{hint}</i>".format(hint=_hint(t, question)))
+    lines.append(f"<i>{_hint(t, question)}</i>")
     return "\n".join(lines)
 
 
@@ -64,7 +67,9 @@ def _hint(t: Translator, question: Question) -> str:
         if (question.minimum, question.maximum) != (DEFAULT_MINIMUM, DEFAULT_MAXIMUM):
             values = {"minimum": t.number(question.minimum), "maximum": t.number(question.maximum)}
             if optional:
-                return _("Ketik angka {minimum} sampai {maximum}, atau tekan Lewati.").format(**values)
+                return _("Ketik angka {minimum} sampai {maximum}, atau tekan Lewati.").format(
+                    **values
+                )
             return _("Ketik angka {minimum} sampai {maximum}.").format(**values)
         if optional:
             # TRANSLATORS: numbers are typed the Indonesian way in every language: keep "1.200".
@@ -79,7 +84,9 @@ def _hint(t: Translator, question: Question) -> str:
         return _("Ketik persentase 0–100, misalnya 87,5.")
     limit = t.number(question.max_length)
     if optional:
-        return _("Ketik jawaban singkat (maks. {limit} karakter), atau tekan Lewati.").format(limit=limit)
+        return _("Ketik jawaban singkat (maks. {limit} karakter), atau tekan Lewati.").format(
+            limit=limit
+        )
     return _("Ketik jawaban singkat (maks. {limit} karakter).").format(limit=limit)
 
 
@@ -89,10 +96,14 @@ def problem_text(t: Translator, form: Form, problem: Problem) -> str:
     code = problem.code
     params = problem.params
     if code == ProblemCode.STALE_BUTTON:
-        return _("Tombol itu sudah tidak berlaku. Silakan jawab pertanyaan yang terakhir ditanyakan.")
+        return _(
+            "Tombol itu sudah tidak berlaku. Silakan jawab pertanyaan yang terakhir ditanyakan."
+        )
     if code == ProblemCode.AT_REVIEW:
-        return _("Semua pertanyaan sudah terjawab. Tekan Kirim untuk mengirim laporan, "
-                 "Ubah untuk mengganti jawaban, atau Batal.")
+        return _(
+            "Semua pertanyaan sudah terjawab. Tekan Kirim untuk mengirim laporan, "
+            "Ubah untuk mengganti jawaban, atau Batal."
+        )
     try:
         question = form.question(problem.question_id)
     except KeyError:
@@ -110,40 +121,54 @@ def problem_text(t: Translator, form: Form, problem: Problem) -> str:
     if code == ProblemCode.NEGATIVE:
         if percent:
             return _("Persentase tidak boleh negatif.") + " " + hint
-        return _("Angka untuk {label} tidak boleh negatif. Ketik 0 jika tidak ada.").format(label=label)
+        return _("Angka untuk {label} tidak boleh negatif. Ketik 0 jika tidak ada.").format(
+            label=label
+        )
     if code == ProblemCode.TOO_SMALL:
         return _("Angka untuk {label} paling sedikit {minimum}.").format(
-            label=label, minimum=t.number(question.minimum))
+            label=label, minimum=t.number(question.minimum)
+        )
     if code == ProblemCode.TOO_LARGE:
         if percent:
             return _("«{input}» melebihi 100%.").format(input=quoted) + " " + hint
         return _("«{input}» terlalu besar: angka untuk {label} paling banyak {maximum}.").format(
-            input=quoted, label=label, maximum=t.number(question.maximum))
+            input=quoted, label=label, maximum=t.number(question.maximum)
+        )
     if code == ProblemCode.AMBIGUOUS_SEPARATOR:
         if percent:
             # TRANSLATORS: numbers are typed the Indonesian way in every language: keep "87,5".
-            return _("«{input}» bukan angka yang jelas. Untuk desimal pakai koma, "
-                     "misalnya 87,5.").format(input=quoted)
+            return _(
+                "«{input}» bukan angka yang jelas. Untuk desimal pakai koma, misalnya 87,5."
+            ).format(input=quoted)
         # TRANSLATORS: numbers are typed the Indonesian way in every language: keep "1.200".
-        return _("«{input}» bukan angka yang jelas. Ketik bilangan bulat; untuk ribuan pakai titik, "
-                 "misalnya 1.200.").format(input=quoted)
+        return _(
+            "«{input}» bukan angka yang jelas. Ketik bilangan bulat; untuk ribuan pakai titik, "
+            "misalnya 1.200."
+        ).format(input=quoted)
     if code == ProblemCode.TOO_PRECISE:
         # TRANSLATORS: numbers are typed the Indonesian way in every language: keep "87,5".
-        return _("«{input}» terlalu rinci. Tulis persentase dengan paling banyak satu angka di "
-                 "belakang koma, misalnya 87,5.").format(input=quoted)
+        return _(
+            "«{input}» terlalu rinci. Tulis persentase dengan paling banyak satu angka di "
+            "belakang koma, misalnya 87,5."
+        ).format(input=quoted)
     if code == ProblemCode.DECIMAL_NOT_ALLOWED:
-        # TRANSLATORS: numbers are typed the Indonesian way in every language: keep "12" and "1.200".
-        return _("«{input}» bukan bilangan bulat. Ketik tanpa koma desimal, misalnya 12; "
-                 "untuk ribuan pakai titik, misalnya 1.200.").format(input=quoted)
+        # TRANSLATORS: numbers are typed the Indonesian way in every language:
+        # keep "12" and "1.200".
+        return _(
+            "«{input}» bukan bilangan bulat. Ketik tanpa koma desimal, misalnya 12; "
+            "untuk ribuan pakai titik, misalnya 1.200."
+        ).format(input=quoted)
     if code == ProblemCode.TEXT_TOO_LONG:
-        return _("Jawaban terlalu panjang: {length} karakter, paling banyak {limit}. "
-                 "Persingkat lalu kirim lagi.").format(
-            length=t.number(params.get("length", 0)), limit=t.number(question.max_length))
+        return _(
+            "Jawaban terlalu panjang: {length} karakter, paling banyak {limit}. "
+            "Persingkat lalu kirim lagi."
+        ).format(length=t.number(params.get("length", 0)), limit=t.number(question.max_length))
     if code == ProblemCode.CHOICE_EXPECTED:
         choices = ", ".join(_data(t, choice.label) for choice in question.choices)
         if quoted:
-            return _("«{input}» bukan salah satu pilihan. Tekan salah satu tombol: {choices}.").format(
-                input=quoted, choices=choices)
+            return _(
+                "«{input}» bukan salah satu pilihan. Tekan salah satu tombol: {choices}."
+            ).format(input=quoted, choices=choices)
         return _("Tekan salah satu tombol: {choices}.").format(choices=choices)
     if code == ProblemCode.NOT_TEXT:
         return _("Mohon jawab dengan pesan teks, bukan stiker, foto, atau berkas.") + " " + hint
@@ -193,11 +218,14 @@ def review_text(t: Translator, form: Form, progress: FormProgress) -> str:
     lines = [_("<b>Periksa laporan Anda</b>")]
     for question in form.questions:
         value = progress.answers.get(question.id)
-        lines.append("{label}: {answer}".format(
-            label=_data(t, question.label), answer=answer_text(t, question, value)))
+        lines.append(f"{_data(t, question.label)}: {answer_text(t, question, value)}")
     lines.append("")
-    lines.append(_("Jika sudah benar, tekan Kirim. Tekan Ubah untuk mengganti jawaban, "
-                   "atau Batal untuk membatalkan laporan."))
+    lines.append(
+        _(
+            "Jika sudah benar, tekan Kirim. Tekan Ubah untuk mengganti jawaban, "
+            "atau Batal untuk membatalkan laporan."
+        )
+    )
     return "\n".join(lines)
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from bot.domain.countdown import Countdown, local_today
-from bot.services.groups import GroupSettings
-from bot.texts.i18n import Translator
-from bot.texts.html import escape
 from bot.domain.zones import zone_label
+from bot.services.groups import GroupSettings
+from bot.texts.html import escape
+from bot.texts.i18n import Translator
 
 EXAMPLE_REGION = "/wilayah Kabupaten Kutai Timur"
 EXAMPLE_POLLING_DAY = "/hari_h 2024-11-27 Pilkada Serentak 2024"
@@ -16,7 +16,7 @@ EXAMPLE_ZONE = "/zona WITA"
 
 
 def countdown_line(t: Translator, group: GroupSettings, today: date) -> str | None:
-    """"H-14 menuju pemungutan suara Pilkada Serentak 2024, Rabu, 27 November 2024"."""
+    """ "H-14 menuju pemungutan suara Pilkada Serentak 2024, Rabu, 27 November 2024"."""
     if group.polling_day is None:
         return None
     _ = t.gettext
@@ -42,18 +42,19 @@ def settings_text(t: Translator, group: GroupSettings, now: datetime) -> str:
     not_set = _("belum diatur")
     today = local_today(now, group.time_zone)
     if group.polling_day:
-        polling = "{date} ({label})".format(
-            date=t.full_date(group.polling_day),
-            label=Countdown.between(today, group.polling_day).label,
-        )
+        label = Countdown.between(today, group.polling_day).label
+        polling = f"{t.full_date(group.polling_day)} ({label})"
     else:
         polling = not_set
     lines = [
         _("<b>Pengaturan Posko Forkopimda</b>"),
-        _("Wilayah: {region}").format(region=escape(group.region_name) if group.region_name else not_set),
+        _("Wilayah: {region}").format(
+            region=escape(group.region_name) if group.region_name else not_set
+        ),
         _("Zona waktu: {zone}").format(zone=zone_label(group.time_zone, t.locale, now)),
         _("Pemilihan: {election}").format(
-            election=escape(group.election_name) if group.election_name else not_set),
+            election=escape(group.election_name) if group.election_name else not_set
+        ),
         _("Hari H: {polling_day}").format(polling_day=polling),
         _("Hari ini: {today}").format(today=t.full_date(today)),
     ]
@@ -65,13 +66,17 @@ def missing_text(t: Translator, group: GroupSettings) -> str:
     examples = {
         "region": _("Wilayah, contoh: <code>{example}</code>").format(example=EXAMPLE_REGION),
         "polling_day": _("Hari H, contoh: <code>{example}</code>").format(
-            example=EXAMPLE_POLLING_DAY),
+            example=EXAMPLE_POLLING_DAY
+        ),
     }
     if not group.missing:
         return _("Semua pengaturan sudah lengkap.")
     lines = [_("Yang masih perlu diatur oleh admin grup:")]
     lines += [f"• {examples[item]}" for item in group.missing]
     if group.time_zone == "Asia/Jakarta":
-        lines.append(_("Zona waktu WIB dipakai; ubah bila perlu, contoh: <code>{example}</code>")
-                     .format(example=EXAMPLE_ZONE))
+        lines.append(
+            _("Zona waktu WIB dipakai; ubah bila perlu, contoh: <code>{example}</code>").format(
+                example=EXAMPLE_ZONE
+            )
+        )
     return "\n".join(lines)

@@ -79,6 +79,6 @@ def translator(locale: str = DEFAULT_LOCALE) -> Translator:
     return Translator(locale, compile_catalog(locale))
 
 
-def N_(message: str) -> str:
+def N_(message: str) -> str:  # noqa: N802 (the gettext convention)
     """Marks a string for extraction where it is translated later (e.g. in data tables)."""
     return message

@@ -15,11 +15,11 @@ from operator import attrgetter
 
 from bot.domain.agencies import Agency
 from bot.domain.countdown import Countdown
-from bot.texts.group_view import countdown_line
-from bot.services.groups import GroupSettings
-from bot.texts.i18n import Translator
 from bot.scheduling.slots import MILESTONES
+from bot.services.groups import GroupSettings
+from bot.texts.group_view import countdown_line
 from bot.texts.html import mention as user_mention
+from bot.texts.i18n import Translator
 
 
 @dataclass(frozen=True)
@@ -43,13 +43,19 @@ def report_opening_text(t: Translator, group: GroupSettings, today: date) -> str
     countdown = countdown_line(t, group, today)
     if countdown:
         lines.append(countdown)
-    lines += ["", _("Penghubung instansi, silakan sampaikan laporan hari ini dengan menekan "
-                    "tombol di bawah.")]
+    lines += [
+        "",
+        _(
+            "Penghubung instansi, silakan sampaikan laporan hari ini dengan menekan "
+            "tombol di bawah."
+        ),
+    ]
     return "\n".join(lines)
 
 
-def reminder_text(t: Translator, group: GroupSettings, today: date,
-                  missing: Sequence[Liaison]) -> str:
+def reminder_text(
+    t: Translator, group: GroupSettings, today: date, missing: Sequence[Liaison]
+) -> str:
     """The midday nudge to the liaisons whose agency has not reported yet."""
     _ = t.gettext
     lines = [_("<b>Pengingat laporan harian</b>"), t.full_date(today)]
@@ -63,8 +69,13 @@ def reminder_text(t: Translator, group: GroupSettings, today: date,
     return "\n".join(lines)
 
 
-def not_reported_text(t: Translator, group: GroupSettings, today: date,
-                      missing_agencies: Sequence[Agency], missing: Sequence[Liaison]) -> str:
+def not_reported_text(
+    t: Translator,
+    group: GroupSettings,
+    today: date,
+    missing_agencies: Sequence[Agency],
+    missing: Sequence[Liaison],
+) -> str:
     """The answer to /belum: each agency still missing today, with its liaisons mentioned.
 
     Liaisons of agencies that have reported (through a colleague) are not
@@ -74,7 +85,8 @@ def not_reported_text(t: Translator, group: GroupSettings, today: date,
     _ = t.gettext
     if not missing_agencies:
         return _("Semua instansi sudah melapor hari ini ({date}). Terima kasih!").format(
-            date=t.full_date(today))
+            date=t.full_date(today)
+        )
     by_agency = _by_agency(missing)
     lines = [_("<b>Belum melapor hari ini</b>"), t.full_date(today)]
     for agency in sorted(set(missing_agencies), key=attrgetter("order")):
@@ -93,26 +105,38 @@ def milestone_text(t: Translator, group: GroupSettings, today: date) -> str | No
     # countdown_line names the masa tenang itself on H-3 to H-1.
     line = countdown_line(t, group, today)
     if countdown.is_polling_day:
-        return "\n".join([
-            _("<b>Hari ini pemungutan suara</b>"),
-            line,
-            _("Mari ajak masyarakat datang ke TPS dan menggunakan hak pilihnya, secara langsung, "
-              "umum, bebas, rahasia, jujur, dan adil (Luber Jurdil)."),
-        ])
+        return "\n".join(
+            [
+                _("<b>Hari ini pemungutan suara</b>"),
+                line,
+                _(
+                    "Mari ajak masyarakat datang ke TPS dan menggunakan hak pilihnya, "
+                    "secara langsung, umum, bebas, rahasia, jujur, dan adil (Luber Jurdil)."
+                ),
+            ]
+        )
     if countdown.in_quiet_period:
         lines = [_("<b>Masa tenang · {label}</b>").format(label=countdown.label), line]
         if countdown.days_before == 1:
-            lines.append(_("Hari ini batas akhir: seluruh logistik pemungutan suara harus sudah "
-                           "tiba di setiap TPS."))
+            lines.append(
+                _(
+                    "Hari ini batas akhir: seluruh logistik pemungutan suara harus sudah "
+                    "tiba di setiap TPS."
+                )
+            )
         else:
             lines.append(_("Awasi bersama politik uang, hoaks, dan kampanye terselubung."))
         return "\n".join(lines)
-    return "\n".join([
-        _("<b>Hitung mundur {label}</b>").format(label=countdown.label),
-        line,
-        _("Mari pastikan logistik, keamanan, dan netralitas ASN siap menjelang hari "
-          "pemungutan suara."),
-    ])
+    return "\n".join(
+        [
+            _("<b>Hitung mundur {label}</b>").format(label=countdown.label),
+            line,
+            _(
+                "Mari pastikan logistik, keamanan, dan netralitas ASN siap menjelang hari "
+                "pemungutan suara."
+            ),
+        ]
+    )
 
 
 def _by_agency(liaisons: Sequence[Liaison]) -> dict[Agency, list[Liaison]]:
@@ -126,6 +150,7 @@ def _by_agency(liaisons: Sequence[Liaison]) -> dict[Agency, list[Liaison]]:
 def _agency_line(t: Translator, agency: Agency, liaisons: Sequence[Liaison]) -> str:
     """``• KPU: Andi, Sari`` with each name a mention; just ``• KPU`` when nobody is listed."""
     if not liaisons:
-        return "• {agency}".format(agency=agency.label)
+        return f"• {agency.label}"
     return "• {agency}: {names}".format(
-        agency=agency.label, names=", ".join(mention(t, liaison) for liaison in liaisons))
+        agency=agency.label, names=", ".join(mention(t, liaison) for liaison in liaisons)
+    )

@@ -72,7 +72,7 @@ def _atoms(html: str) -> list[_Atom]:
     atoms: list[_Atom] = []
     position = 0
     for match in _TOKEN.finditer(html):
-        atoms.extend(_Atom(char, _TEXT, char) for char in html[position:match.start()])
+        atoms.extend(_Atom(char, _TEXT, char) for char in html[position : match.start()])
         raw = match.group()
         if match["name"] is None:
             atoms.append(_Atom(raw, _TEXT, html_module.unescape(raw)))
@@ -114,8 +114,12 @@ def _drawn_as_one(before: _Atom, after: _Atom) -> bool:
 
 
 def _next_cut(
-    atoms: list[_Atom], start: int, open_tags: list[_Atom],
-    limit: int, max_html: int, max_entities: int,
+    atoms: list[_Atom],
+    start: int,
+    open_tags: list[_Atom],
+    limit: int,
+    max_html: int,
+    max_entities: int,
 ) -> int:
     """Where the part beginning at ``start`` (with ``open_tags`` reopened) should end."""
     stack = list(open_tags)
@@ -163,8 +167,7 @@ def _next_cut(
     if end is None:
         # Not even one character fits beside the tags to reopen: send it anyway
         # rather than loop forever (only a limit of a few characters gets here).
-        end = next((i + 1 for i in range(start, len(atoms)) if atoms[i].kind == _TEXT),
-                   len(atoms))
+        end = next((i + 1 for i in range(start, len(atoms)) if atoms[i].kind == _TEXT), len(atoms))
     return end
 
 

@@ -18,11 +18,11 @@ from operator import attrgetter
 from zoneinfo import ZoneInfo
 
 from bot.domain.agencies import Agency
-from bot.texts.group_view import EXAMPLE_REGION, countdown_line
-from bot.services.groups import GroupSettings
-from bot.texts.i18n import N_, Translator
 from bot.domain.situation import STATUS_QUESTION, status_line, status_of, worst_status
+from bot.services.groups import GroupSettings
+from bot.texts.group_view import EXAMPLE_REGION, countdown_line
 from bot.texts.html import escape
+from bot.texts.i18n import N_, Translator
 
 Answer = int | str | None
 
@@ -65,8 +65,11 @@ def render_summary(t: Translator, data: SummaryInput) -> str:
     ]
     blocks += [_report_block(t, report, data, zone) for report in reports]
     if missing:
-        blocks.append(_("Belum melapor: {agencies}").format(
-            agencies=", ".join(agency.label for agency in missing)))
+        blocks.append(
+            _("Belum melapor: {agencies}").format(
+                agencies=", ".join(agency.label for agency in missing)
+            )
+        )
     return "\n\n".join(blocks)
 
 
@@ -86,7 +89,8 @@ def _heading(t: Translator, data: SummaryInput) -> str:
         region = escape(group.region_name)
     else:
         region = _("Wilayah belum diatur (contoh: <code>{example}</code>)").format(
-            example=EXAMPLE_REGION)
+            example=EXAMPLE_REGION
+        )
     lines = [_("<b>Ringkasan Harian Posko Forkopimda</b>"), region, t.full_date(data.report_date)]
     countdown = countdown_line(t, group, data.report_date)
     if countdown:
@@ -99,23 +103,30 @@ def _overall(t: Translator, reports: list[SubmittedReport], expected: int) -> st
     if not reports:
         return _("Belum ada instansi yang melapor.")
     count = _("{reported} dari {expected} instansi melapor").format(
-        reported=t.number(len(reports)), expected=t.number(expected))
+        reported=t.number(len(reports)), expected=t.number(expected)
+    )
     status = overall_status(reports)
     if status is None:
         return _("<b>Situasi umum:</b> {count}").format(count=count)
     return _("<b>Situasi umum:</b> {status} · {count}").format(
-        status=status_line(t, {STATUS_QUESTION: status}), count=count)
+        status=status_line(t, {STATUS_QUESTION: status}), count=count
+    )
 
 
 def _report_block(
     t: Translator, report: SubmittedReport, data: SummaryInput, zone: ZoneInfo
 ) -> str:
-    heading = "<b>{agency}</b>".format(agency=report.agency.label)
+    heading = f"<b>{report.agency.label}</b>"
     unit = report.unit_name.strip()
     if unit and unit.casefold() != report.agency.label.casefold():
         heading += " · " + escape(unit)
-    return "\n".join([heading, _status_line(t, report, data.report_date, zone),
-                      *_figure_lines(t, report.answers, data.labels)])
+    return "\n".join(
+        [
+            heading,
+            _status_line(t, report, data.report_date, zone),
+            *_figure_lines(t, report.answers, data.labels),
+        ]
+    )
 
 
 def _status_line(t: Translator, report: SubmittedReport, report_date: date, zone: ZoneInfo) -> str:
@@ -126,7 +137,8 @@ def _status_line(t: Translator, report: SubmittedReport, report_date: date, zone
     if submitted.date() != report_date:  # sent after midnight, or early for the next day
         when = _("{date}, {time}").format(date=t.full_date(submitted.date()), time=when)
     return _("{status} · {time} · {liaison}").format(
-        status=status, time=when, liaison=escape(report.liaison_name))
+        status=status, time=when, liaison=escape(report.liaison_name)
+    )
 
 
 # Each known question id, in the order the figures are shown, with how it reads.
@@ -144,8 +156,9 @@ def _figure_lines(
     for key, value in answers.items():
         if key in _KNOWN_KEYS or value is None:
             continue
-        lines.append(_("{label}: {value}").format(
-            label=escape(labels.get(key, key)), value=_value(t, value)))
+        lines.append(
+            _("{label}: {value}").format(label=escape(labels.get(key, key)), value=_value(t, value))
+        )
     if answers.get("catatan") is not None:
         lines.append(_("Catatan: {text}").format(text=escape(answers["catatan"])))
     return lines
@@ -156,6 +169,7 @@ def _count_line(key: str, message: str) -> _Lines:
         if answers.get(key) is None:
             return []
         return [t.gettext(message).format(count=_value(t, answers[key]))]
+
     return render
 
 
@@ -164,6 +178,7 @@ def _text_line(key: str, message: str) -> _Lines:
         if answers.get(key) is None:
             return []
         return [t.gettext(message).format(text=escape(answers[key]))]
+
     return render
 
 
@@ -172,6 +187,7 @@ def _percent_line(key: str, message: str) -> _Lines:
         if answers.get(key) is None:
             return []
         return [t.gettext(message).format(percent=_percent(t, answers[key]))]
+
     return render
 
 
@@ -202,8 +218,9 @@ def _polling_stations_ready(t: Translator, answers: Mapping[str, Answer]) -> lis
     share = _share(ready, total)
     if share is None:
         return [_("TPS siap {ready} dari {total}").format(**values)]
-    return [_("TPS siap {ready} dari {total} ({percent})").format(
-        percent=t.percent(share), **values)]
+    return [
+        _("TPS siap {ready} dari {total} ({percent})").format(percent=t.percent(share), **values)
+    ]
 
 
 def _share(part: Answer, whole: Answer) -> Decimal | None:
@@ -237,11 +254,26 @@ _RENDERERS: tuple[_Lines, ...] = (
     _text_line("catatan_netralitas_asn", N_("Catatan netralitas ASN: {text}")),
     _count_line("perkara_pidana", N_("Perkara pidana pemilu: {count}")),
 )
-_KNOWN_KEYS = frozenset({
-    STATUS_QUESTION, "personel", "kejadian", "uraian_kejadian", "tps_rawan", "logistik_kecamatan",
-    "logistik_desa", "tps_siap", "jumlah_tps", "kendala_logistik", "pelanggaran",
-    "netralitas_asn", "sarpras", "catatan_netralitas_asn", "perkara_pidana", "catatan",
-})
+_KNOWN_KEYS = frozenset(
+    {
+        STATUS_QUESTION,
+        "personel",
+        "kejadian",
+        "uraian_kejadian",
+        "tps_rawan",
+        "logistik_kecamatan",
+        "logistik_desa",
+        "tps_siap",
+        "jumlah_tps",
+        "kendala_logistik",
+        "pelanggaran",
+        "netralitas_asn",
+        "sarpras",
+        "catatan_netralitas_asn",
+        "perkara_pidana",
+        "catatan",
+    }
+)
 
 
 def _decimal(value: Answer) -> Decimal | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeAllPrivateChats
 from telegram.ext import Application
 
-from bot.texts.i18n import SUPPORTED_LOCALES, N_, translator
+from bot.texts.i18n import N_, SUPPORTED_LOCALES, translator
 
 GROUP_COMMANDS = (
     ("mulai", N_("Daftarkan grup dan lihat yang perlu diatur")),

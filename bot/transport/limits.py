@@ -57,8 +57,9 @@ class _PriorityPace:
     up to ``burst - 1`` intervals early.
     """
 
-    def __init__(self, rate: float, burst: int, broadcast_share: int,
-                 clock: Clock, sleep: Sleep) -> None:
+    def __init__(
+        self, rate: float, burst: int, broadcast_share: int, clock: Clock, sleep: Sleep
+    ) -> None:
         self._interval = 1.0 / rate
         self._tolerance = (burst - 1) * self._interval
         self._broadcast_share = broadcast_share
@@ -198,8 +199,9 @@ class TelegramLimiter(BaseRateLimiter[dict]):
     async def initialize(self) -> None:
         # Created here, inside the running loop the bot uses.
         clock = self._clock or asyncio.get_running_loop().time
-        self._pace = _PriorityPace(self._overall_per_second, self._burst,
-                                   self._broadcast_share, clock, self._sleep)
+        self._pace = _PriorityPace(
+            self._overall_per_second, self._burst, self._broadcast_share, clock, self._sleep
+        )
         self._groups = _GroupWindow(self._group_per_minute, clock, self._sleep)
 
     async def shutdown(self) -> None:
@@ -241,8 +243,12 @@ class TelegramLimiter(BaseRateLimiter[dict]):
                     raise
                 wait = error.retry_after
                 seconds = wait.total_seconds() if hasattr(wait, "total_seconds") else float(wait)
-                log.warning("Telegram asked to wait %.0f s (%s to %s); waiting, then retrying",
-                            seconds, endpoint, chat_id)
+                log.warning(
+                    "Telegram asked to wait %.0f s (%s to %s); waiting, then retrying",
+                    seconds,
+                    endpoint,
+                    chat_id,
+                )
                 if broadcast:
                     self._pace.pause_broadcasts(seconds)
                 await self._sleep(seconds)

@@ -29,11 +29,23 @@ from telegram.request import HTTPXRequest, RequestData
 log = logging.getLogger(__name__)
 
 # Repeating these changes nothing that the first call did not already change.
-SAFE_TO_REPEAT = frozenset({
-    "getMe", "getChat", "getChatMember", "getChatAdministrators", "getMyCommands",
-    "setMyCommands", "deleteWebhook", "setWebhook", "answerCallbackQuery",
-    "editMessageText", "editMessageReplyMarkup", "deleteMessage", "getUpdates",
-})
+SAFE_TO_REPEAT = frozenset(
+    {
+        "getMe",
+        "getChat",
+        "getChatMember",
+        "getChatAdministrators",
+        "getMyCommands",
+        "setMyCommands",
+        "deleteWebhook",
+        "setWebhook",
+        "answerCallbackQuery",
+        "editMessageText",
+        "editMessageReplyMarkup",
+        "deleteMessage",
+        "getUpdates",
+    }
+)
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 
 
@@ -64,8 +76,14 @@ class RetryingRequest(HTTPXRequest):
                 if code < 500 or last:
                     return code, payload
                 reason = f"HTTP {code}"
-            log.warning("%s %s (attempt %d of %d); retrying in %.2f s",
-                        endpoint, reason, attempt, self._attempts, backoff)
+            log.warning(
+                "%s %s (attempt %d of %d); retrying in %.2f s",
+                endpoint,
+                reason,
+                attempt,
+                self._attempts,
+                backoff,
+            )
             await asyncio.sleep(backoff)
             backoff *= 2
         raise AssertionError("unreachable")

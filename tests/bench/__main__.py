@@ -21,16 +21,20 @@ async def run(databases: list[str], quick: bool, workdir: Path, keep: bool) -> d
     scale = QUICK if quick else FULL
     began, cpu = time.perf_counter(), CpuUse()
     cpu.start()
-    report = {"scale": scale.name, "started_at": datetime.now(UTC).isoformat(timespec="seconds"),
-              "command": " ".join(["python -m tests.bench", *sys.argv[1:]]),
-              "machine": machine()}
+    report = {
+        "scale": scale.name,
+        "started_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "command": " ".join(["python -m tests.bench", *sys.argv[1:]]),
+        "machine": machine(),
+    }
 
     def log(line: str) -> None:
         print(f"{time.perf_counter() - began:5.0f} s  {line}", file=sys.stderr, flush=True)
 
     try:
-        report["databases"] = await run_databases(databases, scale, load_forms(), workdir,
-                                                  log=log, keep=keep)
+        report["databases"] = await run_databases(
+            databases, scale, load_forms(), workdir, log=log, keep=keep
+        )
     finally:
         report["cpu"] = cpu.stop()
     report["seconds"] = round(time.perf_counter() - began, 1)
@@ -39,13 +43,24 @@ async def run(databases: list[str], quick: bool, workdir: Path, keep: bool) -> d
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.bench", description=__doc__)
-    parser.add_argument("--quick", action="store_true",
-                        help="1,000 groups, 300 summaries due: a quicker, rougher look")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="1,000 groups, 300 summaries due: a quicker, rougher look",
+    )
     parser.add_argument("--db", choices=("sqlite", "postgres", "both"), default="both")
-    parser.add_argument("--json", type=Path, default=Path("bench-results/benchmarks.json"),
-                        help="where the figures go (default: %(default)s)")
-    parser.add_argument("--keep", type=Path, default=None,
-                        help="keep the bot logs and the databases (SQLite files in this folder)")
+    parser.add_argument(
+        "--json",
+        type=Path,
+        default=Path("bench-results/benchmarks.json"),
+        help="where the figures go (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        default=None,
+        help="keep the bot logs and the databases (SQLite files in this folder)",
+    )
     args = parser.parse_args(argv)
     databases = ["sqlite", "postgres"] if args.db == "both" else [args.db]
     if args.keep:

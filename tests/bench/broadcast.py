@@ -33,8 +33,13 @@ def _delivered(server: BenchServer, chats: set[int]) -> int:
 
 
 async def measure_broadcast(
-    server: BenchServer, forms: FormSet, groups: int, due_minute: datetime,
-    liaisons: list[Liaison], think_mean: float, min_seconds: float = 0.0,
+    server: BenchServer,
+    forms: FormSet,
+    groups: int,
+    due_minute: datetime,
+    liaisons: list[Liaison],
+    think_mean: float,
+    min_seconds: float = 0.0,
 ) -> tuple[dict, Replies]:
     """Waits for the summaries of the first ``groups`` groups, due at ``due_minute``.
 
@@ -50,9 +55,17 @@ async def measure_broadcast(
     stop = Deadline()
     # Liaisons start reporting a moment before the due minute (no sooner in a smoke run).
     lead = max(0.0, due - time.time() - 1.0)
-    reporting = [asyncio.create_task(filler.keep_reporting(
-        liaison, lambda: chance.uniform(0.5, 1.5) * think_mean, stop,
-        first_delay=lead + chance.uniform(0, think_mean))) for liaison in liaisons]
+    reporting = [
+        asyncio.create_task(
+            filler.keep_reporting(
+                liaison,
+                lambda: chance.uniform(0.5, 1.5) * think_mean,
+                stop,
+                first_delay=lead + chance.uniform(0, think_mean),
+            )
+        )
+        for liaison in liaisons
+    ]
     started = time.perf_counter()
     await server.wait_for_groups(chats, give_up)
     finished_wall, finished = time.time(), time.perf_counter()

@@ -26,8 +26,19 @@ POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgres://postgres@127.0.0.
 
 def bot_environment(**variables: str) -> dict[str, str]:
     """``python -m bot``'s environment: ours without the bot's settings, and ``variables``."""
-    clean = {name: value for name, value in os.environ.items() if name not in (
-        "BOT_TOKEN", "DATABASE_URL", "TELEGRAM_API_URL", "WEBHOOK_URL", "LOG_LEVEL", "FORMS_FILE")}
+    clean = {
+        name: value
+        for name, value in os.environ.items()
+        if name
+        not in (
+            "BOT_TOKEN",
+            "DATABASE_URL",
+            "TELEGRAM_API_URL",
+            "WEBHOOK_URL",
+            "LOG_LEVEL",
+            "FORMS_FILE",
+        )
+    }
     return {**clean, "PYTHONPATH": str(PROJECT), **variables}
 
 
@@ -79,9 +90,15 @@ class BenchDatabase:
     async def migrate(self, workdir: Path) -> None:
         """``python -m bot migrate``, as an operator runs it before the first start."""
         process = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bot", "migrate", cwd=workdir,
+            sys.executable,
+            "-m",
+            "bot",
+            "migrate",
+            cwd=workdir,
             env=bot_environment(DATABASE_URL=self.url, LOG_LEVEL="WARNING"),
-            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT)
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.STDOUT,
+        )
         output, _ = await process.communicate()
         if process.returncode != 0:
             raise RuntimeError(f"python -m bot migrate failed:\n{output.decode()}")
@@ -97,7 +114,8 @@ class BenchDatabase:
             if "id" in columns:  # the next row the bot creates must not reuse an id
                 await connection.execute(
                     f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                    f"(SELECT max(id) FROM \"{table}\"))")
+                    f'(SELECT max(id) FROM "{table}"))'
+                )
         finally:
             await connection.close()
 
@@ -109,7 +127,8 @@ class BenchDatabase:
             with connection:
                 connection.executemany(
                     f'INSERT INTO "{table}" ({names}) VALUES ({placeholders})',
-                    (tuple(_sqlite_value(value) for value in row) for row in rows))
+                    (tuple(_sqlite_value(value) for value in row) for row in rows),
+                )
         finally:
             connection.close()
 

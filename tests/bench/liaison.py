@@ -9,6 +9,7 @@ question (a new message), or for Kirim the review edited into its receipt.
 from __future__ import annotations
 
 import asyncio
+import functools
 import math
 import time
 from collections import Counter
@@ -38,7 +39,9 @@ class Liaison:
 
 
 def liaisons_of_groups(
-    first_group: int, count: int, per_group: int = len(AGENCIES),
+    first_group: int,
+    count: int,
+    per_group: int = len(AGENCIES),
 ) -> list[Liaison]:
     """``count`` seeded liaisons, ``per_group`` of each group from ``first_group`` on.
 
@@ -76,8 +79,11 @@ class Replies:
         return sum(1 for at in self.answered_at if start <= at < end)
 
     def latencies_sent_between(self, start: float, end: float) -> list[float]:
-        return [latency for sent, latency in zip(self.sent_at, self.latencies, strict=True)
-                if start <= sent < end]
+        return [
+            latency
+            for sent, latency in zip(self.sent_at, self.latencies, strict=True)
+            if start <= sent < end
+        ]
 
 
 class Deadline:
@@ -100,8 +106,14 @@ def typed_answer(question: Question, position: int) -> str:
 
 
 def _button_data(message: BotMessage, ending: str) -> str | None:
-    return next((button["callback_data"] for button in message.buttons
-                 if button.get("callback_data", "").endswith(ending)), None)
+    return next(
+        (
+            button["callback_data"]
+            for button in message.buttons
+            if button.get("callback_data", "").endswith(ending)
+        ),
+        None,
+    )
 
 
 class FormFiller:
@@ -131,8 +143,9 @@ class FormFiller:
         """One whole report; False if abandoned at ``stop`` or gone wrong."""
         form: Form = self.forms.form_for(liaison.agency)
         server, user, chat = self.server, liaison.user, liaison.chat
-        message = await self._step(liaison, "send",
-                                   lambda: server.send_message(chat, user, "/lapor"))
+        message = await self._step(
+            liaison, "send", lambda: server.send_message(chat, user, "/lapor")
+        )
         for position, question in enumerate(form.questions):
             if message is None:
                 return False
@@ -147,10 +160,11 @@ class FormFiller:
                 if data is None:
                     self.replies.off_script += 1
                     return False
-                act = lambda data=data, message=message: server.press(user, message, data)
+                act = functools.partial(server.press, user, message, data)
             else:
-                text = typed_answer(question, position)
-                act = lambda text=text: server.send_message(chat, user, text)
+                act = functools.partial(
+                    server.send_message, chat, user, typed_answer(question, position)
+                )
             message = await self._step(liaison, "send", act)
         if message is None:
             return False
@@ -171,7 +185,10 @@ class FormFiller:
         return True
 
     async def keep_reporting(
-        self, liaison: Liaison, think: Callable[[], float], stop: Deadline,
+        self,
+        liaison: Liaison,
+        think: Callable[[], float],
+        stop: Deadline,
         first_delay: float = 0.0,
     ) -> None:
         """Report after report (each replaces the day's earlier one) until ``stop``."""

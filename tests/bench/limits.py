@@ -68,7 +68,8 @@ class TelegramLimits:
             group = self._groups.get(chat_id)
             if group is None:
                 group = self._groups[chat_id] = TokenBucket(
-                    self.group_per_minute, self.group_per_minute / 60, now)
+                    self.group_per_minute, self.group_per_minute / 60, now
+                )
             buckets.append(group)
         wait = max(bucket.wait_needed(now) for bucket in buckets)
         if wait > 0:
@@ -140,10 +141,15 @@ class BenchServer(TelegramServer):
             retry_after = self.limits.admit(int(params["chat_id"]), time.monotonic())
             if retry_after:
                 self.too_many_requests += 1
-                return web.json_response({
-                    "ok": False, "error_code": 429,
-                    "description": f"Too Many Requests: retry after {retry_after}",
-                    "parameters": {"retry_after": retry_after}}, status=429)
+                return web.json_response(
+                    {
+                        "ok": False,
+                        "error_code": 429,
+                        "description": f"Too Many Requests: retry after {retry_after}",
+                        "parameters": {"retry_after": retry_after},
+                    },
+                    status=429,
+                )
         return await super()._handle(request)
 
     async def _api_getUpdates(self, params: dict) -> list[dict]:

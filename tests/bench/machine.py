@@ -13,19 +13,33 @@ def machine() -> dict:
     cpu = ""
     memory_kib = 0
     try:
-        cpu = next((line.split(":", 1)[1].strip() for line in
-                    Path("/proc/cpuinfo").read_text().splitlines()
-                    if line.startswith("model name")), "")
-        memory_kib = next((int(line.split()[1]) for line in
-                           Path("/proc/meminfo").read_text().splitlines()
-                           if line.startswith("MemTotal:")), 0)
+        cpu = next(
+            (
+                line.split(":", 1)[1].strip()
+                for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")
+            ),
+            "",
+        )
+        memory_kib = next(
+            (
+                int(line.split()[1])
+                for line in Path("/proc/meminfo").read_text().splitlines()
+                if line.startswith("MemTotal:")
+            ),
+            0,
+        )
     except OSError:
         pass
-    return {"cpus": os.cpu_count(), "cpu_model": cpu,
-            "memory_gib": round(memory_kib / 1024 / 1024, 1),
-            "python": platform.python_version(), "sqlite": sqlite3.sqlite_version,
-            "system": f"{platform.system()} {platform.release()}",
-            "load_average_at_start": os.getloadavg()[0]}
+    return {
+        "cpus": os.cpu_count(),
+        "cpu_model": cpu,
+        "memory_gib": round(memory_kib / 1024 / 1024, 1),
+        "python": platform.python_version(),
+        "sqlite": sqlite3.sqlite_version,
+        "system": f"{platform.system()} {platform.release()}",
+        "load_average_at_start": os.getloadavg()[0],
+    }
 
 
 def _processes() -> dict[int, tuple[str, int, float]]:
@@ -39,8 +53,8 @@ def _processes() -> dict[int, tuple[str, int, float]]:
             stat = (entry / "stat").read_text()
         except OSError:
             continue
-        command = stat[stat.index("(") + 1:stat.rindex(")")]
-        fields = stat[stat.rindex(")") + 2:].split()
+        command = stat[stat.index("(") + 1 : stat.rindex(")")]
+        fields = stat[stat.rindex(")") + 2 :].split()
         user, system = int(fields[11]), int(fields[12])
         found[int(entry.name)] = (command, int(fields[1]), (user + system) / ticks)
     return found
@@ -67,8 +81,13 @@ class CpuUse:
         for pid, (command, _, used) in processes.items():
             spent = used - self._last.get(pid, used if self._last else 0.0)
             self._last[pid] = used
-            kind = ("benchmark_and_bots" if pid in ours
-                    else "postgres" if command.startswith("postgres") else "others")
+            kind = (
+                "benchmark_and_bots"
+                if pid in ours
+                else "postgres"
+                if command.startswith("postgres")
+                else "others"
+            )
             self.seconds[kind] += max(spent, 0.0)
 
     async def _run(self) -> None:

@@ -12,7 +12,11 @@ from tests.bench.process import MIB
 
 
 def memory_figures(
-    groups: int, liaisons: int, after_start: int, at_end: int, peaks: dict[str, int],
+    groups: int,
+    liaisons: int,
+    after_start: int,
+    at_end: int,
+    peaks: dict[str, int],
 ) -> dict:
     """RSS figures in MiB; ``peaks`` is each bot run's VmHWM in bytes."""
     return {

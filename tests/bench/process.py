@@ -27,7 +27,11 @@ class BotProcess:
     """One bot process, with its stderr in ``log_path`` (a pipe nobody reads would fill up)."""
 
     def __init__(
-        self, database_url: str, server: BenchServer, workdir: Path, log_path: Path,
+        self,
+        database_url: str,
+        server: BenchServer,
+        workdir: Path,
+        log_path: Path,
         module: str = DEPLOYED,
     ) -> None:
         self.module = module
@@ -44,14 +48,25 @@ class BotProcess:
         self.server.polling.clear()
         with self.log_path.open("wb") as log:
             self.process = await asyncio.create_subprocess_exec(
-                sys.executable, "-m", self.module, cwd=self.workdir,
-                env=bot_environment(BOT_TOKEN=TOKEN, TELEGRAM_API_URL=self.server.url,
-                                    DATABASE_URL=self.database_url, LOG_LEVEL="WARNING"),
-                stdin=asyncio.subprocess.DEVNULL, stdout=log, stderr=log)
+                sys.executable,
+                "-m",
+                self.module,
+                cwd=self.workdir,
+                env=bot_environment(
+                    BOT_TOKEN=TOKEN,
+                    TELEGRAM_API_URL=self.server.url,
+                    DATABASE_URL=self.database_url,
+                    LOG_LEVEL="WARNING",
+                ),
+                stdin=asyncio.subprocess.DEVNULL,
+                stdout=log,
+                stderr=log,
+            )
         polling = asyncio.ensure_future(self.server.polling.wait())
         exited = asyncio.ensure_future(self.process.wait())
-        done, _ = await asyncio.wait({polling, exited}, timeout=timeout,
-                                     return_when=asyncio.FIRST_COMPLETED)
+        done, _ = await asyncio.wait(
+            {polling, exited}, timeout=timeout, return_when=asyncio.FIRST_COMPLETED
+        )
         polling.cancel()
         exited.cancel()
         if polling not in done:
@@ -104,5 +119,8 @@ class BotProcess:
             text = self.log_path.read_text(errors="replace")
         except OSError:
             return []
-        return [line for line in text.splitlines() if " ERROR " in line or " CRITICAL " in line
-                or line.startswith("Traceback")]
+        return [
+            line
+            for line in text.splitlines()
+            if " ERROR " in line or " CRITICAL " in line or line.startswith("Traceback")
+        ]

@@ -54,10 +54,17 @@ ROWS = (
     Row("  429 responses", ("broadcast", "responses_429"), ("==", 0)),
     Row("  summaries delivered", ("broadcast", "delivered")),
     Row("  duplicates", ("broadcast", "duplicates"), ("==", 0)),
-    Row("  liaison reply latency p95 meanwhile", ("broadcast", "liaison_latency_ms", "p95"),
-        unit="ms"),
-    Row("  liaison reply latency max meanwhile", ("broadcast", "liaison_latency_ms", "max"),
-        ("<=", 1000), "ms"),
+    Row(
+        "  liaison reply latency p95 meanwhile",
+        ("broadcast", "liaison_latency_ms", "p95"),
+        unit="ms",
+    ),
+    Row(
+        "  liaison reply latency max meanwhile",
+        ("broadcast", "liaison_latency_ms", "max"),
+        ("<=", 1000),
+        "ms",
+    ),
     Row("/ringkasan latency p50", ("summary", "latency_ms", "p50"), unit="ms"),
     Row("/ringkasan latency p95", ("summary", "latency_ms", "p95"), ("<=", 50), "ms"),
     Row("peak RSS of the bot", ("memory", "peak_rss_mib"), ("<=", 200), "MiB"),
@@ -85,19 +92,24 @@ def table(report: dict) -> str:
         label = f"{row.label} ({row.unit})" if row.unit and not row.target else row.label
         lines.append([label, target, *(_cell(row, runs[name]) for name in names)])
     widths = [max(len(line[column]) for line in lines) for column in range(len(header))]
-    rendered = ["  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True))
-                for line in lines]
+    rendered = [
+        "  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True))
+        for line in lines
+    ]
     rendered.insert(1, "  ".join("-" * width for width in widths))
     info = report["machine"]
-    title = (f"Posko Forkopimda benchmarks, {report['scale']} scale: {info['cpus']} CPUs "
-             f"({info['cpu_model']}), {info['memory_gib']} GiB, Python {info['python']}, "
-             f"{report['seconds']:.0f} s")
+    title = (
+        f"Posko Forkopimda benchmarks, {report['scale']} scale: {info['cpus']} CPUs "
+        f"({info['cpu_model']}), {info['memory_gib']} GiB, Python {info['python']}, "
+        f"{report['seconds']:.0f} s"
+    )
     cpu = report.get("cpu")
     if cpu:
         rendered.append(
             f"CPU seconds over {report['seconds']:.0f} s on {info['cpus']} CPUs: benchmark and "
             f"bots {cpu['benchmark_and_bots_s']:g}, PostgreSQL {cpu['postgres_s']:g}, "
-            f"other processes {cpu['others_s']:g}")
+            f"other processes {cpu['others_s']:g}"
+        )
     return "\n".join([title, *rendered])
 
 
@@ -105,16 +117,24 @@ def problems(report: dict) -> list[str]:
     """Lost updates, lost or duplicated reports and broadcasts, bot errors: what is not a speed."""
     found = []
     for name, results in report["databases"].items():
-        for phase in ("throughput", "telegram_rate", "moderate", "saturation", "broadcast",
-                      "paced_by_bot"):
+        for phase in (
+            "throughput",
+            "telegram_rate",
+            "moderate",
+            "saturation",
+            "broadcast",
+            "paced_by_bot",
+        ):
             figures = results.get(phase, {})
             for key in ("lost", "off_script", "reports_mismatched", "duplicates"):
                 if figures.get(key):
                     found.append(f"{name} {phase}: {key} = {figures[key]}")
         broadcast = results.get("broadcast", {})
         if broadcast and broadcast.get("delivered") != broadcast.get("groups"):
-            found.append(f"{name} broadcast: {broadcast.get('delivered')} of "
-                         f"{broadcast.get('groups')} summaries delivered")
+            found.append(
+                f"{name} broadcast: {broadcast.get('delivered')} of "
+                f"{broadcast.get('groups')} summaries delivered"
+            )
         for key in ("lost", "incomplete"):
             if results.get("summary", {}).get(key):
                 found.append(f"{name} summary: {key} = {results['summary'][key]}")

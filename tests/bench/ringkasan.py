@@ -26,7 +26,11 @@ NOT_REPORTED_MARK = "Belum melapor"
 
 
 async def measure_summary(
-    server: BenchServer, group_index: int, today: date, days: int, requests: int,
+    server: BenchServer,
+    group_index: int,
+    today: date,
+    days: int,
+    requests: int,
 ) -> dict:
     group = Chat(chat_id_of(group_index), f"Forkopimda Uji {group_index}")
     chance = random.Random(3)
@@ -45,7 +49,13 @@ async def measure_summary(
             continue
         latencies.append(delivery.at - sent)
         if f"Kabupaten Uji {group_index}" not in delivery.message.text or (
-                NOT_REPORTED_MARK in delivery.message.text):
+            NOT_REPORTED_MARK in delivery.message.text
+        ):
             incomplete += 1
-    return {"requests": requests, "reports_in_group": days * 7,
-            "latency_ms": latency_ms(latencies), "lost": lost, "incomplete": incomplete}
+    return {
+        "requests": requests,
+        "reports_in_group": days * 7,
+        "latency_ms": latency_ms(latencies),
+        "lost": lost,
+        "incomplete": incomplete,
+    }

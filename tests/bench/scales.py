@@ -52,34 +52,84 @@ class Scale:
         return round(self.moderate_rate * self.think_seconds)
 
 
-FULL = Scale("full", groups=8000, broadcast_groups=2000, summary_days=365, post_history_days=30,
-             summary_requests=100,
-             offered_rate=300, think_seconds=1.0, paced_seconds=10, telegram_rate=25,
-             telegram_rate_seconds=10, moderate_rate=100, moderate_seconds=10,
-             saturation_liaisons=64,
-             saturation_seconds=5, pacing_liaisons=16, pacing_seconds=4, broadcast_liaisons=7,
-             broadcast_think_seconds=5.0, wait_for_minute=True)
-QUICK = Scale("quick", groups=1000, broadcast_groups=300, summary_days=365, post_history_days=7,
-              summary_requests=40,
-              offered_rate=300, think_seconds=1.0, paced_seconds=5, telegram_rate=25,
-              telegram_rate_seconds=5, moderate_rate=100, moderate_seconds=5,
-              saturation_liaisons=64,
-              saturation_seconds=3, pacing_liaisons=16, pacing_seconds=3, broadcast_liaisons=7,
-              broadcast_think_seconds=5.0, wait_for_minute=True)
-SMOKE = Scale("smoke", groups=30, broadcast_groups=10, summary_days=30, post_history_days=2,
-              summary_requests=6,
-              offered_rate=70, think_seconds=0.1, paced_seconds=1.5, telegram_rate=30,
-              telegram_rate_seconds=1.5, moderate_rate=50, moderate_seconds=1.5,
-              saturation_liaisons=3,
-              saturation_seconds=1.5, pacing_liaisons=3, pacing_seconds=1.5, broadcast_liaisons=3,
-              broadcast_think_seconds=0.3, wait_for_minute=False)
+FULL = Scale(
+    "full",
+    groups=8000,
+    broadcast_groups=2000,
+    summary_days=365,
+    post_history_days=30,
+    summary_requests=100,
+    offered_rate=300,
+    think_seconds=1.0,
+    paced_seconds=10,
+    telegram_rate=25,
+    telegram_rate_seconds=10,
+    moderate_rate=100,
+    moderate_seconds=10,
+    saturation_liaisons=64,
+    saturation_seconds=5,
+    pacing_liaisons=16,
+    pacing_seconds=4,
+    broadcast_liaisons=7,
+    broadcast_think_seconds=5.0,
+    wait_for_minute=True,
+)
+QUICK = Scale(
+    "quick",
+    groups=1000,
+    broadcast_groups=300,
+    summary_days=365,
+    post_history_days=7,
+    summary_requests=40,
+    offered_rate=300,
+    think_seconds=1.0,
+    paced_seconds=5,
+    telegram_rate=25,
+    telegram_rate_seconds=5,
+    moderate_rate=100,
+    moderate_seconds=5,
+    saturation_liaisons=64,
+    saturation_seconds=3,
+    pacing_liaisons=16,
+    pacing_seconds=3,
+    broadcast_liaisons=7,
+    broadcast_think_seconds=5.0,
+    wait_for_minute=True,
+)
+SMOKE = Scale(
+    "smoke",
+    groups=30,
+    broadcast_groups=10,
+    summary_days=30,
+    post_history_days=2,
+    summary_requests=6,
+    offered_rate=70,
+    think_seconds=0.1,
+    paced_seconds=1.5,
+    telegram_rate=30,
+    telegram_rate_seconds=1.5,
+    moderate_rate=50,
+    moderate_seconds=1.5,
+    saturation_liaisons=3,
+    saturation_seconds=1.5,
+    pacing_liaisons=3,
+    pacing_seconds=1.5,
+    broadcast_liaisons=3,
+    broadcast_think_seconds=0.3,
+    wait_for_minute=False,
+)
 SCALES = {scale.name: scale for scale in (FULL, QUICK, SMOKE)}
 
 
 def capacity_seconds(scale: Scale, paced_seconds: float) -> float:
-    return (SECONDS_PER_SUMMARY * scale.summary_requests + scale.saturation_seconds
-            + scale.telegram_rate_seconds + scale.moderate_seconds + paced_seconds
-            + CAPACITY_OVERHEAD)
+    return (
+        SECONDS_PER_SUMMARY * scale.summary_requests
+        + scale.saturation_seconds
+        + scale.telegram_rate_seconds
+        + scale.moderate_seconds
+        + paced_seconds
+        + CAPACITY_OVERHEAD
+    )
 
 
 def due_minute_for(scale: Scale, now: datetime, databases: int) -> datetime:

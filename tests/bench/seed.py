@@ -91,23 +91,47 @@ class Population:
         if index >= self.broadcast_groups:
             return None  # the default schedule: every kind on
         local = self.due_minute.astimezone(zone_of(index))
-        return _json({kind.value: local.strftime("%H:%M") if kind is PostKind.RINGKASAN else None
-                      for kind in PostKind})
+        return _json(
+            {
+                kind.value: local.strftime("%H:%M") if kind is PostKind.RINGKASAN else None
+                for kind in PostKind
+            }
+        )
 
     def group_rows(self) -> Iterator[tuple]:
         for index in range(self.groups):
-            yield (index + 1, chat_id_of(index), f"Forkopimda Uji {index}",
-                   f"Kabupaten Uji {index}", zone_of(index).key, "id", "Pilkada Serentak",
-                   self.now.date() + timedelta(days=100), self._post_times(index), True,
-                   self.now, self.now)
+            yield (
+                index + 1,
+                chat_id_of(index),
+                f"Forkopimda Uji {index}",
+                f"Kabupaten Uji {index}",
+                zone_of(index).key,
+                "id",
+                "Pilkada Serentak",
+                self.now.date() + timedelta(days=100),
+                self._post_times(index),
+                True,
+                self.now,
+                self.now,
+            )
 
     def liaison_rows(self) -> Iterator[tuple]:
         for index in range(self.groups):
             for k, agency in enumerate(AGENCIES):
-                yield (7 * index + k + 1, index + 1, user_id_of(index, k),
-                       f"Penghubung {agency.label} {index}", None, agency.value,
-                       f"{agency.label} Kabupaten Uji {index}", "approved", None, None,
-                       self.now, self.now)
+                yield (
+                    7 * index + k + 1,
+                    index + 1,
+                    user_id_of(index, k),
+                    f"Penghubung {agency.label} {index}",
+                    None,
+                    agency.value,
+                    f"{agency.label} Kabupaten Uji {index}",
+                    "approved",
+                    None,
+                    None,
+                    self.now,
+                    self.now,
+                )
 
     def report_rows(self, forms: FormSet) -> Iterator[tuple]:
         answers = {agency: _json(sample_answers(forms.form_for(agency))) for agency in AGENCIES}
@@ -115,9 +139,17 @@ class Population:
         def report(index: int, k: int, day: date) -> tuple:
             agency = AGENCIES[k]
             morning = datetime.combine(day, time(8, k), tzinfo=zone_of(index)).astimezone(UTC)
-            return (agency.value, day, user_id_of(index, k), f"Penghubung {agency.label} {index}",
-                    f"{agency.label} Kabupaten Uji {index}", answers[agency], morning, True,
-                    index + 1)
+            return (
+                agency.value,
+                day,
+                user_id_of(index, k),
+                f"Penghubung {agency.label} {index}",
+                f"{agency.label} Kabupaten Uji {index}",
+                answers[agency],
+                morning,
+                True,
+                index + 1,
+            )
 
         for index in range(self.broadcast_groups):
             for k in range(REPORTED_IN_BROADCAST):
@@ -132,29 +164,83 @@ class Population:
             if index < self.broadcast_groups:
                 due = self.due_date(index)
                 for back in range(1, self.post_history_days + 1):
-                    yield (PostKind.RINGKASAN.value, due - timedelta(days=back), "sent", None,
-                           self.now, index + 1)
+                    yield (
+                        PostKind.RINGKASAN.value,
+                        due - timedelta(days=back),
+                        "sent",
+                        None,
+                        self.now,
+                        index + 1,
+                    )
                 continue
             today = self.local_today(index)
             for offset in range(-self.post_history_days, 2):
                 for kind in (PostKind.LAPORAN, PostKind.PENGINGAT, PostKind.RINGKASAN):
-                    yield (kind.value, today + timedelta(days=offset), "sent", None, self.now,
-                           index + 1)
+                    yield (
+                        kind.value,
+                        today + timedelta(days=offset),
+                        "sent",
+                        None,
+                        self.now,
+                        index + 1,
+                    )
 
 
 async def seed(database: BenchDatabase, population: Population, forms: FormSet) -> dict[str, int]:
     """Loads the population into a migrated, empty database; returns the rows per table."""
     tables = {
-        "groups": (("id", "chat_id", "title", "region_name", "time_zone", "locale",
-                    "election_name", "polling_day", "post_times", "active", "created_at",
-                    "updated_at"), population.group_rows()),
-        "liaisons": (("id", "group_id", "user_id", "name", "username", "agency", "unit_name",
-                      "status", "request_message_id", "decided_by", "created_at", "updated_at"),
-                     population.liaison_rows()),
-        "reports": (("agency", "report_date", "user_id", "liaison_name", "unit_name", "answers",
-                     "submitted_at", "current", "group_id"), population.report_rows(forms)),
-        "scheduled_posts": (("kind", "local_date", "state", "message_id", "updated_at",
-                             "group_id"), population.scheduled_post_rows()),
+        "groups": (
+            (
+                "id",
+                "chat_id",
+                "title",
+                "region_name",
+                "time_zone",
+                "locale",
+                "election_name",
+                "polling_day",
+                "post_times",
+                "active",
+                "created_at",
+                "updated_at",
+            ),
+            population.group_rows(),
+        ),
+        "liaisons": (
+            (
+                "id",
+                "group_id",
+                "user_id",
+                "name",
+                "username",
+                "agency",
+                "unit_name",
+                "status",
+                "request_message_id",
+                "decided_by",
+                "created_at",
+                "updated_at",
+            ),
+            population.liaison_rows(),
+        ),
+        "reports": (
+            (
+                "agency",
+                "report_date",
+                "user_id",
+                "liaison_name",
+                "unit_name",
+                "answers",
+                "submitted_at",
+                "current",
+                "group_id",
+            ),
+            population.report_rows(forms),
+        ),
+        "scheduled_posts": (
+            ("kind", "local_date", "state", "message_id", "updated_at", "group_id"),
+            population.scheduled_post_rows(),
+        ),
     }
     counts = {}
     for table, (columns, rows) in tables.items():

@@ -16,9 +16,14 @@ def percentile(values: Sequence[float], p: float) -> float | None:
 
 def latency_ms(seconds: Sequence[float]) -> dict:
     """Count, p50, p95, p99 and max of latencies given in seconds, in milliseconds."""
+
     def ms(value: float | None) -> float | None:
         return None if value is None else round(value * 1000, 1)
 
-    return {"count": len(seconds), "p50": ms(percentile(seconds, 50)),
-            "p95": ms(percentile(seconds, 95)), "p99": ms(percentile(seconds, 99)),
-            "max": ms(max(seconds) if seconds else None)}
+    return {
+        "count": len(seconds),
+        "p50": ms(percentile(seconds, 50)),
+        "p95": ms(percentile(seconds, 95)),
+        "p99": ms(percentile(seconds, 99)),
+        "max": ms(max(seconds) if seconds else None),
+    }

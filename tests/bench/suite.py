@@ -62,31 +62,42 @@ class Cast:
         first = next_group = population.summary_group + 1
         casts = []
         # Through the deployed bot's pacing, one liaison per group (see liaisons_of_groups).
-        for count, per_group in ((scale.paced_liaisons, 7), (scale.telegram_rate_liaisons, 7),
-                                 (scale.moderate_liaisons, 7), (scale.saturation_liaisons, 7),
-                                 (scale.broadcast_liaisons, 1), (scale.pacing_liaisons, 1)):
+        for count, per_group in (
+            (scale.paced_liaisons, 7),
+            (scale.telegram_rate_liaisons, 7),
+            (scale.moderate_liaisons, 7),
+            (scale.saturation_liaisons, 7),
+            (scale.broadcast_liaisons, 1),
+            (scale.pacing_liaisons, 1),
+        ):
             casts.append(liaisons_of_groups(next_group, count, per_group))
             next_group += groups_needed(count, per_group)
         if next_group > scale.groups:
             raise ValueError(
-                f"scale {scale.name}: {next_group} groups needed, {scale.groups} seeded")
+                f"scale {scale.name}: {next_group} groups needed, {scale.groups} seeded"
+            )
         return cls(*casts, first_group=first, last_group=next_group - 1)
 
 
 async def _stored_reports(database: BenchDatabase, cast: Cast) -> dict[int, int]:
     low, high = user_id_of(cast.first_group, 0), user_id_of(cast.last_group, len(AGENCIES))
-    return dict(await database.fetch(
-        f"SELECT user_id, COUNT(*) FROM reports WHERE user_id BETWEEN {low} AND {high} "
-        "GROUP BY user_id"))
+    return dict(
+        await database.fetch(
+            f"SELECT user_id, COUNT(*) FROM reports WHERE user_id BETWEEN {low} AND {high} "
+            "GROUP BY user_id"
+        )
+    )
 
 
-def _check_stored(figures: dict, liaisons: list[Liaison], replies: Replies,
-                  stored: dict[int, int]) -> None:
+def _check_stored(
+    figures: dict, liaisons: list[Liaison], replies: Replies, stored: dict[int, int]
+) -> None:
     """Adds how many reports the database holds for these liaisons, and for how many it differs."""
     users = [liaison.user.id for liaison in liaisons]
     figures["reports_stored"] = sum(stored.get(user, 0) for user in users)
     figures["reports_mismatched"] = sum(
-        1 for user in users if stored.get(user, 0) != replies.forms_completed.get(user, 0))
+        1 for user in users if stored.get(user, 0) != replies.forms_completed.get(user, 0)
+    )
 
 
 @dataclass
@@ -109,32 +120,63 @@ class Run:
 
     @classmethod
     async def prepare(
-        cls, kind: str, scale: Scale, forms: FormSet, workdir: Path, due: datetime,
+        cls,
+        kind: str,
+        scale: Scale,
+        forms: FormSet,
+        workdir: Path,
+        due: datetime,
         log: Callable[[str], None],
     ) -> Run:
         """An empty database, migrated and seeded, and a loopback Telegram for it."""
-        workdir.mkdir(parents=True, exist_ok=True)
+        workdir.mkdir(parents=True, exist_ok=True)  # noqa: ASYNC240 (before anything runs)
         # Named for the process, so a benchmark and the test suite's smoke run can overlap.
-        database = await BenchDatabase.create(kind, workdir,
-                                              f"posko_bench_{scale.name}_{os.getpid()}")
+        database = await BenchDatabase.create(
+            kind, workdir, f"posko_bench_{scale.name}_{os.getpid()}"
+        )
         await database.migrate(workdir)
-        population = Population(scale.groups, scale.broadcast_groups, scale.summary_days, due,
-                                 datetime.now(UTC), scale.post_history_days)
+        population = Population(
+            scale.groups,
+            scale.broadcast_groups,
+            scale.summary_days,
+            due,
+            datetime.now(UTC),
+            scale.post_history_days,
+        )
         began = time.perf_counter()
         rows = await seed(database, population, forms)
         seconds = round(time.perf_counter() - began, 1)
         log(f"[{kind}] seeded {rows} in {seconds} s")
         server = BenchServer(TOKEN)
         await server.start()
-        figures = {"database": kind, "scale": asdict(scale), "due_minute": due.isoformat(),
-                   "seed": {**rows, "seconds": seconds}}
-        return cls(kind, scale, forms, workdir, database, server, population,
-                   Cast.for_scale(scale, population), log, figures)
+        figures = {
+            "database": kind,
+            "scale": asdict(scale),
+            "due_minute": due.isoformat(),
+            "seed": {**rows, "seconds": seconds},
+        }
+        return cls(
+            kind,
+            scale,
+            forms,
+            workdir,
+            database,
+            server,
+            population,
+            Cast.for_scale(scale, population),
+            log,
+            figures,
+        )
 
     def bot(self, module: str) -> BotProcess:
         name = "capacity" if module == UNPACED else "deployed"
-        return BotProcess(self.database.url, self.server, self.workdir,
-                          self.workdir / f"bot-{self.kind}-{name}.log", module)
+        return BotProcess(
+            self.database.url,
+            self.server,
+            self.workdir,
+            self.workdir / f"bot-{self.kind}-{name}.log",
+            module,
+        )
 
     async def capacity(self, paced_seconds: float) -> None:
         """Measurements 3 and 1 on the bot without its pacing; Telegram's limits off."""
@@ -145,17 +187,26 @@ class Run:
             await bot.start()
             self.log(f"[{self.kind}] /ringkasan, {scale.summary_requests} requests ...")
             self.figures["summary"] = await measure_summary(
-                self.server, population.summary_group,
-                population.local_today(population.summary_group), scale.summary_days,
-                scale.summary_requests)
+                self.server,
+                population.summary_group,
+                population.local_today(population.summary_group),
+                scale.summary_days,
+                scale.summary_requests,
+            )
             self.log(f"[{self.kind}] form updates flat out, {scale.saturation_seconds:g} s ...")
             self.figures["saturation"], replies = await measure_saturation(
-                self.server, self.forms, self.cast.saturation, scale.saturation_seconds)
+                self.server, self.forms, self.cast.saturation, scale.saturation_seconds
+            )
             self.phases["saturation"] = (self.cast.saturation, replies)
-            await self._offered("telegram_rate", self.cast.telegram_rate, scale.telegram_rate,
-                                scale.telegram_rate_seconds)
-            await self._offered("moderate", self.cast.moderate, scale.moderate_rate,
-                                scale.moderate_seconds)
+            await self._offered(
+                "telegram_rate",
+                self.cast.telegram_rate,
+                scale.telegram_rate,
+                scale.telegram_rate_seconds,
+            )
+            await self._offered(
+                "moderate", self.cast.moderate, scale.moderate_rate, scale.moderate_seconds
+            )
             await self._offered("throughput", self.cast.paced, scale.offered_rate, paced_seconds)
             bot.check_alive()
             self.peak_rss["capacity"] = bot.status()["VmHWM"]
@@ -163,12 +214,17 @@ class Run:
             self.figures["capacity_bot"] = await self._stopped(bot)
 
     async def _offered(
-        self, phase: str, liaisons: list[Liaison], rate: float, seconds: float,
+        self,
+        phase: str,
+        liaisons: list[Liaison],
+        rate: float,
+        seconds: float,
     ) -> None:
         """Form updates at ``rate`` a second, offered by ``liaisons`` for ``seconds``."""
         self.log(f"[{self.kind}] form updates, {rate:g}/s offered, {seconds:.0f} s ...")
         self.figures[phase], replies = await measure_paced(
-            self.server, self.forms, liaisons, self.scale.think_seconds, seconds)
+            self.server, self.forms, liaisons, self.scale.think_seconds, seconds
+        )
         self.phases[phase] = (liaisons, replies)
 
     async def deployed(self) -> None:
@@ -183,15 +239,23 @@ class Run:
             after_start = bot.status()["VmRSS"]
             # Negative: the bot was late, and the broadcast's wall time includes its start-up.
             self.figures["deployed_ready_before_due_s"] = round(
-                population.due_minute.timestamp() - time.time(), 1)
+                population.due_minute.timestamp() - time.time(), 1
+            )
             if scale.wait_for_minute:  # in the time left before the summaries fall due
                 await self._through_pacing()
-            self.log(f"[{self.kind}] broadcast of {scale.broadcast_groups} summaries due "
-                     f"{population.due_minute:%H:%M} UTC ...")
+            self.log(
+                f"[{self.kind}] broadcast of {scale.broadcast_groups} summaries due "
+                f"{population.due_minute:%H:%M} UTC ..."
+            )
             self.figures["broadcast"], replies = await measure_broadcast(
-                self.server, self.forms, scale.broadcast_groups, population.due_minute,
-                self.cast.broadcast, scale.broadcast_think_seconds,
-                min_seconds=0.0 if scale.wait_for_minute else 1.5)
+                self.server,
+                self.forms,
+                scale.broadcast_groups,
+                population.due_minute,
+                self.cast.broadcast,
+                scale.broadcast_think_seconds,
+                min_seconds=0.0 if scale.wait_for_minute else 1.5,
+            )
             self.phases["broadcast"] = (self.cast.broadcast, replies)
             if not scale.wait_for_minute:
                 await self._through_pacing()
@@ -206,21 +270,28 @@ class Run:
     async def _through_pacing(self) -> None:
         self.log(f"[{self.kind}] form updates flat out through the bot's pacing ...")
         self.figures["paced_by_bot"], replies = await measure_saturation(
-            self.server, self.forms, self.cast.deployed, self.scale.pacing_seconds)
+            self.server, self.forms, self.cast.deployed, self.scale.pacing_seconds
+        )
         self.phases["paced_by_bot"] = (self.cast.deployed, replies)
 
     @staticmethod
     async def _stopped(bot: BotProcess) -> dict:
-        return {"module": bot.module, "exit_code": await bot.stop(),
-                "errors": bot.log_problems()[:20]}
+        return {
+            "module": bot.module,
+            "exit_code": await bot.stop(),
+            "errors": bot.log_problems()[:20],
+        }
 
     async def finish(self, keep: bool) -> dict:
         """Stops the loopback Telegram and checks the database against what the liaisons saw."""
         await self.server.stop()
         if self.peak_rss:
             self.figures["memory"] = memory_figures(
-                self.scale.groups, self.scale.groups * len(AGENCIES), *self.deployed_rss,
-                self.peak_rss)
+                self.scale.groups,
+                self.scale.groups * len(AGENCIES),
+                *self.deployed_rss,
+                self.peak_rss,
+            )
         stored = await _stored_reports(self.database, self.cast)
         for name, (liaisons, replies) in self.phases.items():
             _check_stored(self.figures[name], liaisons, replies, stored)
@@ -232,8 +303,12 @@ class Run:
 
 
 async def run_databases(
-    kinds: list[str], scale: Scale, forms: FormSet, workdir: Path,
-    log: Callable[[str], None] = print, keep: bool = False,
+    kinds: list[str],
+    scale: Scale,
+    forms: FormSet,
+    workdir: Path,
+    log: Callable[[str], None] = print,
+    keep: bool = False,
 ) -> dict[str, dict]:
     """Every measurement on each database (``sqlite``, ``postgres``); the figures by database.
 
@@ -253,8 +328,12 @@ async def run_databases(
             for index, run in enumerate(runs):
                 # The runs left share the time until the deployed bots must start.
                 left = len(runs) - index
-                spare = (due.timestamp() - DEPLOYED_LEAD - time.time()
-                         - left * capacity_seconds(scale, 0))
+                spare = (
+                    due.timestamp()
+                    - DEPLOYED_LEAD
+                    - time.time()
+                    - left * capacity_seconds(scale, 0)
+                )
                 await run.capacity(max(spare / left, 2.0))
             await asyncio.gather(*(run.deployed() for run in runs))
     finally:

@@ -26,8 +26,13 @@ from tests.bench.stats import latency_ms
 
 
 async def _run(
-    server: BenchServer, forms: FormSet, liaisons: list[Liaison], think_mean: float,
-    seconds: float, ramp: float, seed: int,
+    server: BenchServer,
+    forms: FormSet,
+    liaisons: list[Liaison],
+    think_mean: float,
+    seconds: float,
+    ramp: float,
+    seed: int,
 ) -> tuple[Replies, float, float]:
     """Runs the liaisons for ``seconds``; returns their replies and the measured window."""
     replies = Replies()
@@ -39,9 +44,12 @@ async def _run(
     def think() -> float:
         return chance.uniform(0.5, 1.5) * think_mean
 
-    await asyncio.gather(*(filler.keep_reporting(liaison, think, stop,
-                                                 first_delay=chance.uniform(0, think_mean))
-                           for liaison in liaisons))
+    await asyncio.gather(
+        *(
+            filler.keep_reporting(liaison, think, stop, first_delay=chance.uniform(0, think_mean))
+            for liaison in liaisons
+        )
+    )
     return replies, start + ramp, stop.at
 
 
@@ -60,7 +68,10 @@ def _figures(replies: Replies, window_start: float, window_end: float, liaisons:
 
 
 async def measure_paced(
-    server: BenchServer, forms: FormSet, liaisons: list[Liaison], think_mean: float,
+    server: BenchServer,
+    forms: FormSet,
+    liaisons: list[Liaison],
+    think_mean: float,
     seconds: float,
 ) -> tuple[dict, Replies]:
     ramp = min(1.5 * think_mean, seconds / 3)
@@ -72,7 +83,10 @@ async def measure_paced(
 
 
 async def measure_saturation(
-    server: BenchServer, forms: FormSet, liaisons: list[Liaison], seconds: float,
+    server: BenchServer,
+    forms: FormSet,
+    liaisons: list[Liaison],
+    seconds: float,
 ) -> tuple[dict, Replies]:
     ramp = min(1.0, seconds / 4)
     replies, start, end = await _run(server, forms, liaisons, 0.0, seconds, ramp, seed=2)

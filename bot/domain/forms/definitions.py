@@ -55,8 +55,8 @@ import re
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cached_property
 from enum import StrEnum
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -183,7 +183,8 @@ def load_forms(path: Path | None = None) -> FormSet:
         data = json.loads(raw)
     except json.JSONDecodeError as error:
         raise FormsFileError(
-            f"forms file {path}: not valid JSON (line {error.lineno}, column {error.colno}): {error.msg}"
+            f"forms file {path}: not valid JSON "
+            f"(line {error.lineno}, column {error.colno}): {error.msg}"
         ) from None
     try:
         return _form_set(data)
@@ -196,7 +197,9 @@ class _Invalid(Exception):
 
 
 def _form_set(data: Any) -> FormSet:
-    top = _object(data, "the file", required={"version", "forms"}, allowed={"version", "common", "forms"})
+    top = _object(
+        data, "the file", required={"version", "forms"}, allowed={"version", "common", "forms"}
+    )
     if top["version"] != FORMAT_VERSION or isinstance(top["version"], bool):
         raise _Invalid(f"'version' must be {FORMAT_VERSION}, found {top['version']!r}")
     common = _questions(_list(top.get("common", []), "'common'"), "'common'")
@@ -258,14 +261,24 @@ def _question(item: Any, form_where: str, position: int) -> Question:
     except ValueError:
         kinds = [kind.value for kind in QuestionKind]
         raise _Invalid(f"{where}: 'kind' must be one of {kinds}, found {kind_text!r}") from None
-    _object(item, where, required={"id", "kind", "prompt", "label"},
-            allowed=_QUESTION_KEYS | _KIND_KEYS[kind])
+    _object(
+        item,
+        where,
+        required={"id", "kind", "prompt", "label"},
+        allowed=_QUESTION_KEYS | _KIND_KEYS[kind],
+    )
     prompt = _text(item["prompt"], f"{where}: 'prompt'")
     label = _text(item["label"], f"{where}: 'label'")
     optional = item.get("optional", False)
     if not isinstance(optional, bool):
         raise _Invalid(f"{where}: 'optional' must be true or false, found {optional!r}")
-    common = dict(id=question_id, kind=kind, prompt=prompt, label=label, optional=optional)
+    common = {
+        "id": question_id,
+        "kind": kind,
+        "prompt": prompt,
+        "label": label,
+        "optional": optional,
+    }
     if kind is QuestionKind.CHOICE:
         return Question(**common, choices=_choices(item.get("choices"), where))
     if kind is QuestionKind.NUMBER:
@@ -280,7 +293,9 @@ def _question(item: Any, form_where: str, position: int) -> Question:
         return Question(**common, minimum=PERCENT_MINIMUM, maximum=PERCENT_MAXIMUM)
     max_length = _whole(item.get("max_length", DEFAULT_MAX_LENGTH), f"{where}: 'max_length'")
     if not 1 <= max_length <= LONGEST_MAX_LENGTH:
-        raise _Invalid(f"{where}: 'max_length' must be 1 to {LONGEST_MAX_LENGTH}, found {max_length}")
+        raise _Invalid(
+            f"{where}: 'max_length' must be 1 to {LONGEST_MAX_LENGTH}, found {max_length}"
+        )
     return Question(**common, max_length=max_length)
 
 
@@ -302,8 +317,10 @@ def _choices(items: Any, where: str) -> tuple[Choice, ...]:
     for choice in choices:
         for name in {choice.value.casefold(), choice.label.strip().casefold()}:
             if owners.setdefault(name, choice.value) != choice.value:
-                raise _Invalid(f"{where}: choices '{owners[name]}' and '{choice.value}' "
-                               f"both read {name!r} (letter case ignored)")
+                raise _Invalid(
+                    f"{where}: choices '{owners[name]}' and '{choice.value}' "
+                    f"both read {name!r} (letter case ignored)"
+                )
     return tuple(choices)
 
 
@@ -312,18 +329,26 @@ def _checks(items: list, questions: tuple[Question, ...], where: str) -> tuple[C
     checks: list[CrossCheck] = []
     for position, item in enumerate(items, start=1):
         here = f"{where}, check {position}"
-        _object(item, here, required={"rule", "left", "right", "message"},
-                allowed={"rule", "left", "right", "message"})
+        _object(
+            item,
+            here,
+            required={"rule", "left", "right", "message"},
+            allowed={"rule", "left", "right", "message"},
+        )
         rule = item["rule"]
         if rule not in {rule.value for rule in CheckRule}:
-            raise _Invalid(f"{here}: 'rule' must be one of {[r.value for r in CheckRule]}, found {rule!r}")
+            raise _Invalid(
+                f"{here}: 'rule' must be one of {[r.value for r in CheckRule]}, found {rule!r}"
+            )
         for side in ("left", "right"):
             question = by_id.get(item[side]) if isinstance(item[side], str) else None
             if question is None:
                 raise _Invalid(f"{here}: '{side}' names no question of this form: {item[side]!r}")
             if not question.kind.is_numeric:
-                raise _Invalid(f"{here}: '{side}' question '{question.id}' is {question.kind.value}, "
-                               "not number or percent")
+                raise _Invalid(
+                    f"{here}: '{side}' question '{question.id}' is {question.kind.value}, "
+                    "not number or percent"
+                )
         if item["left"] == item["right"]:
             raise _Invalid(f"{here}: 'left' and 'right' are the same question")
         message = _text(item["message"], f"{here}: 'message'")
@@ -337,14 +362,19 @@ def _placeholders(message: str, where: str) -> None:
     try:
         fields = [name for _, name, _, _ in string.Formatter().parse(message) if name is not None]
     except ValueError as error:
-        raise _Invalid(f"{where}: braces do not pair up ({error}); write {{{{ for a literal brace") from None
+        raise _Invalid(
+            f"{where}: braces do not pair up ({error}); write {{{{ for a literal brace"
+        ) from None
     unknown = sorted(set(fields) - CHECK_PLACEHOLDERS)
     if unknown:
-        raise _Invalid(f"{where}: unknown placeholders {unknown}; allowed: {sorted(CHECK_PLACEHOLDERS)}")
+        raise _Invalid(
+            f"{where}: unknown placeholders {unknown}; allowed: {sorted(CHECK_PLACEHOLDERS)}"
+        )
 
 
-def _object(value: Any, where: str, *, required: set[str] = frozenset(),
-            allowed: set[str] | None = None) -> dict:
+def _object(
+    value: Any, where: str, *, required: set[str] = frozenset(), allowed: set[str] | None = None
+) -> dict:
     if not isinstance(value, dict):
         raise _Invalid(f"{where}: must be a JSON object, found {type(value).__name__}")
     missing = sorted(required - set(value))

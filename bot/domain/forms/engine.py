@@ -141,7 +141,11 @@ class FormProgress:
 
 
 def _storable(value: object) -> bool:
-    return value is None or isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool))
+    return (
+        value is None
+        or isinstance(value, str)
+        or (isinstance(value, int) and not isinstance(value, bool))
+    )
 
 
 @dataclass(frozen=True)
@@ -215,7 +219,9 @@ def _refuse(progress: FormProgress, code: ProblemCode, question_id: str, **param
 def _accept(question: Question, reply: Reply) -> Answer | Problem:
     """The answer to store, or the problem with the reply."""
     if isinstance(reply, ChoiceReply | SkipReply) and reply.question_id != question.id:
-        return Problem(ProblemCode.STALE_BUTTON, question.id, {"button_question_id": reply.question_id})
+        return Problem(
+            ProblemCode.STALE_BUTTON, question.id, {"button_question_id": reply.question_id}
+        )
     if isinstance(reply, SkipReply):
         if not question.optional:
             return Problem(ProblemCode.NOT_OPTIONAL, question.id)
@@ -278,8 +284,11 @@ def _free_text(question: Question, text: str) -> Answer | Problem:
     if not cleaned:
         return Problem(ProblemCode.TEXT_EMPTY, question.id)
     if len(cleaned) > question.max_length:
-        return Problem(ProblemCode.TEXT_TOO_LONG, question.id,
-                       {"length": len(cleaned), "limit": question.max_length})
+        return Problem(
+            ProblemCode.TEXT_TOO_LONG,
+            question.id,
+            {"length": len(cleaned), "limit": question.max_length},
+        )
     return cleaned
 
 
@@ -290,12 +299,15 @@ def clean_text(text: str) -> str:
     what it is (U+200C/U+200D stay: emoji need them); an answer with nothing
     visible left ("\u3164", a lone joiner) is empty.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    text = (
+        text.replace("\r\n", "\n")
+        .replace("\r", "\n")
+        .replace("\u2028", "\n")
+        .replace("\u2029", "\n")
+    )
     text = text.replace("\t", " ")
     text = INVISIBLE.sub("", text)
-    text = "".join(
-        ch for ch in text if ch == "\n" or unicodedata.category(ch) not in ("Cc", "Cs")
-    )
+    text = "".join(ch for ch in text if ch == "\n" or unicodedata.category(ch) not in ("Cc", "Cs"))
     text = "\n".join(line.rstrip() for line in text.strip().split("\n"))
     return text if has_visible(text) else ""
 
@@ -310,7 +322,10 @@ def _failed_check(form: Form, answers: Mapping[str, Answer], answered: str) -> C
     for check in form.checks:
         if answered not in (check.left, check.right):
             continue
-        left, right = numeric_answer(answers.get(check.left)), numeric_answer(answers.get(check.right))
+        left, right = (
+            numeric_answer(answers.get(check.left)),
+            numeric_answer(answers.get(check.right)),
+        )
         if left is None or right is None:
             continue  # not both answered yet, or one skipped: nothing to compare
         if check.rule == CheckRule.LTE and not left <= right:

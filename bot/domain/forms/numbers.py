@@ -89,8 +89,9 @@ def _normalised(text: str) -> str:
     1.200 and not a number that looks fine but "is not one"."""
     if len(text) > 4 * LONGEST_INPUT:  # no point normalising a pasted paragraph
         return text.strip()
-    text = "".join(ch for ch in text
-                   if ch.isspace() or unicodedata.category(ch) not in ("Cf", "Cc"))
+    text = "".join(
+        ch for ch in text if ch.isspace() or unicodedata.category(ch) not in ("Cf", "Cc")
+    )
     return unicodedata.normalize("NFKC", text).replace("\u2212", "-").strip()
 
 
