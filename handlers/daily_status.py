@@ -15,7 +15,7 @@ from bot.texts.html import escape, shorten
 from bot.texts.i18n import Translator
 from bot.texts.posts import not_reported_text
 from bot.texts.splitting import split_message
-from bot.texts.summary import render_summary
+from bot.texts.summary import SummaryInput, render_summary
 from handlers.access import group_command, registered_group_command
 from handlers.replies import reply
 
@@ -43,8 +43,11 @@ async def show_summary(
             + _("Contoh: <code>{example}</code>").format(example=EXAMPLE),
         )
         return
-    status = await day_status(group, day, context.runtime.forms.translated_labels(t))
-    for part in split_message(render_summary(t, status.summary)):
+    status = await day_status(group, day)
+    summary = SummaryInput(
+        group, day, status.reports, status.expected_agencies, context.runtime.forms
+    )
+    for part in split_message(render_summary(t, summary)):
         await reply(update, part)
 
 
@@ -55,8 +58,8 @@ async def show_not_reported(
     """Lists who has not reported today, mentioning those liaisons."""
     _ = t.gettext
     today = local_today(context.runtime.clock(), group.time_zone) if group else None
-    status = await day_status(group, today, {}) if group else None
-    if status is None or not status.summary.expected_agencies:
+    status = await day_status(group, today) if group else None
+    if status is None or not status.expected_agencies:
         await reply(
             update,
             _(

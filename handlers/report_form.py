@@ -37,11 +37,11 @@ from bot.domain.forms import (
     begin_edit,
     resume,
 )
-from bot.domain.situation import status_line
 from bot.services import form_sessions
 from bot.services.form_sessions import ActiveForm, NotALiaison
 from bot.texts.form_texts import answer_text, problem_text, question_text, review_text
 from bot.texts.html import escape
+from bot.texts.situation import situation_text
 from handlers import form_keyboards as keys
 from handlers.replies import answer_query, reply, send
 
@@ -206,7 +206,8 @@ async def _submit(update: Update, context: BotContext, form: ActiveForm) -> None
         return
     except LookupError:
         return  # submitted already by an earlier delivery of this same tap
-    definition = context.runtime.forms.form_for(form.agency)
+    forms = context.runtime.forms
+    definition = forms.form_for(form.agency)
     done = _("✅ Laporan terkirim untuk {date}.").format(date=t.full_date(report.report_date))
     if report.replaced_earlier:
         done += "\n" + _("Laporan ini menggantikan laporan Anda sebelumnya hari itu.")
@@ -220,7 +221,7 @@ async def _submit(update: Update, context: BotContext, form: ActiveForm) -> None
         form.chat_id,
         _("✅ {agency} telah melapor · {status}").format(
             agency=escape(agency_with_unit(report.agency, report.unit_name)),
-            status=status_line(t, report.answers),
+            status=situation_text(t, forms, forms.situation.of(report.answers)),
         ),
     )
 

@@ -10,9 +10,9 @@ import asyncpg
 import pytest
 
 from bot.services import inbox
-from tests.botapi import TelegramServer
-from tests.harness import TOKEN, FakeClock, running_bot
-from tests.tally import LABELS, TALLY
+from tests.support.botapi import TelegramServer
+from tests.support.harness import TOKEN, FakeClock, running_bot
+from tests.support.tally import LABELS, TALLY
 
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/test")
 

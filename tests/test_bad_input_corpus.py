@@ -65,8 +65,9 @@ from bot.services.liaisons import liaison_in_group
 from bot.services.reports import report_history, reports_of_day
 from bot.storage.models import LiaisonStatus
 from bot.transport.deep_links import report_payload
-from tests.botapi import BotMessage, Chat, TelegramServer, User
-from tests.corpus_helpers import (
+from tests.support.botapi import BotMessage, Chat, TelegramServer, User
+from tests.support.chat import OFFICER, private, say
+from tests.support.corpus import (
     delivered_since,
     edit_message,
     outbox_state,
@@ -74,10 +75,9 @@ from tests.corpus_helpers import (
     send_photo,
     send_sticker,
 )
-from tests.harness import ADMIN, GROUP, MEMBER, OTHER_GROUP
-from tests.tally import TALLY
+from tests.support.harness import ADMIN, GROUP, MEMBER, OTHER_GROUP
+from tests.support.tally import TALLY
 
-OFFICER = User(333333333, "Andi Polres", "andi_polres")
 KPU_OFFICER = User(444444444, "Rina KPU")
 INTRUDER = User(666666666, "Penyusup")
 TRACKED = (ADMIN, MEMBER, OFFICER, KPU_OFFICER, INTRUDER)
@@ -390,15 +390,6 @@ async def corpus(bot, telegram, caplog) -> Corpus:
     await liaisons.decide(rejected.id, GROUP.id, False, ADMIN.id)
     caplog.set_level(logging.WARNING)
     return Corpus(telegram, caplog)
-
-
-async def say(telegram, text, user=ADMIN, chat=GROUP) -> BotMessage:
-    await telegram.send_message(chat, user, text)
-    return await telegram.next_message(chat.id)
-
-
-def private(user: User) -> Chat:
-    return Chat.private_with(user)
 
 
 # -- group settings commands -------------------------------------------------------------

@@ -13,7 +13,7 @@ from tests.bench.limits import BenchServer, TelegramLimits
 from tests.bench.report import problems, table
 from tests.bench.scales import SMOKE
 from tests.bench.suite import run_databases
-from tests.harness import TOKEN
+from tests.support.harness import TOKEN
 
 pytestmark = pytest.mark.timeout(90)
 

@@ -9,8 +9,8 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from tests.botapi import Chat, User
-from tests.harness import TOKEN
+from tests.support.botapi import Chat, User
+from tests.support.harness import TOKEN
 
 PROJECT = Path(__file__).resolve().parent.parent
 

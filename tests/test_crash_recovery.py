@@ -28,9 +28,9 @@ from bot.domain.agencies import Agency
 from bot.services import groups
 from bot.services.liaisons import request_registration
 from bot.storage.db import close_database, open_database
-from tests.botapi import Chat, User
-from tests.harness import ADMIN, GROUP, TOKEN
-from tests.tally import TALLY
+from tests.support.botapi import Chat, User
+from tests.support.harness import ADMIN, GROUP, TOKEN
+from tests.support.tally import TALLY
 
 PROJECT = Path(__file__).resolve().parent.parent
 KILL_CHANCE = 0.35

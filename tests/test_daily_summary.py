@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from bot.services.groups import find_group
-from tests.botapi import Chat, User
-from tests.harness import ADMIN, GROUP, MEMBER
+from tests.support.botapi import Chat, User
+from tests.support.chat import OFFICER, say
+from tests.support.harness import ADMIN, GROUP, MEMBER
 
-POLRI = User(333333333, "Andi Polres")
 KPU = User(444444444, "Rina <KPU>")
 
 
@@ -22,27 +22,22 @@ async def group(bot, telegram):
         "/hari_h 2024-11-27 Pilkada Serentak 2024",
     ):
         await say(telegram, command)
-    for user, command in ((POLRI, "/daftar Polri Polres Kutai Timur"), (KPU, "/daftar KPU")):
+    for user, command in ((OFFICER, "/daftar Polri Polres Kutai Timur"), (KPU, "/daftar KPU")):
         request = await say(telegram, command, user=user)
         await telegram.press(ADMIN, request, request.button("Setujui")["callback_data"])
         await telegram.next_message(GROUP.id)
     return GROUP
 
 
-async def say(telegram, text, user=ADMIN, chat=GROUP):
-    await telegram.send_message(chat, user, text)
-    return await telegram.next_message(chat.id)
-
-
 async def report_polri(telegram, clock, status="Waspada"):
-    private = Chat.private_with(POLRI)
-    question = await say(telegram, "/lapor", user=POLRI, chat=private)
-    await telegram.press(POLRI, question, question.button(status)["callback_data"])
+    private = Chat.private_with(OFFICER)
+    question = await say(telegram, "/lapor", user=OFFICER, chat=private)
+    await telegram.press(OFFICER, question, question.button(status)["callback_data"])
     await telegram.next_message(private.id)
     await telegram.next_message(private.id)
     for answer in ("1.200", "1", "Bentrok <kecil> di TPS 3", "4"):
-        review = await say(telegram, answer, user=POLRI, chat=private)
-    await telegram.press(POLRI, review, review.button("Kirim")["callback_data"])
+        review = await say(telegram, answer, user=OFFICER, chat=private)
+    await telegram.press(OFFICER, review, review.button("Kirim")["callback_data"])
     await telegram.next_message(private.id)
     await telegram.next_message(GROUP.id)
 

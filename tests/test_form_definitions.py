@@ -13,7 +13,7 @@ from babel.messages.extract import extract_from_dir
 from bot.devtools.catalogs import METHOD_MAP
 from bot.devtools.forms_extract import extract_forms
 from bot.domain.agencies import Agency
-from bot.domain.forms.definitions import (
+from bot.domain.forms import (
     DEFAULT_FORMS_PATH,
     Choice,
     FormsFileError,
@@ -30,10 +30,17 @@ SITUASI = {
 }
 
 
+SITUATION = {
+    "question": "situasi",
+    "levels": [{"value": "aman", "emoji": "🟢"}, {"value": "rawan", "emoji": "🔴"}],
+}
+
+
 def minimal() -> dict:
-    """The smallest valid file: one common question, every agency present."""
+    """The smallest valid file: the situation question, every agency present."""
     return {
         "version": 1,
+        "situation": copy.deepcopy(SITUATION),
         "common": [copy.deepcopy(SITUASI)],
         "forms": {agency.value: {"questions": []} for agency in Agency},
     }
@@ -271,6 +278,135 @@ def test_mistakes_in_the_file_are_named(tmp_path, change, expected):
     assert expected in load_error(tmp_path, _mutated(change))
 
 
+def _situation(**changes):
+    return lambda data: data["situation"].update(changes)
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (lambda d: d.pop("situation"), 'no situation question: add "situation"'),
+        (_situation(question="cuaca"), "'situation': 'question' must name a question of 'common'"),
+        (
+            _situation(
+                levels=[{"value": "rawan", "emoji": "🔴"}, {"value": "aman", "emoji": "🟢"}]
+            ),
+            "'levels' must list each choice of 'situasi' once, in the order of its choices",
+        ),
+        (
+            _situation(levels=[{"value": "aman", "emoji": "🟢"}, {"value": "rawan"}]),
+            "'situation', level 2: missing ['emoji']",
+        ),
+        (
+            _situation(
+                levels=[
+                    {"value": "aman", "emoji": "aman sekali ya"},
+                    {"value": "rawan", "emoji": "🔴"},
+                ]
+            ),
+            "'emoji' must be one emoji",
+        ),
+        (
+            lambda d: (
+                d["common"].append({**NUMBER_A, "id": "skor"})
+                or d["situation"].update(question="skor")
+            ),
+            "question 'skor' is number, not choice",
+        ),
+        (
+            _add("tni", {**NUMBER_A, "combine": "median"}),
+            "question 'a': 'combine' must be one of ['sum', 'min', 'max', 'average', 'latest', "
+            "'worst', 'all'], found 'median'",
+        ),
+        (
+            _add("tni", {**TEXT_C, "combine": "sum"}),
+            "question 'c': 'combine' 'sum' does not fit a text question; use one of ['all', "
+            "'latest']",
+        ),
+        (
+            _add("tni", {**TEXT_C, "unit": "personel"}),
+            "form 'tni', question 'c': 'unit' is for number and percent questions, not text",
+        ),
+        (
+            _add("tni", {**NUMBER_A, "kind": "percent", "unit": "TPS"}),
+            "a percent question's 'unit' is '%', found 'TPS'",
+        ),
+        (
+            lambda d: d.update(headlines=["personel"]),
+            "'headlines', item 1: names no question of any form: 'personel'",
+        ),
+        (
+            lambda d: d.update(headlines=["situasi"]),
+            "'situasi' is a choice question; headlines are figures",
+        ),
+        (
+            _add("tni", {**NUMBER_A, "summary": "A: {nilai}"}),
+            "question 'a': 'summary': unknown placeholders ['nilai']; allowed: ['label', 'unit', "
+            "'value']",
+        ),
+        (
+            _add("tni", NUMBER_A, {**TEXT_C, "attach_to": "x"}),
+            "question 'c': 'attach_to' names no other question of this form: 'x'",
+        ),
+        (
+            _add(
+                "tni",
+                {
+                    **NUMBER_A,
+                    "part_of": {
+                        "question": "c",
+                        "summary": "{value} dari {total}",
+                        "summary_if_total_zero": "{value}",
+                    },
+                },
+                TEXT_C,
+            ),
+            "question 'a': 'part_of' question 'c' is text, not number",
+        ),
+        (
+            lambda d: (
+                d["forms"]["tni"].update(questions=[{**NUMBER_A, "unit": "personel"}]),
+                d["forms"]["polri"].update(questions=[{**NUMBER_A, "unit": "orang"}]),
+            ),
+            "question 'a' means different things in forms 'tni' and 'polri'",
+        ),
+    ],
+)
+def test_meaning_mistakes_are_named(tmp_path, change, expected):
+    assert expected in load_error(tmp_path, _mutated(change))
+
+
+def test_the_default_forms_declare_what_each_answer_means():
+    forms = load_forms()
+    assert forms.situation.question_id == "situasi"
+    assert [(level.value, level.emoji) for level in forms.situation.levels] == [
+        ("aman", "🟢"),
+        ("waspada", "🟡"),
+        ("rawan", "🔴"),
+    ]
+    assert forms.headlines == (
+        "personel",
+        "kejadian",
+        "logistik_kecamatan",
+        "logistik_desa",
+        "tps_siap",
+        "pelanggaran",
+        "perkara_pidana",
+    )
+    questions = forms.questions
+    assert (questions["personel"].unit, questions["personel"].combine_rule) == ("personel", "sum")
+    assert questions["personel"].headline and not questions["jumlah_tps"].headline
+    assert (questions["logistik_desa"].unit, questions["logistik_desa"].combine_rule) == (
+        "%",
+        "average",
+    )
+    assert questions["situasi"].combine_rule == "worst"
+    assert questions["sarpras"].combine_rule == "worst"
+    assert questions["uraian_kejadian"].attach_to == "kejadian"
+    assert questions["tps_siap"].part_of.question == "jumlah_tps"
+    assert questions["catatan"].combine_rule == "all" and questions["catatan"].closing
+
+
 def test_a_check_on_another_forms_question_is_refused(tmp_path):
     def change(data):
         data["forms"]["tni"]["questions"] = [NUMBER_A]
@@ -292,8 +428,22 @@ def test_broken_json_and_missing_files(tmp_path):
 def _default_strings() -> set[str]:
     data = json.loads(DEFAULT_FORMS_PATH.read_text(encoding="utf-8"))
     questions = data["common"] + [q for form in data["forms"].values() for q in form["questions"]]
-    strings = {q["prompt"] for q in questions} | {q["label"] for q in questions}
-    strings |= {c["label"] for q in questions for c in q.get("choices", [])}
+    strings = {
+        q[key] for q in questions for key in ("prompt", "label", "unit", "summary") if key in q
+    }
+    strings |= {
+        c[key]
+        for q in questions
+        for c in q.get("choices", [])
+        for key in ("label", "summary")
+        if key in c
+    }
+    strings |= {
+        q["part_of"][key]
+        for q in questions
+        if "part_of" in q
+        for key in ("summary", "summary_if_total_zero")
+    }
     strings |= {c["message"] for form in data["forms"].values() for c in form.get("checks", [])}
     return strings
 

@@ -10,8 +10,8 @@ from telegram import Update
 from bot.services.inbox import DurableUpdateQueue, HandledMarks
 from bot.storage.db import close_database, open_database
 from bot.storage.models import InboxUpdate
-from tests.botapi import Chat, User
-from tests.harness import running_bot
+from tests.support.botapi import Chat, User
+from tests.support.harness import running_bot
 
 
 async def test_marks_finishing_during_a_write_share_the_next_one():

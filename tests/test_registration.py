@@ -6,21 +6,14 @@ import pytest
 
 from bot.services.liaisons import approved_liaisons, liaison_in_group
 from bot.storage.models import LiaisonStatus
-from tests.botapi import User
-from tests.harness import ADMIN, GROUP, MEMBER
-
-OFFICER = User(333333333, "Andi Polres", "andi_polres")
+from tests.support.chat import OFFICER, say
+from tests.support.harness import ADMIN, GROUP, MEMBER
 
 
 @pytest.fixture
 def admin(telegram):
     telegram.set_member_status(GROUP, ADMIN, "administrator")
     return ADMIN
-
-
-async def say(telegram, text, user=ADMIN, chat=GROUP):
-    await telegram.send_message(chat, user, text)
-    return await telegram.next_message(chat.id)
 
 
 async def test_keyboard_request_and_admin_approval(bot, telegram, admin):

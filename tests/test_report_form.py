@@ -9,10 +9,10 @@ import pytest
 from bot.domain.agencies import Agency
 from bot.services.form_sessions import active_form
 from bot.services.reports import report_history, reports_of_day
-from tests.botapi import Chat, User
-from tests.harness import ADMIN, GROUP, MEMBER, OTHER_GROUP, running_bot
+from tests.support.botapi import Chat, User
+from tests.support.chat import OFFICER, approve, tap, type_in
+from tests.support.harness import ADMIN, GROUP, MEMBER, OTHER_GROUP, running_bot
 
-OFFICER = User(333333333, "Andi Polres", "andi_polres")
 PRIVATE = Chat.private_with(OFFICER)
 TODAY = date(2024, 11, 13)  # the clock fixture: 09:00 WIB
 
@@ -22,27 +22,6 @@ async def liaison(bot, telegram):
     """Andi, approved as the Polri liaison of GROUP."""
     telegram.set_member_status(GROUP, ADMIN, "administrator")
     return await approve(telegram, OFFICER, "/daftar Polri Polres Kutai Timur")
-
-
-async def approve(telegram, user, command, group=GROUP):
-    telegram.set_member_status(group, ADMIN, "administrator")
-    await telegram.send_message(group, user, command)
-    request = await telegram.next_message(group.id)
-    await telegram.press(ADMIN, request, request.button("Setujui")["callback_data"])
-    await telegram.next_message(group.id)
-    return user
-
-
-async def type_in(telegram, text, chat=PRIVATE, user=OFFICER):
-    await telegram.send_message(chat, user, text)
-    return await telegram.next_message(chat.id)
-
-
-async def tap(telegram, message, label, user=OFFICER, chat=PRIVATE, replies=1):
-    await telegram.press(user, message, message.button(label)["callback_data"])
-    for _ in range(replies - 1):
-        await telegram.next_message(chat.id)
-    return await telegram.next_message(chat.id)
 
 
 async def open_form(telegram):
@@ -162,18 +141,17 @@ async def test_resubmitting_the_same_day_replaces_and_keeps_history(bot, telegra
 
 async def test_kpu_cross_check_and_indonesian_percentages(bot, telegram):
     kpu_officer = User(444444444, "Rina KPU")
-    private = Chat.private_with(kpu_officer)
     await approve(telegram, kpu_officer, "/daftar KPU KPU Kutai Timur")
-    question = await type_in(telegram, "/lapor", chat=private, user=kpu_officer)
-    await tap(telegram, question, "Aman", user=kpu_officer, chat=private, replies=2)
-    assert "150" in (await type_in(telegram, "150%", private, kpu_officer)).text
-    await type_in(telegram, "87,5", private, kpu_officer)
-    await type_in(telegram, "100", private, kpu_officer)
-    await type_in(telegram, "1.250", private, kpu_officer)
-    refused = await type_in(telegram, "1.200", private, kpu_officer)
+    question = await type_in(telegram, "/lapor", user=kpu_officer)
+    await tap(telegram, question, "Aman", user=kpu_officer, replies=2)
+    assert "150" in (await type_in(telegram, "150%", user=kpu_officer)).text
+    await type_in(telegram, "87,5", user=kpu_officer)
+    await type_in(telegram, "100", user=kpu_officer)
+    await type_in(telegram, "1.250", user=kpu_officer)
+    refused = await type_in(telegram, "1.200", user=kpu_officer)
     assert "Jumlah TPS seluruhnya" in refused.text and "1.250" in refused.text
-    step = await type_in(telegram, "1.300", private, kpu_officer)
-    review = await tap(telegram, step, "Lewati", user=kpu_officer, chat=private, replies=2)
+    step = await type_in(telegram, "1.300", user=kpu_officer)
+    review = await tap(telegram, step, "Lewati", user=kpu_officer, replies=2)
     assert "Logistik ke kecamatan: 87,5%" in review.text
     assert "TPS siap: 1.250" in review.text and "Jumlah TPS: 1.300" in review.text
 
@@ -219,8 +197,7 @@ async def test_redelivered_updates_are_applied_once(telegram, database_url, cloc
 
 async def test_only_approved_liaisons_report_and_only_for_their_group(bot, telegram, liaison):
     outsider = User(555555555, "Orang Lain")
-    private = Chat.private_with(outsider)
-    refused = await type_in(telegram, "/start lapor_m1001234567890", private, outsider)
+    refused = await type_in(telegram, "/start lapor_m1001234567890", user=outsider)
     assert refused.text == (
         "Anda bukan penghubung yang disetujui di grup itu, sehingga tidak dapat melapor untuknya."
     )

@@ -10,15 +10,9 @@ import logging
 
 from bot.app import scheduler_of
 from bot.services.groups import find_group
-from tests.botapi import Chat, Fault, User
-from tests.harness import ADMIN, GROUP, OTHER_GROUP, running_bot
-
-POLRI = User(333333333, "Andi Polres")
-
-
-async def say(telegram, text, user=ADMIN, chat=GROUP):
-    await telegram.send_message(chat, user, text)
-    return await telegram.next_message(chat.id)
+from tests.support.botapi import Chat, Fault
+from tests.support.chat import OFFICER, say
+from tests.support.harness import ADMIN, GROUP, OTHER_GROUP, running_bot
 
 
 async def set_up(telegram, chat=GROUP, zone="WIB", liaison=True):
@@ -26,7 +20,7 @@ async def set_up(telegram, chat=GROUP, zone="WIB", liaison=True):
     await say(telegram, f"/zona {zone}", chat=chat)
     await say(telegram, "/hari_h 2024-11-27 Pilkada Serentak 2024", chat=chat)
     if liaison:
-        request = await say(telegram, "/daftar Polri Polres Kutai Timur", user=POLRI, chat=chat)
+        request = await say(telegram, "/daftar Polri Polres Kutai Timur", user=OFFICER, chat=chat)
         await telegram.press(ADMIN, request, request.button("Setujui")["callback_data"])
         await telegram.next_message(chat.id)
 
@@ -71,13 +65,13 @@ async def test_each_kind_arrives_once_at_its_local_time(bot, telegram, clock):
 
 async def test_reminder_is_not_sent_when_everyone_reported(bot, telegram, clock):
     await set_up(telegram)
-    private = Chat.private_with(POLRI)
-    question = await say(telegram, "/lapor", user=POLRI, chat=private)
-    await telegram.press(POLRI, question, question.button("Aman")["callback_data"])
+    private = Chat.private_with(OFFICER)
+    question = await say(telegram, "/lapor", user=OFFICER, chat=private)
+    await telegram.press(OFFICER, question, question.button("Aman")["callback_data"])
     await telegram.next_message(private.id), await telegram.next_message(private.id)
     for answer in ("10", "0", "-", "0"):
-        review = await say(telegram, answer, user=POLRI, chat=private)
-    await telegram.press(POLRI, review, review.button("Kirim")["callback_data"])
+        review = await say(telegram, answer, user=OFFICER, chat=private)
+    await telegram.press(OFFICER, review, review.button("Kirim")["callback_data"])
     await telegram.next_message(GROUP.id)
 
     clock.set(2024, 11, 13, 5, 0)

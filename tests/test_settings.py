@@ -8,7 +8,7 @@ import pytest
 
 from bot.logging_setup import RedactSecrets
 from bot.settings import DEFAULT_API_URL, DEFAULT_DATABASE_URL, SettingsError, load_settings
-from tests.harness import TOKEN
+from tests.support.harness import TOKEN
 
 
 def test_defaults_need_only_the_token():

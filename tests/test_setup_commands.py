@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from bot.services.groups import find_group
-from tests.botapi import Chat
-from tests.harness import ADMIN, GROUP, MEMBER
+from tests.support.botapi import Chat
+from tests.support.chat import say
+from tests.support.harness import ADMIN, GROUP, MEMBER
 
 
 @pytest.fixture
@@ -15,13 +16,13 @@ def admin(telegram):
     return ADMIN
 
 
-async def say(telegram, text, user=ADMIN, chat=GROUP, **kwargs) -> str:
-    await telegram.send_message(chat, user, text, **kwargs)
-    return (await telegram.next_message(chat.id)).text
+async def said(telegram, text, **kwargs) -> str:
+    """What the bot answers to ``text``, as the user reads it."""
+    return (await say(telegram, text, **kwargs)).text
 
 
 async def test_mulai_registers_group_and_lists_what_is_missing(bot, telegram, admin):
-    reply = await say(telegram, "/mulai")
+    reply = await said(telegram, "/mulai")
 
     assert "Posko Forkopimda aktif di grup ini." in reply
     assert "Wilayah: belum diatur" in reply
@@ -33,21 +34,21 @@ async def test_mulai_registers_group_and_lists_what_is_missing(bot, telegram, ad
 
 
 async def test_full_setup_then_countdown(bot, telegram, admin):
-    await say(telegram, "/mulai")
-    assert await say(telegram, "/wilayah Kabupaten Kutai Timur") == (
+    await said(telegram, "/mulai")
+    assert await said(telegram, "/wilayah Kabupaten Kutai Timur") == (
         "Wilayah grup ini sekarang: Kabupaten Kutai Timur."
     )
-    assert "Asia/Makassar (WITA)" in await say(telegram, "/zona WITA")
-    reply = await say(telegram, "/hari_h 2024-11-27 Pilkada Serentak 2024")
+    assert "Asia/Makassar (WITA)" in await said(telegram, "/zona WITA")
+    reply = await said(telegram, "/hari_h 2024-11-27 Pilkada Serentak 2024")
     assert reply == (
         "Hari H tersimpan.\n"
         "H-14 menuju pemungutan suara Pilkada Serentak 2024, Rabu, 27 November 2024"
     )
 
-    assert await say(telegram, "/hitungmundur", user=MEMBER) == (
+    assert await said(telegram, "/hitungmundur", user=MEMBER) == (
         "H-14 menuju pemungutan suara Pilkada Serentak 2024, Rabu, 27 November 2024"
     )
-    settings = await say(telegram, "/pengaturan", user=MEMBER)
+    settings = await said(telegram, "/pengaturan", user=MEMBER)
     assert "Wilayah: Kabupaten Kutai Timur" in settings
     assert "Hari H: Rabu, 27 November 2024 (H-14)" in settings
     assert "Semua pengaturan sudah lengkap." in settings
@@ -55,51 +56,51 @@ async def test_full_setup_then_countdown(bot, telegram, admin):
 
 @pytest.mark.parametrize("typed", ["27-11-2024", "27/11/2024", "27 November 2024", "27 Nov 2024"])
 async def test_hari_h_accepts_the_usual_date_forms(bot, telegram, admin, typed):
-    reply = await say(telegram, f"/hari_h {typed} Pilkada Serentak 2024")
+    reply = await said(telegram, f"/hari_h {typed} Pilkada Serentak 2024")
     assert "H-14 menuju pemungutan suara Pilkada Serentak 2024, Rabu, 27 November 2024" in reply
 
 
 async def test_group_zone_decides_what_today_is(bot, telegram, admin, clock):
-    await say(telegram, "/hari_h 2024-11-27 Pilkada Serentak 2024")
+    await said(telegram, "/hari_h 2024-11-27 Pilkada Serentak 2024")
     clock.set(2024, 11, 26, 16, 30)  # 23.30 WIB but 01.30 WIT on the 27th
-    assert (await say(telegram, "/hitungmundur")).startswith("H-1 menuju")
-    await say(telegram, "/zona WIT")
-    assert (await say(telegram, "/hitungmundur")).startswith(
+    assert (await said(telegram, "/hitungmundur")).startswith("H-1 menuju")
+    await said(telegram, "/zona WIT")
+    assert (await said(telegram, "/hitungmundur")).startswith(
         "Hari H pemungutan suara Pilkada Serentak 2024"
     )
     clock.set(2024, 11, 29, 3, 0)
-    assert (await say(telegram, "/hitungmundur")).startswith(
+    assert (await said(telegram, "/hitungmundur")).startswith(
         "H+2 setelah pemungutan suara Pilkada Serentak 2024"
     )
 
 
 async def test_commands_addressed_to_the_bot_by_name_work(bot, telegram, admin):
-    reply = await say(telegram, "/wilayah@PoskoForkopimdaBot Kota Jayapura")
+    reply = await said(telegram, "/wilayah@PoskoForkopimdaBot Kota Jayapura")
     assert reply == "Wilayah grup ini sekarang: Kota Jayapura."
 
 
 async def test_non_admin_is_refused_and_nothing_changes(bot, telegram, admin):
-    await say(telegram, "/wilayah Kabupaten Kutai Timur")
-    reply = await say(telegram, "/wilayah Kabupaten Lain", user=MEMBER)
+    await said(telegram, "/wilayah Kabupaten Kutai Timur")
+    reply = await said(telegram, "/wilayah Kabupaten Lain", user=MEMBER)
     assert reply == "Maaf, pengaturan grup hanya dapat diubah oleh admin grup."
     assert (await find_group(GROUP.id)).region_name == "Kabupaten Kutai Timur"
 
 
 async def test_demoted_admin_loses_the_right_at_once(bot, telegram, admin):
-    await say(telegram, "/zona WITA")
+    await said(telegram, "/zona WITA")
     telegram.set_member_status(GROUP, ADMIN, "member")
-    assert "hanya dapat diubah oleh admin" in await say(telegram, "/zona WIT")
+    assert "hanya dapat diubah oleh admin" in await said(telegram, "/zona WIT")
     assert (await find_group(GROUP.id)).time_zone == "Asia/Makassar"
 
 
 async def test_anonymous_admin_posting_as_the_group_counts_as_admin(bot, telegram):
-    reply = await say(telegram, "/wilayah Kota Jayapura", user=None, sender_chat=GROUP)
+    reply = await said(telegram, "/wilayah Kota Jayapura", user=None, sender_chat=GROUP)
     assert reply == "Wilayah grup ini sekarang: Kota Jayapura."
 
 
 async def test_a_channel_posting_in_the_group_is_not_an_admin(bot, telegram):
     channel = Chat(-1005555555555, "Kanal Lain", type="channel")
-    reply = await say(telegram, "/wilayah Kota Jayapura", user=None, sender_chat=channel)
+    reply = await said(telegram, "/wilayah Kota Jayapura", user=None, sender_chat=channel)
     assert "hanya dapat diubah oleh admin" in reply
     assert await find_group(GROUP.id) is None
 
@@ -157,16 +158,16 @@ BAD_INPUT = [
 
 @pytest.mark.parametrize(("typed", "expected"), BAD_INPUT, ids=[t[:30] for t, _ in BAD_INPUT])
 async def test_bad_input_is_explained_and_nothing_changes(bot, telegram, admin, typed, expected):
-    await say(telegram, "/wilayah Kabupaten Kutai Timur")
-    await say(telegram, "/hari_h 2024-11-27 Pilkada Serentak 2024")
+    await said(telegram, "/wilayah Kabupaten Kutai Timur")
+    await said(telegram, "/hari_h 2024-11-27 Pilkada Serentak 2024")
     before = await find_group(GROUP.id)
 
-    assert await say(telegram, typed) == expected
+    assert await said(telegram, typed) == expected
     assert await find_group(GROUP.id) == before
 
 
 async def test_html_in_names_is_shown_literally(bot, telegram, admin):
-    reply = await say(telegram, "/wilayah <b>Kab</b> & <script>x</script>")
+    reply = await said(telegram, "/wilayah <b>Kab</b> & <script>x</script>")
     assert reply == "Wilayah grup ini sekarang: <b>Kab</b> & <script>x</script>."
     sent = telegram.sent_to(GROUP.id)[-1]
     assert "&lt;b&gt;Kab&lt;/b&gt; &amp; &lt;script&gt;" in sent.html
@@ -180,7 +181,7 @@ async def test_bot_added_to_group_welcomes_and_explains_mulai(bot, telegram):
 
 
 async def test_removed_bot_marks_group_inactive_and_readding_restores_it(bot, telegram, admin):
-    await say(telegram, "/wilayah Kabupaten Kutai Timur")
+    await said(telegram, "/wilayah Kabupaten Kutai Timur")
     await telegram.change_bot_membership(GROUP, ADMIN, "member", "kicked")
     await telegram.change_bot_membership(GROUP, ADMIN, "kicked", "member")
     await telegram.next_message(GROUP.id)  # the welcome
@@ -190,17 +191,17 @@ async def test_removed_bot_marks_group_inactive_and_readding_restores_it(bot, te
 
 async def test_settings_commands_in_private_chat_point_to_the_group(bot, telegram):
     private = Chat.private_with(MEMBER)
-    assert await say(telegram, "/wilayah Kota", user=MEMBER, chat=private) == (
+    assert await said(telegram, "/wilayah Kota", user=MEMBER, chat=private) == (
         "Perintah ini hanya dapat digunakan di grup Forkopimda."
     )
 
 
 async def test_start_in_private_and_bantuan_explain_the_bot(bot, telegram):
     private = Chat.private_with(MEMBER)
-    reply = await say(telegram, "/start", user=MEMBER, chat=private)
+    reply = await said(telegram, "/start", user=MEMBER, chat=private)
     assert "Posko Forkopimda membantu forum koordinasi" in reply
     assert "/hari_h — Atur hari pemungutan suara (admin)" in reply
-    assert "/hitungmundur" in await say(telegram, "/bantuan", user=MEMBER)
+    assert "/hitungmundur" in await said(telegram, "/bantuan", user=MEMBER)
 
 
 async def test_command_menu_is_published_in_indonesian(bot, telegram):

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.domain.agencies import Agency
+from bot.domain.forms import load_forms
 from bot.services.groups import GroupSettings
 from bot.texts.i18n import translator
 from bot.texts.splitting import MAX_ENTITIES, MAX_HTML_LENGTH, TELEGRAM_LIMIT, split_message
@@ -95,7 +96,8 @@ def long_summary() -> str:
         for agency in Agency
     ]
     return render_summary(
-        translator("id"), SummaryInput(group, date(2024, 11, 13), reports, list(Agency))
+        translator("id"),
+        SummaryInput(group, date(2024, 11, 13), reports, list(Agency), load_forms()),
     )
 
 

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import re
+import tempfile
 from datetime import date, datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.domain.agencies import Agency
+from bot.domain.forms import DEFAULT_FORMS_PATH, FormSet, load_forms
 from bot.services.groups import GroupSettings
 from bot.texts.i18n import translator
 from bot.texts.summary import SubmittedReport, SummaryInput, overall_status, render_summary
@@ -17,6 +21,19 @@ WITA = ZoneInfo("Asia/Makassar")
 WIT = ZoneInfo("Asia/Jayapura")
 H_14 = date(2024, 11, 13)  # before Pilkada Serentak 2024, 27 November
 t = translator("id")
+FORMS = load_forms()
+
+
+def forms_knowing(labels: dict[str, str]) -> FormSet:
+    """The shipped forms, with more questions (as a replaced forms file would have) in Pemda's."""
+    data = json.loads(DEFAULT_FORMS_PATH.read_text(encoding="utf-8"))
+    data["forms"]["pemda"]["questions"] += [
+        {"id": key, "kind": "number", "prompt": f"{label}?", "label": label}
+        for key, label in labels.items()
+    ]
+    path = Path(tempfile.mkdtemp()) / "forms.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return load_forms(path)
 
 
 def group(**changes) -> GroupSettings:
@@ -137,7 +154,7 @@ HEADING = (
 
 
 def test_a_full_day_with_all_seven_agencies_in_wita():
-    summary = render_summary(t, SummaryInput(group(), H_14, FULL_DAY, list(Agency)))
+    summary = render_summary(t, SummaryInput(group(), H_14, FULL_DAY, list(Agency), FORMS))
 
     assert summary == HEADING + (
         "\n"
@@ -186,7 +203,7 @@ def test_a_full_day_with_all_seven_agencies_in_wita():
 def test_a_partial_day_lists_who_has_not_reported_in_the_groups_zone():
     # The group is in WIT; the reports' instants are given in WITA and shown in WIT.
     reports = [FULL_DAY[1], FULL_DAY[2], FULL_DAY[3], FULL_DAY[6], FULL_DAY[0]]
-    data = SummaryInput(group(time_zone="Asia/Jayapura"), H_14, reports, list(Agency))
+    data = SummaryInput(group(time_zone="Asia/Jayapura"), H_14, reports, list(Agency), FORMS)
 
     summary = render_summary(t, data)
 
@@ -224,7 +241,7 @@ def test_a_partial_day_lists_who_has_not_reported_in_the_groups_zone():
 
 
 def test_nobody_reported_says_so_and_lists_the_expected_agencies():
-    data = SummaryInput(group(), H_14, [], [Agency.KPU, Agency.POLRI])
+    data = SummaryInput(group(), H_14, [], [Agency.KPU, Agency.POLRI], FORMS)
 
     assert render_summary(t, data) == HEADING + (
         "\nBelum ada instansi yang melapor.\n\nBelum melapor: Polri, KPU"
@@ -232,7 +249,7 @@ def test_nobody_reported_says_so_and_lists_the_expected_agencies():
 
 
 def test_nobody_reported_and_nobody_expected():
-    summary = render_summary(t, SummaryInput(group(), H_14, [], []))
+    summary = render_summary(t, SummaryInput(group(), H_14, [], [], FORMS))
     assert summary == HEADING + "\nBelum ada instansi yang melapor."
 
 
@@ -242,6 +259,7 @@ def test_without_region_or_polling_day_the_heading_says_what_is_missing():
         H_14,
         [FULL_DAY[6]],
         [Agency.KEJAKSAAN],
+        FORMS,
     )
 
     assert render_summary(t, data) == (
@@ -301,7 +319,7 @@ def test_html_in_every_user_field_is_shown_literally():
             ),
         ],
         [Agency.POLRI],
-        labels={"sasaran": f"Sasaran {script}"},
+        forms_knowing({"sasaran": f"Sasaran {script}"}),
     )
 
     summary = render_summary(t, data)
@@ -358,7 +376,9 @@ def test_answers_of_replaced_forms_are_shown_generically():
             )
         ],
         [Agency.DPRD],
-        labels={"partisipasi_sosialisasi": "Peserta sosialisasi", "rapat_komisi": "Rapat komisi"},
+        forms_knowing(
+            {"partisipasi_sosialisasi": "Peserta sosialisasi", "rapat_komisi": "Rapat komisi"}
+        ),
     )
 
     assert render_summary(t, data).endswith(
@@ -375,7 +395,7 @@ def test_count_covers_agencies_expected_or_reported_and_keeps_the_latest_report(
     earlier = report(Agency.POLRI, "Polres Kutai Timur", "Iptu Sari", 8, 0, situasi="rawan")
     later = report(Agency.POLRI, "Polres Kutai Timur", "Iptu Sari", 15, 0, situasi="aman")
     dprd = report(Agency.DPRD, "DPRD", "Lina", 9, 0, situasi="aman")
-    data = SummaryInput(group(), H_14, [later, dprd, earlier], [Agency.POLRI, Agency.KPU])
+    data = SummaryInput(group(), H_14, [later, dprd, earlier], [Agency.POLRI, Agency.KPU], FORMS)
 
     summary = render_summary(t, data)
 
@@ -387,7 +407,7 @@ def test_count_covers_agencies_expected_or_reported_and_keeps_the_latest_report(
 
 def test_a_report_sent_after_midnight_shows_its_date():
     late = report(Agency.TNI, "Kodim 0909", "Serka Budi", 0, 20, day=14, situasi="aman")
-    summary = render_summary(t, SummaryInput(group(), H_14, [late], [Agency.TNI]))
+    summary = render_summary(t, SummaryInput(group(), H_14, [late], [Agency.TNI], FORMS))
     assert "🟢 Aman · Kamis, 14 November 2024, 00.20 WITA · Serka Budi" in summary
 
 
@@ -402,12 +422,12 @@ def test_a_report_sent_after_midnight_shows_its_date():
 )
 def test_polling_stations_ready(ready, total, line):
     kpu = report(Agency.KPU, "KPU", "Andi", 9, 0, situasi="aman", tps_siap=ready, jumlah_tps=total)
-    summary = render_summary(t, SummaryInput(group(), H_14, [kpu], [Agency.KPU]))
+    summary = render_summary(t, SummaryInput(group(), H_14, [kpu], [Agency.KPU], FORMS))
     assert summary.endswith("\n" + line)
 
 
 def test_quiet_period_shows_in_the_heading():
-    summary = render_summary(t, SummaryInput(group(), date(2024, 11, 25), [], []))
+    summary = render_summary(t, SummaryInput(group(), date(2024, 11, 25), [], [], FORMS))
     assert (
         "H-2 menuju pemungutan suara Pilkada Serentak 2024, Rabu, 27 November 2024\n"
         "Masa tenang (H-3 sampai H-1): kampanye dihentikan.\n"
@@ -426,4 +446,4 @@ def test_quiet_period_shows_in_the_heading():
 )
 def test_overall_status_is_the_worst(statuses, expected):
     reports = [report(Agency.TNI, "TNI", "Budi", 9, 0, situasi=status) for status in statuses]
-    assert overall_status(reports) == expected
+    assert overall_status(FORMS, reports) == expected

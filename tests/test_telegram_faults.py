@@ -9,11 +9,11 @@ import pytest
 from bot.app import scheduler_of
 from bot.services.groups import find_group
 from bot.services.reports import reports_of_day
-from tests.botapi import Chat, Fault, User
-from tests.harness import ADMIN, GROUP, MEMBER, OTHER_GROUP, running_bot
+from tests.support.botapi import Chat, Fault
+from tests.support.chat import OFFICER, say
+from tests.support.harness import ADMIN, GROUP, MEMBER, OTHER_GROUP, running_bot
 
-POLRI = User(333333333, "Andi Polres")
-PRIVATE = Chat.private_with(POLRI)
+PRIVATE = Chat.private_with(OFFICER)
 RETRY_AFTER = Fault(429, "Too Many Requests: retry after 1", {"retry_after": 1})
 
 
@@ -34,11 +34,6 @@ def no_errors_logged(caplog):
     assert not errors, [r.getMessage() for r in errors]
 
 
-async def say(telegram, text, user=ADMIN, chat=GROUP):
-    await telegram.send_message(chat, user, text)
-    return await telegram.next_message(chat.id)
-
-
 def delivered(telegram, chat_id, start):
     return [m.text for m in telegram.sent_to(chat_id) if m.text.startswith(start)]
 
@@ -55,7 +50,7 @@ async def test_429_on_a_reply_is_waited_out_without_freezing_other_groups(
     await set_up(telegram, OTHER_GROUP)
     telegram.fail_next("sendMessage", RETRY_AFTER, chat_id=GROUP.id)
     await telegram.send_message(GROUP, MEMBER, "/hitungmundur")
-    other = await say(telegram, "/hitungmundur", user=POLRI, chat=OTHER_GROUP)
+    other = await say(telegram, "/hitungmundur", user=OFFICER, chat=OTHER_GROUP)
     assert other.text.startswith("H-14")
     assert telegram.unread(GROUP.id) == []  # still waiting out its retry_after
     assert (await telegram.next_message(GROUP.id)).text.startswith("H-14")
@@ -185,10 +180,10 @@ async def test_expired_tap_and_unmodified_edit_still_move_the_form_on(
     limited_bot, telegram, no_errors_logged
 ):
     telegram.set_member_status(GROUP, ADMIN, "administrator")
-    request = await say(telegram, "/daftar Polri Polres Kutai Timur", user=POLRI)
+    request = await say(telegram, "/daftar Polri Polres Kutai Timur", user=OFFICER)
     await telegram.press(ADMIN, request, request.button("Setujui")["callback_data"])
     await telegram.next_message(GROUP.id)
-    question = await say(telegram, "/lapor", user=POLRI, chat=PRIVATE)
+    question = await say(telegram, "/lapor", user=OFFICER, chat=PRIVATE)
     telegram.fail_next(
         "answerCallbackQuery",
         Fault(
@@ -196,7 +191,7 @@ async def test_expired_tap_and_unmodified_edit_still_move_the_form_on(
         ),
     )
     telegram.fail_next("editMessageText", Fault(400, "Bad Request: message is not modified"))
-    await telegram.press(POLRI, question, question.button("Aman")["callback_data"])
+    await telegram.press(OFFICER, question, question.button("Aman")["callback_data"])
     assert "Jumlah personel" in (await telegram.next_message(PRIVATE.id)).text
 
 
@@ -219,17 +214,17 @@ async def test_entities_telegram_cannot_parse_get_a_plain_apology_once(
 
 async def test_form_answers_survive_a_flaky_network(limited_bot, telegram, database_url, clock):
     telegram.set_member_status(GROUP, ADMIN, "administrator")
-    request = await say(telegram, "/daftar Polri", user=POLRI)
+    request = await say(telegram, "/daftar Polri", user=OFFICER)
     await telegram.press(ADMIN, request, request.button("Setujui")["callback_data"])
     await telegram.next_message(GROUP.id)
-    question = await say(telegram, "/lapor", user=POLRI, chat=PRIVATE)
-    await telegram.press(POLRI, question, question.button("Rawan")["callback_data"])
+    question = await say(telegram, "/lapor", user=OFFICER, chat=PRIVATE)
+    await telegram.press(OFFICER, question, question.button("Rawan")["callback_data"])
     await telegram.next_message(PRIVATE.id), await telegram.next_message(PRIVATE.id)
     for answer in ("1.500", "3", "-", "12"):
         telegram.fail_next("sendMessage", Fault(502, html=True), chat_id=PRIVATE.id)
-        review = await say(telegram, answer, user=POLRI, chat=PRIVATE)
+        review = await say(telegram, answer, user=OFFICER, chat=PRIVATE)
     telegram.fail_next("editMessageText", Fault(500, "Internal Server Error"))
-    await telegram.press(POLRI, review, review.button("Kirim")["callback_data"])
+    await telegram.press(OFFICER, review, review.button("Kirim")["callback_data"])
     await telegram.next_message(GROUP.id)
     [report] = await reports_of_day(GROUP.id, clock.now.date())
     assert report.answers == {

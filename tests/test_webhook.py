@@ -14,8 +14,8 @@ import pytest
 from bot.app import build_application
 from bot.settings import Secret
 from bot.storage.models import InboxUpdate
-from tests.botapi import Chat
-from tests.harness import GROUP, MEMBER, settings_for
+from tests.support.botapi import Chat
+from tests.support.harness import GROUP, MEMBER, settings_for
 
 SECRET = "rahasia-webhook-123"
 

@@ -1,6 +1,7 @@
 """A Babel extraction method for forms files, so their text reaches the catalog.
 
-Prompts, labels, choice labels and check messages live in JSON, where the
+Prompts, labels, choice labels, summary formats and words, units and check
+messages live in JSON, where the
 Python extractor cannot see them; without this a translator (or a native
 speaker polishing the Indonesian) would never be offered them. Register it in
 a Babel method map as ``("**/forms/*.json", "bot.devtools.forms_extract:extract_forms")``.
@@ -46,16 +47,39 @@ def extract_forms(fileobj, keywords, comment_tags, options) -> Iterator[Extracte
                 )
 
 
+_QUESTION_TEXTS = (
+    ("prompt", "question"),
+    ("label", "short label (review, summary, exports)"),
+    ("unit", "unit of the figure"),
+    ("summary", "how an answer reads in the summary; keep the placeholders {value}, {unit}, "
+                "{label}"),
+)
+_PART_OF_TEXTS = (
+    ("summary", "summary line of a part and its whole; keep {value}, {total}, {percent}"),
+    ("summary_if_total_zero", "summary line of a part when the whole is zero; keep {value}, "
+                              "{total}"),
+)
+
+
 def _question_strings(question: dict, where: str, locate: _Locator) -> Iterator[Extracted]:
     name = f"{where}.{question.get('id')}"
-    for key, what in (("prompt", "question"), ("label", "short label (review and summary)")):
+    for key, what in _QUESTION_TEXTS:
         value = question.get(key)
+        if _is_text(value):
+            yield locate(value), None, value, [f"Forms file, {name}: {what}."]
+    part_of = question.get("part_of")
+    for key, what in _PART_OF_TEXTS if isinstance(part_of, dict) else ():
+        value = part_of.get(key)
         if _is_text(value):
             yield locate(value), None, value, [f"Forms file, {name}: {what}."]
     for choice in _items(question.get("choices")):
         value = choice.get("label")
         if _is_text(value):
             comment = f"Forms file, {name}: button for choice '{choice.get('value')}'."
+            yield locate(value), None, value, [comment]
+        value = choice.get("summary")
+        if _is_text(value):
+            comment = f"Forms file, {name}: choice '{choice.get('value')}' in the summary."
             yield locate(value), None, value, [comment]
 
 

@@ -37,16 +37,16 @@ from telegram.ext import Application
 from bot.clock import Clock
 from bot.domain.countdown import local_today
 from bot.domain.forms import FormSet
+from bot.domain.forum import GroupSettings
 from bot.scheduling.slots import DuePost, PostKind, plan_posts
 from bot.services import groups, post_record
 from bot.services.day_status import day_status
-from bot.services.groups import GroupSettings
 from bot.storage.db import mapped
 from bot.storage.models import PostState
 from bot.texts.i18n import translator
 from bot.texts.posts import milestone_text, reminder_text, report_opening_text
 from bot.texts.splitting import split_message
-from bot.texts.summary import render_summary
+from bot.texts.summary import SummaryInput, render_summary
 from bot.transport.deep_links import report_url
 
 log = logging.getLogger(__name__)
@@ -100,12 +100,13 @@ async def compose(
     if post.kind is PostKind.HITUNGMUNDUR:
         text = milestone_text(t, group, day)
         return Outgoing([text]) if text else None
-    status = await day_status(group, day, forms.translated_labels(t))
+    status = await day_status(group, day)
     if post.kind is PostKind.PENGINGAT:
         if not status.missing_liaisons:
             return None
         return Outgoing(split_message(reminder_text(t, group, day, status.missing_liaisons)))
-    return Outgoing(split_message(render_summary(t, status.summary)))
+    summary = SummaryInput(group, day, status.reports, status.expected_agencies, forms)
+    return Outgoing(split_message(render_summary(t, summary)))
 
 
 class Scheduler:

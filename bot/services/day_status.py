@@ -6,30 +6,27 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.domain.agencies import Agency
-from bot.services.groups import GroupSettings
+from bot.domain.forum import GroupSettings, Liaison, SubmittedReport
 from bot.services.liaisons import approved_liaisons
 from bot.services.reports import reports_of_day
-from bot.texts.posts import Liaison
-from bot.texts.summary import SubmittedReport, SummaryInput
 
 
 @dataclass(frozen=True)
 class DayStatus:
-    summary: SummaryInput
+    reports: list[SubmittedReport]  # the current report of each agency that reported
+    expected_agencies: list[Agency]  # agencies with approved liaisons
     missing_agencies: list[Agency]
     missing_liaisons: list[Liaison]
 
 
-async def day_status(group: GroupSettings, day: date, labels: dict[str, str]) -> DayStatus:
+async def day_status(group: GroupSettings, day: date) -> DayStatus:
     """Reports of ``day`` and the approved liaisons whose agency has not reported."""
     reports = await reports_of_day(group.chat_id, day)
     liaisons = await approved_liaisons(group.chat_id)
     reported = {report.agency for report in reports}
     expected = list(dict.fromkeys(liaison.agency for liaison in liaisons))
     missing_agencies = [agency for agency in expected if agency not in reported]
-    summary = SummaryInput(
-        group=group,
-        report_date=day,
+    return DayStatus(
         reports=[
             SubmittedReport(
                 agency=r.agency,
@@ -41,11 +38,10 @@ async def day_status(group: GroupSettings, day: date, labels: dict[str, str]) ->
             for r in reports
         ],
         expected_agencies=expected,
-        labels=labels,
+        missing_agencies=missing_agencies,
+        missing_liaisons=[
+            Liaison(user_id=record.user_id, name=record.name, agency=record.agency)
+            for record in liaisons
+            if record.agency in missing_agencies
+        ],
     )
-    missing = [
-        Liaison(user_id=record.user_id, name=record.name, agency=record.agency)
-        for record in liaisons
-        if record.agency in missing_agencies
-    ]
-    return DayStatus(summary, missing_agencies, missing)

@@ -2,42 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from datetime import date
 
 from tortoise.transactions import in_transaction
 
+from bot.domain.forum import GroupSettings
 from bot.storage.db import as_date, as_json, fetch_rows, mapped
 from bot.storage.models import DEFAULT_ZONE, Group
 
 REGION_MAX_LENGTH = 100
 ELECTION_NAME_MAX_LENGTH = 100
 TITLE_MAX_LENGTH = 255
-
-
-@dataclass(frozen=True)
-class GroupSettings:
-    chat_id: int
-    title: str
-    region_name: str | None
-    time_zone: str
-    locale: str
-    election_name: str | None
-    polling_day: date | None
-    active: bool
-    # Scheduled post kind -> "HH:MM" or None (off); kinds left out keep their default.
-    post_times: Mapping[str, str | None] = field(default_factory=dict)
-
-    @property
-    def missing(self) -> list[str]:
-        """Which settings still need an admin: ``region`` and/or ``polling_day``."""
-        missing = []
-        if not self.region_name:
-            missing.append("region")
-        if not self.polling_day:
-            missing.append("polling_day")
-        return missing
 
 
 def _settings(group: Group) -> GroupSettings:

@@ -7,8 +7,8 @@ from datetime import date, datetime, time, timedelta
 
 from tortoise.exceptions import IntegrityError
 
+from bot.domain.forum import GroupSettings
 from bot.scheduling.slots import DuePost, GroupSchedule, PostKind
-from bot.services.groups import GroupSettings
 from bot.storage.db import as_date, fetch_rows, mapped
 from bot.storage.models import Group, PostState, ScheduledPost
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from bot.domain.countdown import Countdown, local_today
+from bot.domain.forum import GroupSettings
 from bot.domain.zones import zone_label
-from bot.services.groups import GroupSettings
 from bot.texts.html import escape
 from bot.texts.i18n import Translator
 

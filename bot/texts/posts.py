@@ -9,24 +9,16 @@ the next morning.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from operator import attrgetter
 
 from bot.domain.agencies import Agency
 from bot.domain.countdown import Countdown
+from bot.domain.forum import GroupSettings, Liaison
 from bot.scheduling.slots import MILESTONES
-from bot.services.groups import GroupSettings
 from bot.texts.group_view import countdown_line
 from bot.texts.html import mention as user_mention
 from bot.texts.i18n import Translator
-
-
-@dataclass(frozen=True)
-class Liaison:
-    user_id: int
-    name: str
-    agency: Agency
 
 
 def mention(t: Translator, liaison: Liaison) -> str:

@@ -1,41 +1,33 @@
 """The daily summary: every agency's latest report for one day, read at a glance on a phone.
 
-The forum meets with this message on the table, so it leads with the worst
-situation reported and how many agencies have spoken, then gives each
-reporting agency a short block of its key figures, and ends with who is still
-silent. Figures are known by the question ids of the default forms; a
-deployment that replaces the forms still gets its answers shown, generically,
-under the labels it passes in.
+The forum meets with this message on the table, so it leads with the most
+serious situation reported and how many agencies have spoken, then gives each
+reporting agency a short block of its figures, and ends with who is still
+silent. How each answer reads comes from the forms data (each question's
+``summary`` format, its unit, the question whose line it completes or whose
+share it is), so a deployment that renames or adds questions gets them shown
+as its data says, and nothing here knows a question id.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import date, datetime
-from decimal import ROUND_DOWN, Decimal, InvalidOperation
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
 from operator import attrgetter
 from zoneinfo import ZoneInfo
 
 from bot.domain.agencies import Agency
-from bot.domain.situation import STATUS_QUESTION, status_line, status_of, worst_status
-from bot.services.groups import GroupSettings
+from bot.domain.forms import Form, FormSet, Question, QuestionKind
+from bot.domain.forms.combining import decimal_of, share
+from bot.domain.forum import Answer, GroupSettings, SubmittedReport
 from bot.texts.group_view import EXAMPLE_REGION, countdown_line
 from bot.texts.html import escape
-from bot.texts.i18n import N_, Translator
+from bot.texts.i18n import Translator
+from bot.texts.situation import situation_text
 
-Answer = int | str | None
-
-_SARPRAS_WORDS = {"siap": N_("siap"), "sebagian": N_("sebagian siap"), "belum": N_("belum siap")}
-
-
-@dataclass(frozen=True)
-class SubmittedReport:
-    agency: Agency
-    unit_name: str
-    liaison_name: str
-    submitted_at: datetime  # aware
-    answers: Mapping[str, Answer]
+__all__ = ["SubmittedReport", "SummaryInput", "overall_status", "render_summary"]
 
 
 @dataclass(frozen=True)
@@ -44,12 +36,12 @@ class SummaryInput:
     report_date: date
     reports: Sequence[SubmittedReport]  # the latest per agency
     expected_agencies: Sequence[Agency]  # agencies with approved liaisons
-    labels: Mapping[str, str] = field(default_factory=dict)  # question id -> label
+    forms: FormSet  # what each answer means and how it reads
 
 
-def overall_status(reports: Sequence[SubmittedReport]) -> str | None:
-    """The worst ``situasi`` reported (rawan > waspada > aman); None when nobody gave one."""
-    return worst_status(status_of(report.answers) for report in reports)
+def overall_status(forms: FormSet, reports: Sequence[SubmittedReport]) -> str | None:
+    """The most serious situation reported; None when nobody gave one."""
+    return forms.situation.worst(forms.situation.of(report.answers) for report in reports)
 
 
 def render_summary(t: Translator, data: SummaryInput) -> str:
@@ -61,7 +53,7 @@ def render_summary(t: Translator, data: SummaryInput) -> str:
     zone = ZoneInfo(data.group.time_zone)
     blocks = [
         _heading(t, data),
-        _overall(t, reports, expected=len(reported | set(data.expected_agencies))),
+        _overall(t, data.forms, reports, expected=len(reported | set(data.expected_agencies))),
     ]
     blocks += [_report_block(t, report, data, zone) for report in reports]
     if missing:
@@ -98,18 +90,18 @@ def _heading(t: Translator, data: SummaryInput) -> str:
     return "\n".join(lines)
 
 
-def _overall(t: Translator, reports: list[SubmittedReport], expected: int) -> str:
+def _overall(t: Translator, forms: FormSet, reports: list[SubmittedReport], expected: int) -> str:
     _ = t.gettext
     if not reports:
         return _("Belum ada instansi yang melapor.")
     count = _("{reported} dari {expected} instansi melapor").format(
         reported=t.number(len(reports)), expected=t.number(expected)
     )
-    status = overall_status(reports)
+    status = overall_status(forms, reports)
     if status is None:
         return _("<b>Situasi umum:</b> {count}").format(count=count)
     return _("<b>Situasi umum:</b> {status} · {count}").format(
-        status=status_line(t, {STATUS_QUESTION: status}), count=count
+        status=situation_text(t, forms, status), count=count
     )
 
 
@@ -123,15 +115,17 @@ def _report_block(
     return "\n".join(
         [
             heading,
-            _status_line(t, report, data.report_date, zone),
-            *_figure_lines(t, report.answers, data.labels),
+            _status_line(t, data.forms, report, data.report_date, zone),
+            *answer_lines(t, data.forms, data.forms.form_for(report.agency), report.answers),
         ]
     )
 
 
-def _status_line(t: Translator, report: SubmittedReport, report_date: date, zone: ZoneInfo) -> str:
+def _status_line(
+    t: Translator, forms: FormSet, report: SubmittedReport, report_date: date, zone: ZoneInfo
+) -> str:
     _ = t.gettext
-    status = status_line(t, report.answers)
+    status = situation_text(t, forms, forms.situation.of(report.answers))
     submitted = report.submitted_at.astimezone(zone)
     when = t.clock_time(submitted)
     if submitted.date() != report_date:  # sent after midnight, or early for the next day
@@ -141,152 +135,131 @@ def _status_line(t: Translator, report: SubmittedReport, report_date: date, zone
     )
 
 
-# Each known question id, in the order the figures are shown, with how it reads.
-# A renderer receives the translator and all answers, and returns its lines.
-_Lines = Callable[[Translator, Mapping[str, Answer]], list[str]]
-
-
-def _figure_lines(
-    t: Translator, answers: Mapping[str, Answer], labels: Mapping[str, str]
+def answer_lines(
+    t: Translator, forms: FormSet, form: Form, answers: Mapping[str, Answer]
 ) -> list[str]:
-    _ = t.gettext
+    """One agency's answers as the summary shows them, in the order of its form.
+
+    The situation has its own line; an attached answer completes its question's
+    line; a whole (jumlah TPS) shows inside its part's line. Answers to questions
+    the agency's form no longer asks (the forms file changed since) follow, as
+    the question reads in another form or else under its id, and the form's
+    closing note comes last.
+    """
+    own = {question.id for question in form.questions}
     lines: list[str] = []
-    for render in _RENDERERS:
-        lines += render(t, answers)
-    for key, value in answers.items():
-        if key in _KNOWN_KEYS or value is None:
+    closing: list[str] = []
+    for question in form.questions:
+        if question.id == forms.situation.question_id or question.attach_to is not None:
             continue
-        lines.append(
-            _("{label}: {value}").format(label=escape(labels.get(key, key)), value=_value(t, value))
+        if question.id in form.wholes and _part_shown(form, question.id, answers):
+            continue
+        line = _question_line(t, form, question, answers)
+        if line is not None:
+            (closing if question.closing else lines).append(line)
+    for key, value in answers.items():
+        if key in own or value is None:
+            continue
+        known = forms.questions.get(key)
+        if known is None:
+            lines.append(_generic(t, escape(key), value))
+        else:
+            line = _format(t, known, _value_text(t, known, value))
+            (closing if known.closing else lines).append(line)
+    return lines + closing
+
+
+def _part_shown(form: Form, whole_id: str, answers: Mapping[str, Answer]) -> bool:
+    """True when a part's line will show this whole (both are answered)."""
+    return (
+        any(
+            q.part_of is not None
+            and q.part_of.question == whole_id
+            and answers.get(q.id) is not None
+            for q in form.questions
         )
-    if answers.get("catatan") is not None:
-        lines.append(_("Catatan: {text}").format(text=escape(answers["catatan"])))
-    return lines
+        and answers.get(whole_id) is not None
+    )
 
 
-def _count_line(key: str, message: str) -> _Lines:
-    def render(t: Translator, answers: Mapping[str, Answer]) -> list[str]:
-        if answers.get(key) is None:
-            return []
-        return [t.gettext(message).format(count=_value(t, answers[key]))]
-
-    return render
-
-
-def _text_line(key: str, message: str) -> _Lines:
-    def render(t: Translator, answers: Mapping[str, Answer]) -> list[str]:
-        if answers.get(key) is None:
-            return []
-        return [t.gettext(message).format(text=escape(answers[key]))]
-
-    return render
-
-
-def _percent_line(key: str, message: str) -> _Lines:
-    def render(t: Translator, answers: Mapping[str, Answer]) -> list[str]:
-        if answers.get(key) is None:
-            return []
-        return [t.gettext(message).format(percent=_percent(t, answers[key]))]
-
-    return render
-
-
-def _incidents(t: Translator, answers: Mapping[str, Answer]) -> list[str]:
+def _question_line(
+    t: Translator, form: Form, question: Question, answers: Mapping[str, Answer]
+) -> str | None:
     _ = t.gettext
-    count, account = answers.get("kejadian"), answers.get("uraian_kejadian")
-    if count is None and account is None:
-        return []
-    if count is None:
-        return [_("Uraian kejadian: {text}").format(text=escape(account))]
-    line = _("Kejadian menonjol: {count}").format(count=_value(t, count))
-    if account is not None:
-        line = _("{line} — {text}").format(line=line, text=escape(account))
-    return [line]
-
-
-def _polling_stations_ready(t: Translator, answers: Mapping[str, Answer]) -> list[str]:
-    _ = t.gettext
-    ready, total = answers.get("tps_siap"), answers.get("jumlah_tps")
-    if ready is None or total is None:
-        lines = []
-        if ready is not None:
-            lines.append(_("TPS siap: {count}").format(count=_value(t, ready)))
+    value = answers.get(question.id)
+    detail = form.attached.get(question.id)
+    detail_value = answers.get(detail.id) if detail is not None else None
+    if value is None:
+        if detail is not None and detail_value is not None:
+            return _format(t, detail, _value_text(t, detail, detail_value))
+        return None
+    if question.part_of is not None:
+        total = answers.get(question.part_of.question)
         if total is not None:
-            lines.append(_("Jumlah TPS: {count}").format(count=_value(t, total)))
-        return lines
-    values = {"ready": _value(t, ready), "total": _value(t, total)}
-    share = _share(ready, total)
-    if share is None:
-        return [_("TPS siap {ready} dari {total}").format(**values)]
-    return [
-        _("TPS siap {ready} dari {total} ({percent})").format(percent=t.percent(share), **values)
-    ]
+            line = _part_line(t, form, question, value, total)
+        else:
+            line = _format(t, question, _value_text(t, question, value))
+    else:
+        line = _format(t, question, _value_text(t, question, value))
+    if detail is not None and detail_value is not None:
+        line = _("{line} — {text}").format(line=line, text=_value_text(t, detail, detail_value))
+    return line
 
 
-def _share(part: Answer, whole: Answer) -> Decimal | None:
-    """``part`` as a percentage of ``whole``, rounded down so 100% means every one."""
-    part_number, whole_number = _decimal(part), _decimal(whole)
-    if part_number is None or not whole_number:
-        return None
-    return (part_number * 100 / whole_number).quantize(Decimal("0.1"), rounding=ROUND_DOWN)
-
-
-def _facilities(t: Translator, answers: Mapping[str, Answer]) -> list[str]:
-    _ = t.gettext
-    state = answers.get("sarpras")
-    if state is None:
-        return []
-    word = _(_SARPRAS_WORDS[state]) if state in _SARPRAS_WORDS else escape(state)
-    return [_("Sarpras: {state}").format(state=word)]
-
-
-_RENDERERS: tuple[_Lines, ...] = (
-    _count_line("personel", N_("Personel: {count}")),
-    _incidents,
-    _count_line("tps_rawan", N_("TPS rawan: {count}")),
-    _percent_line("logistik_kecamatan", N_("Logistik sampai kecamatan: {percent}")),
-    _percent_line("logistik_desa", N_("Logistik sampai desa/kelurahan: {percent}")),
-    _polling_stations_ready,
-    _text_line("kendala_logistik", N_("Kendala logistik: {text}")),
-    _count_line("pelanggaran", N_("Dugaan pelanggaran: {count}")),
-    _count_line("netralitas_asn", N_("Dugaan pelanggaran netralitas ASN: {count}")),
-    _facilities,
-    _text_line("catatan_netralitas_asn", N_("Catatan netralitas ASN: {text}")),
-    _count_line("perkara_pidana", N_("Perkara pidana pemilu: {count}")),
-)
-_KNOWN_KEYS = frozenset(
-    {
-        STATUS_QUESTION,
-        "personel",
-        "kejadian",
-        "uraian_kejadian",
-        "tps_rawan",
-        "logistik_kecamatan",
-        "logistik_desa",
-        "tps_siap",
-        "jumlah_tps",
-        "kendala_logistik",
-        "pelanggaran",
-        "netralitas_asn",
-        "sarpras",
-        "catatan_netralitas_asn",
-        "perkara_pidana",
-        "catatan",
+def _part_line(t: Translator, form: Form, question: Question, value: Answer, total: Answer) -> str:
+    assert question.part_of is not None
+    whole = form.question(question.part_of.question)
+    values = {
+        "value": _value_text(t, question, value),
+        "total": _value_text(t, whole, total),
+        "unit": escape(t.gettext(question.unit)) if question.unit else "",
+        "label": escape(t.gettext(question.label)),
     }
-)
+    percent = share(value, total)
+    if percent is None:
+        return escape(t.gettext(question.part_of.summary_if_total_zero)).format(**values)
+    return escape(t.gettext(question.part_of.summary)).format(percent=t.percent(percent), **values)
 
 
-def _decimal(value: Answer) -> Decimal | None:
-    if isinstance(value, bool) or value is None:
-        return None
+def _format(t: Translator, question: Question, value_text: str) -> str:
+    """The question's summary format filled in; its source if a translation breaks it."""
+    values = {
+        "value": value_text,
+        "unit": escape(t.gettext(question.unit)) if question.unit else "",
+        "label": escape(t.gettext(question.label)),
+    }
     try:
-        return Decimal(str(value))
-    except InvalidOperation:
-        return None
+        return escape(t.gettext(question.summary)).format(**values)
+    except (KeyError, IndexError, ValueError):
+        return escape(question.summary).format(**values)
 
 
-def _value(t: Translator, value: Answer) -> str:
-    """An answer as Indonesians read it: numbers grouped ("1.200"), text escaped.
+def _value_text(t: Translator, question: Question, value: Answer) -> str:
+    """An answer as it reads: numbers the group's way ("1.200", "87,5%"), choices by their
+    summary word, text escaped. An answer that does not fit its kind shows as given."""
+    if question.kind is QuestionKind.CHOICE:
+        choice = question.choice(str(value)) if not isinstance(value, bool) else None
+        if choice is not None:
+            return escape(t.gettext(choice.summary_word))
+    elif question.kind is QuestionKind.NUMBER:
+        number = decimal_of(value)
+        if number is not None:
+            return t.number(number)
+    elif question.kind is QuestionKind.PERCENT:
+        number = decimal_of(value)
+        if number is not None:
+            return t.percent(number)
+    else:
+        return escape(value)
+    return _plain_value(t, value)
+
+
+def _generic(t: Translator, label: str, value: Answer | bool) -> str:
+    return t.gettext("{label}: {value}").format(label=label, value=_plain_value(t, value))
+
+
+def _plain_value(t: Translator, value: object) -> str:
+    """An answer no question describes: numbers grouped ("1.200"), text escaped.
 
     Only real numbers are formatted: a text answer stays as typed, since
     "1.200" typed by a liaison already means one thousand two hundred.
@@ -297,9 +270,3 @@ def _value(t: Translator, value: Answer) -> str:
     if isinstance(value, int | float | Decimal):
         return t.number(value)
     return escape(value)
-
-
-def _percent(t: Translator, value: Answer) -> str:
-    """A percentage answer, stored as a number or as the text of a Decimal ("87.5")."""
-    number = _decimal(value)
-    return t.percent(number) if number is not None else escape(value)

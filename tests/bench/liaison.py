@@ -21,7 +21,7 @@ from bot.domain.forms import Form, FormSet, Question, QuestionKind
 from handlers.form_keyboards import CHOOSE, SUBMIT
 from tests.bench.limits import BenchServer, Delivery
 from tests.bench.seed import AGENCIES, chat_id_of, user_id_of
-from tests.botapi import BotMessage, Chat, User
+from tests.support.botapi import BotMessage, Chat, User
 
 REPLY_TIMEOUT = 30.0
 RECEIPT_MARK = "✅"

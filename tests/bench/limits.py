@@ -1,6 +1,6 @@
 """The loopback Bot API server for benchmarks: Telegram's flood limits, and light recording.
 
-``BenchServer`` is ``tests.botapi.TelegramServer`` with two changes:
+``BenchServer`` is ``tests.support.botapi.TelegramServer`` with two changes:
 
 - Telegram's limits can be switched on (``limits_on``): about 30 sendMessage
   per second overall and 20 per minute per group chat, answered beyond that
@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from aiohttp import web
 
-from tests.botapi import BotMessage, TelegramServer
+from tests.support.botapi import BotMessage, TelegramServer
 
 OVERALL_PER_SECOND = 30
 GROUP_PER_MINUTE = 20

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from tests.bench.database import bot_environment
 from tests.bench.limits import BenchServer
-from tests.harness import TOKEN
+from tests.support.harness import TOKEN
 
 MIB = 1024 * 1024
 

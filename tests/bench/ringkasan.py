@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from tests.bench.limits import BenchServer
 from tests.bench.seed import chat_id_of
 from tests.bench.stats import latency_ms
-from tests.botapi import Chat, User
+from tests.support.botapi import Chat, User
 
 MEMBER = User(5_999_999_999, "Anggota Forum")
 TIMEOUT = 30.0

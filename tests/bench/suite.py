@@ -41,7 +41,7 @@ from tests.bench.ringkasan import measure_summary
 from tests.bench.scales import DEPLOYED_LEAD, Scale, capacity_seconds, due_minute_for
 from tests.bench.seed import AGENCIES, Population, seed, user_id_of
 from tests.bench.throughput import measure_paced, measure_saturation
-from tests.harness import TOKEN
+from tests.support.harness import TOKEN
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,9 @@
-"""The daily report forms: what each agency is asked, and the conversation that asks it.
+"""The daily report forms: what each agency is asked, what each answer means, and the
+conversation that asks it.
 
-``definitions`` loads the questions (and what each one means) from JSON,
+``definitions`` holds the questions and their meaning (kind, unit, how answers
+combine, how they read in the summary), ``loading`` reads and checks the forms
+file, ``combining`` adds answers up across days, agencies and regions,
 ``numbers`` reads Indonesian numbers, ``engine`` is the pure state machine.
 What the liaison reads is written by ``bot.texts.form_texts``; the forms'
 text reaches the catalogs through ``bot.devtools.forms_extract``.
@@ -8,13 +11,14 @@ text reaches the catalogs through ``bot.devtools.forms_extract``.
 
 from bot.domain.forms.definitions import (
     Choice,
+    Combine,
     CrossCheck,
     Form,
     FormSet,
     FormsFileError,
+    PartOf,
     Question,
     QuestionKind,
-    load_forms,
 )
 from bot.domain.forms.engine import (
     Answer,
@@ -34,6 +38,7 @@ from bot.domain.forms.engine import (
     resume,
     start,
 )
+from bot.domain.forms.loading import DEFAULT_FORMS_PATH, load_forms
 from bot.domain.forms.numbers import (
     NumberParseError,
     NumberProblem,
@@ -42,9 +47,11 @@ from bot.domain.forms.numbers import (
 )
 
 __all__ = [
+    "DEFAULT_FORMS_PATH",
     "Answer",
     "Choice",
     "ChoiceReply",
+    "Combine",
     "CrossCheck",
     "Form",
     "FormProgress",
@@ -53,6 +60,7 @@ __all__ = [
     "NumberParseError",
     "NumberProblem",
     "OtherReply",
+    "PartOf",
     "Problem",
     "ProblemCode",
     "Question",

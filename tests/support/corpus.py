@@ -1,6 +1,6 @@
 """More ways to play a user against the loopback Bot API server, for the bad-input corpus.
 
-``tests.botapi`` covers typing, tapping and membership changes; these add
+``tests.support.botapi`` covers typing, tapping and membership changes; these add
 what a careless or curious user also does: edit a message already sent,
 send a sticker or a photo (with a caption that looks like a command), and
 tap buttons whose data the bot never sent. Everything goes through
@@ -14,7 +14,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from tests.botapi import BotMessage, Chat, TelegramServer, User
+from tests.support.botapi import BotMessage, Chat, TelegramServer, User
 
 _COMMAND = re.compile(r"/[A-Za-z0-9_]+(@[A-Za-z0-9_]+)?")
 

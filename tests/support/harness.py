@@ -12,7 +12,7 @@ from telegram.ext import Application
 
 from bot.app import build_application
 from bot.settings import Secret, Settings
-from tests.botapi import Chat, TelegramServer, User
+from tests.support.botapi import Chat, TelegramServer, User
 
 TOKEN = "7000000001:AAFakeTokenForTestsOnly_abcdefghijk"
 

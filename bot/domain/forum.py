@@ -1,0 +1,59 @@
+"""The forum as the bot knows it: a group's settings, a liaison to mention, a submitted report.
+
+Plain, frozen records: the services build them from the database and the
+renderers in ``bot.texts`` read them, so neither needs the other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from bot.domain.agencies import Agency
+
+Answer = int | str | None  # as stored: see bot.domain.forms.engine.FormProgress
+
+
+@dataclass(frozen=True)
+class GroupSettings:
+    chat_id: int
+    title: str
+    region_name: str | None
+    time_zone: str
+    locale: str
+    election_name: str | None
+    polling_day: date | None
+    active: bool
+    # Scheduled post kind -> "HH:MM" or None (off); kinds left out keep their default.
+    post_times: Mapping[str, str | None] = field(default_factory=dict)
+
+    @property
+    def missing(self) -> list[str]:
+        """Which settings still need an admin: ``region`` and/or ``polling_day``."""
+        missing = []
+        if not self.region_name:
+            missing.append("region")
+        if not self.polling_day:
+            missing.append("polling_day")
+        return missing
+
+
+@dataclass(frozen=True)
+class Liaison:
+    """A liaison as a post mentions them."""
+
+    user_id: int
+    name: str
+    agency: Agency
+
+
+@dataclass(frozen=True)
+class SubmittedReport:
+    """An agency's report as the summary reads it."""
+
+    agency: Agency
+    unit_name: str
+    liaison_name: str
+    submitted_at: datetime  # aware
+    answers: Mapping[str, Answer]
