@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import signal
 import sqlite3
 import sys
 from pathlib import Path
 
+from bot.domain.forms import DEFAULT_FORMS_PATH
 from tests.support.botapi import Chat, User
 from tests.support.harness import TOKEN
 
@@ -134,3 +136,15 @@ async def test_unreachable_database_is_a_clear_error_after_retries(tmp_path, tel
         "unreachable after 2 attempts"
     )
     assert not any("Traceback" in line for line in lines)
+
+
+async def test_a_forms_file_without_a_situation_question_stops_the_start(tmp_path):
+    forms = json.loads(DEFAULT_FORMS_PATH.read_text(encoding="utf-8"))
+    del forms["situation"]
+    (tmp_path / "forms.json").write_text(json.dumps(forms), encoding="utf-8")
+    process = await run_bot(tmp_path, {"BOT_TOKEN": TOKEN, "FORMS_FILE": "forms.json"})
+    _, stderr = await asyncio.wait_for(process.communicate(), 30)
+    assert process.returncode == 2
+    lines = stderr.decode().strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("posko-forkopimda: FORMS_FILE: forms file forms.json: no situation")

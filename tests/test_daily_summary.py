@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
+from bot.domain.forms import DEFAULT_FORMS_PATH
 from bot.services.groups import find_group
 from tests.support.botapi import Chat, User
-from tests.support.chat import OFFICER, say
-from tests.support.harness import ADMIN, GROUP, MEMBER
+from tests.support.chat import OFFICER, approve, say
+from tests.support.harness import ADMIN, GROUP, MEMBER, running_bot
 
 KPU = User(444444444, "Rina <KPU>")
 
@@ -117,3 +120,25 @@ async def test_jadwal_shows_defaults_and_admins_change_them(group, telegram):
 async def test_jadwal_bad_input_changes_nothing(group, telegram, typed, expected):
     assert (await say(telegram, typed)).text.startswith(expected)
     assert (await find_group(GROUP.id)).post_times == {}
+
+
+async def test_a_renamed_question_still_shows_its_figure_as_its_data_says(
+    telegram, database_url, clock, tmp_path
+):
+    """A deployment's FORMS_FILE calls the head count jumlah_personel and words it its own way."""
+    data = json.loads(DEFAULT_FORMS_PATH.read_text(encoding="utf-8"))
+    for agency in ("tni", "polri"):
+        for question in data["forms"][agency]["questions"]:
+            if question["id"] == "personel":
+                question.update(id="jumlah_personel", summary="Personel dikerahkan: {value} {unit}")
+    data["headlines"] = ["jumlah_personel" if h == "personel" else h for h in data["headlines"]]
+    forms_file = tmp_path / "forms.json"
+    forms_file.write_text(json.dumps(data), encoding="utf-8")
+    async with running_bot(telegram, database_url, clock, forms_file=forms_file):
+        telegram.set_member_status(GROUP, ADMIN, "administrator")
+        await say(telegram, "/zona WITA")
+        await approve(telegram, OFFICER, "/daftar Polri Polres Kutai Timur")
+        await report_polri(telegram, clock)
+        summary = await say(telegram, "/ringkasan", user=MEMBER)
+    assert "Personel dikerahkan: 1.200 personel\n" in summary.text
+    assert "Kejadian menonjol: 1 — Bentrok <kecil> di TPS 3\nTPS rawan: 4" in summary.text

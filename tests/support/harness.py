@@ -6,6 +6,7 @@ import contextlib
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 
 from telegram import Update
 from telegram.ext import Application
@@ -35,26 +36,34 @@ class FakeClock:
         self.now = datetime(*args, tzinfo=tz)
 
 
-def settings_for(server: TelegramServer, database_url: str) -> Settings:
+def settings_for(
+    server: TelegramServer, database_url: str, forms_file: Path | None = None
+) -> Settings:
     return Settings(
         bot_token=Secret(TOKEN),
         database_url=database_url,
         telegram_api_url=server.url,
         log_level="DEBUG",
+        forms_file=forms_file,
     )
 
 
 @contextlib.asynccontextmanager
 async def running_bot(
-    server: TelegramServer, database_url: str, clock: FakeClock, **options
+    server: TelegramServer,
+    database_url: str,
+    clock: FakeClock,
+    forms_file: Path | None = None,
+    **options,
 ) -> AsyncIterator[Application]:
     """Starts the bot the way ``run_polling`` does, and stops it the same way.
 
     ``options`` go to ``build_application``; by default the rate limiter is off
     (tests send bursts no group would) and the scheduler waits for ``tick()``.
+    ``forms_file`` is the deployment's FORMS_FILE (None: the shipped forms).
     """
     application = build_application(
-        settings_for(server, database_url),
+        settings_for(server, database_url, forms_file),
         clock=clock,
         **{"rate_limit": False, "run_scheduler": False, **options},
     )
