@@ -13,8 +13,9 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 from bot.clock import Clock, system_clock
 from bot.context import RUNTIME_KEY, BotContext, Runtime, install_runtime
 from bot.domain.forms import load_forms
+from bot.scheduling import post_record
 from bot.scheduling.ticks import TICK_SECONDS, Scheduler, next_tick_after
-from bot.services import inbox, post_record
+from bot.services import inbox
 from bot.services.inbox import DurableUpdateQueue
 from bot.settings import Settings
 from bot.storage.db import close_database, open_database

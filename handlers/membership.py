@@ -41,7 +41,7 @@ async def on_bot_membership(update: Update, context: BotContext) -> None:
         _is_present(change, "new_chat_member"),
     )
     if is_present and not was_present:
-        group = await groups.register_group(chat.id, chat.title or "")
+        group = await groups.register_group(chat.id, chat.title or "", now=context.runtime.clock())
         _ = context.translator(group.locale).gettext
         await reply(
             update,

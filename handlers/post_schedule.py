@@ -2,31 +2,31 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 from telegram import Update
 from telegram.ext import BaseHandler, CommandHandler
 
 from bot.context import BotContext
+from bot.domain.countdown import local_today
+from bot.domain.forum import GroupSettings
 from bot.domain.user_input import clean_keyword, command_argument
 from bot.domain.zones import zone_label
-from bot.scheduling.slots import PostKind, parse_post_time
+from bot.scheduling import post_record
+from bot.scheduling.post_kinds import POST_KINDS, PostKind
+from bot.scheduling.post_record import PostRecord
+from bot.scheduling.slots import NewTime, parse_post_time, schedule_of, when_new_time_applies
 from bot.services import groups
-from bot.services.groups import GroupSettings
-from bot.services.post_record import schedule_of
 from bot.texts.html import escape, shorten
-from bot.texts.i18n import N_, Translator
+from bot.texts.i18n import Translator
 from handlers.access import group_command, is_group_admin
 from handlers.replies import refuse_non_admin, reply
 
-DESCRIPTIONS = {
-    PostKind.LAPORAN: N_("laporan harian dibuka, dengan tombol formulir"),
-    PostKind.PENGINGAT: N_("pengingat bagi yang belum melapor"),
-    PostKind.RINGKASAN: N_("ringkasan harian"),
-    PostKind.HITUNGMUNDUR: N_("hitung mundur, hanya pada H-30, H-14, H-7, H-3, H-2, H-1, Hari H"),
-}
 EXAMPLE = "/jadwal ringkasan 16:30"
 
 
-def schedule_text(t: Translator, group: GroupSettings, now) -> str:
+def schedule_text(t: Translator, group: GroupSettings, now: datetime) -> str:
     _ = t.gettext
     schedule = schedule_of(group)
     lines = [
@@ -34,10 +34,10 @@ def schedule_text(t: Translator, group: GroupSettings, now) -> str:
             zone=zone_label(group.time_zone, t.locale, now)
         )
     ]
-    for kind in PostKind:
+    for kind, spec in POST_KINDS.items():
         at = schedule.time_of(kind)
         shown = at.strftime("%H.%M") if at else _("mati")
-        lines.append(f"• <code>{kind.value}</code> {shown} — {_(DESCRIPTIONS[kind])}")
+        lines.append(f"• <code>{kind.value}</code> {shown} — {_(spec.description)}")
     lines += [
         "",
         _(
@@ -46,6 +46,42 @@ def schedule_text(t: Translator, group: GroupSettings, now) -> str:
         ).format(example=EXAMPLE),
     ]
     return "\n".join(lines)
+
+
+def today_note(
+    t: Translator, group: GroupSettings, kind: PostKind, now: datetime, record: PostRecord | None
+) -> str | None:
+    """What the changed time means for today's post, when that is not simply "later today"."""
+    _ = t.gettext
+    schedule = schedule_of(group)
+    at = schedule.time_of(kind)
+    if at is None:
+        return None
+    values = {"kind": kind.value, "time": at.strftime("%H.%M")}
+    if record is not None and not record.missed:
+        if record.slot_at is None:
+            sent = _("Kiriman <code>{kind}</code> hari ini sudah dikirim.").format(**values)
+        else:
+            sent_at = record.slot_at.astimezone(ZoneInfo(group.time_zone))
+            message = (
+                _("Kiriman <code>{kind}</code> hari ini sudah dikirim pukul {sent}.")
+                if record.delivered
+                else _(
+                    "Kiriman <code>{kind}</code> hari ini sudah diproses pukul {sent} "
+                    "(tidak ada yang perlu dikirim)."
+                )
+            )
+            sent = message.format(sent=t.clock_time(sent_at), **values)
+        return sent + " " + _("Pukul {time} berlaku mulai besok.").format(**values)
+    missed_at = record.slot_at if record is not None and record.missed else None
+    applies = when_new_time_applies(now, schedule, kind, missed_at)
+    if applies is NewTime.AT_ONCE:
+        return _("Pukul {time} hari ini sudah lewat; kiriman hari ini dikirim sekarang.").format(
+            **values
+        )
+    if applies is NewTime.TOMORROW:
+        return _("Pukul {time} hari ini sudah lewat; jam ini berlaku mulai besok.").format(**values)
+    return None
 
 
 @group_command
@@ -59,15 +95,15 @@ async def schedule_command(
     # Read the way zones and dates are: invisible marks ignored, full-width "１６:３０" as 16:30.
     words = clean_keyword(command_argument(update.effective_message.text)).split()
     if not words:
-        group = group or await groups.register_group(chat.id, chat.title or "")
+        group = group or await groups.register_group(chat.id, chat.title or "", now=now)
         await reply(update, schedule_text(t, group, now))
         return
     if not await is_group_admin(update, context):
         await refuse_non_admin(update, t)
         return
     example = _("Contoh: <code>{example}</code>").format(example=EXAMPLE)
-    kinds = ", ".join(kind.value for kind in PostKind)
-    if len(words) != 2 or words[0].casefold() not in PostKind.__members__.values():
+    kinds = ", ".join(kind.value for kind in POST_KINDS)
+    if len(words) != 2 or words[0].casefold() not in POST_KINDS:
         await reply(
             update,
             _("Tulis jenis kiriman lalu jam atau «mati». Jenis: {kinds}.").format(kinds=kinds)
@@ -89,7 +125,11 @@ async def schedule_command(
         )
         return
     group = await groups.set_post_time(
-        chat.id, chat.title or "", kind.value, post_time.strftime("%H:%M") if post_time else None
+        chat.id,
+        chat.title or "",
+        kind.value,
+        post_time.strftime("%H:%M") if post_time else None,
+        now=now,
     )
     if post_time is None:
         done = _("Kiriman <code>{kind}</code> dimatikan.").format(kind=kind.value)
@@ -97,6 +137,10 @@ async def schedule_command(
         done = _("Kiriman <code>{kind}</code> sekarang pukul {time}.").format(
             kind=kind.value, time=post_time.strftime("%H.%M")
         )
+        record = await post_record.record_of(group.chat_id, kind, local_today(now, group.time_zone))
+        note = today_note(t, group, kind, now, record)
+        if note:
+            done += "\n" + note
     await reply(update, done + "\n\n" + schedule_text(t, group, now))
 
 

@@ -191,6 +191,7 @@ async def _file_request(
         agency,
         unit_name,
         approved=is_admin,
+        now=context.runtime.clock(),
     )
     # A pending request this one replaces: its buttons must go (see liaisons.decide).
     replaced = (

@@ -47,8 +47,8 @@ async def start_group(update: Update, context: BotContext, t: Translator, argume
     """Registers the group and shows its settings and what is still missing."""
     _ = t.gettext
     chat = update.effective_chat
-    group = await groups.register_group(chat.id, chat.title or "")
     now = context.runtime.clock()
+    group = await groups.register_group(chat.id, chat.title or "", now=now)
     await reply(
         update,
         "\n\n".join(
@@ -81,7 +81,7 @@ async def set_region(update: Update, context: BotContext, t: Translator, argumen
         )
         return
     chat = update.effective_chat
-    group = await groups.set_region(chat.id, chat.title or "", region)
+    group = await groups.set_region(chat.id, chat.title or "", region, now=context.runtime.clock())
     await reply(
         update,
         _("Wilayah grup ini sekarang: <b>{region}</b>.").format(region=escape(group.region_name)),
@@ -113,8 +113,8 @@ async def set_zone(update: Update, context: BotContext, t: Translator, argument:
         )
         return
     chat = update.effective_chat
-    group = await groups.set_time_zone(chat.id, chat.title or "", zone)
     now = context.runtime.clock()
+    group = await groups.set_time_zone(chat.id, chat.title or "", zone, now=now)
     await reply(
         update,
         _("Zona waktu grup ini sekarang: <b>{zone}</b>. Hari ini: {today}.").format(
@@ -162,7 +162,9 @@ async def set_polling_day(
         )
         return
     chat = update.effective_chat
-    group = await groups.set_polling_day(chat.id, chat.title or "", polling_day, election_name)
+    group = await groups.set_polling_day(
+        chat.id, chat.title or "", polling_day, election_name, now=context.runtime.clock()
+    )
     today = local_today(context.runtime.clock(), group.time_zone)
     await reply(update, _("Hari H tersimpan.") + "\n" + countdown_line(t, group, today))
 

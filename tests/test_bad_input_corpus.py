@@ -52,7 +52,7 @@ import asyncio
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
@@ -361,8 +361,11 @@ async def corpus(bot, telegram, caplog) -> Corpus:
     through the services: how these came about is other tests' business.
     """
     telegram.set_member_status(GROUP, ADMIN, "administrator")
-    await groups.set_region(GROUP.id, GROUP.title, "Kabupaten Kutai Timur")
-    await groups.set_polling_day(GROUP.id, GROUP.title, date(2024, 11, 27), "Pilkada Serentak 2024")
+    joined = datetime(2024, 11, 1, tzinfo=UTC)  # before the clock fixture's day
+    await groups.set_region(GROUP.id, GROUP.title, "Kabupaten Kutai Timur", now=joined)
+    await groups.set_polling_day(
+        GROUP.id, GROUP.title, date(2024, 11, 27), "Pilkada Serentak 2024", now=joined
+    )
     for user, agency, unit in (
         (OFFICER, Agency.POLRI, "Polres Kutai Timur"),
         (KPU_OFFICER, Agency.KPU, "KPU Kutai Timur"),
@@ -376,6 +379,7 @@ async def corpus(bot, telegram, caplog) -> Corpus:
             agency,
             unit,
             approved=True,
+            now=joined,
         )
     rejected = await liaisons.request_registration(
         GROUP.id,
@@ -386,6 +390,7 @@ async def corpus(bot, telegram, caplog) -> Corpus:
         Agency.DPRD,
         "DPRD",
         approved=False,
+        now=joined,
     )
     await liaisons.decide(rejected.id, GROUP.id, False, ADMIN.id)
     caplog.set_level(logging.WARNING)

@@ -119,12 +119,16 @@ async def query(database_url: str, sql: str) -> list[tuple]:
         await connection.close()
 
 
+# The groups joined long before the posts these tests watch fall due.
+JOINED = datetime(2024, 1, 1, tzinfo=UTC)
+
+
 async def seed(database_url: str, liaisons: bool, post_times: dict) -> None:
     await open_database(database_url)
     try:
-        await groups.register_group(GROUP.id, GROUP.title)
+        await groups.register_group(GROUP.id, GROUP.title, now=JOINED)
         for kind, at in post_times.items():
-            await groups.set_post_time(GROUP.id, GROUP.title, kind, at)
+            await groups.set_post_time(GROUP.id, GROUP.title, kind, at, now=JOINED)
         if liaisons:
             for user, (agency, _) in FORMS.items():
                 await request_registration(
@@ -136,6 +140,7 @@ async def seed(database_url: str, liaisons: bool, post_times: dict) -> None:
                     agency,
                     agency.label,
                     approved=True,
+                    now=JOINED,
                 )
     finally:
         await close_database()
@@ -213,9 +218,9 @@ async def test_sigkill_while_scheduled_summaries_go_out(tmp_path, telegram, data
     await open_database(database_url)
     try:
         for chat in chats:
-            await groups.register_group(chat.id, chat.title)
+            await groups.register_group(chat.id, chat.title, now=JOINED)
             for kind, at in due.items():
-                await groups.set_post_time(chat.id, chat.title, kind, at)
+                await groups.set_post_time(chat.id, chat.title, kind, at, now=JOINED)
     finally:
         await close_database()
 

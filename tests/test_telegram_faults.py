@@ -10,7 +10,7 @@ from bot.app import scheduler_of
 from bot.services.groups import find_group
 from bot.services.reports import reports_of_day
 from tests.support.botapi import Chat, Fault
-from tests.support.chat import OFFICER, say
+from tests.support.chat import OFFICER, days_earlier, say
 from tests.support.harness import ADMIN, GROUP, MEMBER, OTHER_GROUP, running_bot
 
 PRIVATE = Chat.private_with(OFFICER)
@@ -38,16 +38,18 @@ def delivered(telegram, chat_id, start):
     return [m.text for m in telegram.sent_to(chat_id) if m.text.startswith(start)]
 
 
-async def set_up(telegram, chat=GROUP):
+async def set_up(telegram, clock, chat=GROUP):
+    """The group as its admin set it up the week before the test's day."""
     telegram.set_member_status(chat, ADMIN, "administrator")
-    await say(telegram, "/hari_h 2024-11-27 Pilkada Serentak 2024", chat=chat)
+    with days_earlier(clock):
+        await say(telegram, "/hari_h 2024-11-27 Pilkada Serentak 2024", chat=chat)
 
 
 async def test_429_on_a_reply_is_waited_out_without_freezing_other_groups(
-    limited_bot, telegram, no_errors_logged
+    limited_bot, telegram, clock, no_errors_logged
 ):
-    await set_up(telegram, GROUP)
-    await set_up(telegram, OTHER_GROUP)
+    await set_up(telegram, clock, GROUP)
+    await set_up(telegram, clock, OTHER_GROUP)
     telegram.fail_next("sendMessage", RETRY_AFTER, chat_id=GROUP.id)
     await telegram.send_message(GROUP, MEMBER, "/hitungmundur")
     other = await say(telegram, "/hitungmundur", user=OFFICER, chat=OTHER_GROUP)
@@ -62,7 +64,7 @@ async def test_429_mid_broadcast_is_waited_out_and_delivered_once(
 ):
     chats = [GROUP, OTHER_GROUP, Chat(-1003333333333, "Forkopimda Kota Ambon")]
     for chat in chats:
-        await set_up(telegram, chat)
+        await set_up(telegram, clock, chat)
     telegram.fail_next("sendMessage", RETRY_AFTER, chat_id=OTHER_GROUP.id)
     clock.set(2024, 11, 13, 0, 0)
     result = await scheduler_of(limited_bot).tick()
@@ -82,9 +84,9 @@ async def test_429_mid_broadcast_is_waited_out_and_delivered_once(
     ids=["502-html", "500-json", "503-html"],
 )
 async def test_server_errors_are_retried_and_the_reply_arrives_once(
-    limited_bot, telegram, fault, no_errors_logged
+    limited_bot, telegram, clock, fault, no_errors_logged
 ):
-    await set_up(telegram)
+    await set_up(telegram, clock)
     telegram.fail_next("sendMessage", fault, times=2, chat_id=GROUP.id)
     assert (await say(telegram, "/hitungmundur")).text.startswith("H-14")
     assert len(delivered(telegram, GROUP.id, "H-14")) == 1
@@ -93,7 +95,7 @@ async def test_server_errors_are_retried_and_the_reply_arrives_once(
 async def test_a_scheduled_post_that_certainly_failed_goes_out_at_the_next_tick(
     limited_bot, telegram, clock, caplog
 ):
-    await set_up(telegram)
+    await set_up(telegram, clock)
     await say(telegram, "/jadwal hitungmundur mati")
     # Every attempt of the first tick's send fails: Telegram is down for a while.
     telegram.fail_next("sendMessage", Fault(502, html=True), times=4, chat_id=GROUP.id)
@@ -111,7 +113,7 @@ async def test_a_scheduled_post_that_certainly_failed_goes_out_at_the_next_tick(
 async def test_read_timeout_on_a_scheduled_post_is_not_sent_twice(
     limited_bot, telegram, clock, caplog
 ):
-    await set_up(telegram)
+    await set_up(telegram, clock)
     await say(telegram, "/jadwal hitungmundur mati")
     telegram.fail_next("sendMessage", Fault(200, delay=1.0), chat_id=GROUP.id)
     clock.set(2024, 11, 13, 0, 0)
@@ -125,7 +127,7 @@ async def test_read_timeout_on_a_scheduled_post_is_not_sent_twice(
 async def test_bot_removed_from_group_marks_it_inactive(
     limited_bot, telegram, clock, no_errors_logged
 ):
-    await set_up(telegram)
+    await set_up(telegram, clock)
     telegram.fail_next(
         "sendMessage",
         Fault(403, "Forbidden: bot was kicked from the supergroup chat"),
@@ -145,7 +147,7 @@ async def test_bot_removed_from_group_marks_it_inactive(
 async def test_chat_not_found_on_a_scheduled_post_is_not_retried_forever(
     limited_bot, telegram, clock, no_errors_logged
 ):
-    await set_up(telegram)
+    await set_up(telegram, clock)
     telegram.fail_next(
         "sendMessage", Fault(400, "Bad Request: chat not found"), times=10, chat_id=GROUP.id
     )
@@ -157,10 +159,10 @@ async def test_chat_not_found_on_a_scheduled_post_is_not_retried_forever(
 
 
 async def test_group_upgraded_while_replying_gets_the_reply_at_its_new_id(
-    limited_bot, telegram, no_errors_logged
+    limited_bot, telegram, clock, no_errors_logged
 ):
     old = Chat(-987654321, "Forkopimda Kutim", type="group")
-    await set_up(telegram, old)
+    await set_up(telegram, clock, old)
     new_id = -1004444444444
     telegram.fail_next(
         "sendMessage",
@@ -196,9 +198,9 @@ async def test_expired_tap_and_unmodified_edit_still_move_the_form_on(
 
 
 async def test_entities_telegram_cannot_parse_get_a_plain_apology_once(
-    limited_bot, telegram, caplog
+    limited_bot, telegram, clock, caplog
 ):
-    await set_up(telegram)
+    await set_up(telegram, clock)
     telegram.fail_next(
         "sendMessage",
         Fault(
@@ -251,9 +253,9 @@ FORM_GONE = "Tombol ini dari formulir yang sudah selesai atau dibatalkan."
     ],
 )
 async def test_unknown_or_forged_buttons_are_answered_and_change_nothing(
-    bot, telegram, data, answer, no_errors_logged
+    bot, telegram, clock, data, answer, no_errors_logged
 ):
-    await set_up(telegram)
+    await set_up(telegram, clock)
     before = await find_group(GROUP.id)
     message = telegram.sent_to(GROUP.id)[-1]
     query = await telegram.press(MEMBER, message, data)

@@ -51,13 +51,17 @@ _QUESTION_TEXTS = (
     ("prompt", "question"),
     ("label", "short label (review, summary, exports)"),
     ("unit", "unit of the figure"),
-    ("summary", "how an answer reads in the summary; keep the placeholders {value}, {unit}, "
-                "{label}"),
+    (
+        "summary",
+        "how an answer reads in the summary; keep the placeholders {value}, {unit}, {label}",
+    ),
 )
 _PART_OF_TEXTS = (
     ("summary", "summary line of a part and its whole; keep {value}, {total}, {percent}"),
-    ("summary_if_total_zero", "summary line of a part when the whole is zero; keep {value}, "
-                              "{total}"),
+    (
+        "summary_if_total_zero",
+        "summary line of a part when the whole is zero; keep {value}, {total}",
+    ),
 )
 
 

@@ -7,6 +7,8 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 QUIET_PERIOD_DAYS = 3  # masa tenang: H-3 to H-1
+# The days the countdown is posted, in days before polling day: H-30 … Hari H.
+MILESTONES = frozenset({30, 14, 7, 3, 2, 1, 0})
 
 
 def local_today(now: datetime, zone_name: str) -> date:
@@ -39,3 +41,8 @@ class Countdown:
     @property
     def in_quiet_period(self) -> bool:
         return 1 <= self.days_before <= QUIET_PERIOD_DAYS
+
+
+def is_milestone(day: date, polling_day: date) -> bool:
+    """True on H-30, H-14, H-7, H-3, H-2, H-1 and Hari H."""
+    return (polling_day - day).days in MILESTONES

@@ -27,6 +27,9 @@ class GroupSettings:
     active: bool
     # Scheduled post kind -> "HH:MM" or None (off); kinds left out keep their default.
     post_times: Mapping[str, str | None] = field(default_factory=dict)
+    # When the bot was added (or added back): no scheduled post is due before it.
+    # None for groups registered before this was recorded.
+    active_since: datetime | None = None
 
     @property
     def missing(self) -> list[str]:

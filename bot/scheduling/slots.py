@@ -1,15 +1,25 @@
 """What is due at instant ``now``: the scheduled posts' maths, with no clock and no I/O.
 
-Each group posts up to four things a day at local times of its own choosing
-(``DEFAULT_TIMES`` unless changed): the report opening, a reminder, the daily
-summary, and, on milestone days only, the countdown. A post's *slot* is its
-local date and time in the group's zone, which makes one aware instant.
+Each group posts the kinds of ``post_kinds.POST_KINDS`` at local times of its
+own choosing (each kind's default unless changed), on the days each kind runs
+(every day, or the countdown's milestone days). A post's *slot* is its local
+date and time in the group's zone, which makes one aware instant.
 
-A slot that has passed and is not in ``done`` is *due* while it is at most
-``GRACE`` old and *missed* after that. The caller sends the due ones, records
-the missed ones (so each is logged once and never sent late), and adds both to
-``done``. Keys in ``done`` use the group's *local date*, so a post already sent
-stays sent when the group changes its zone later that day.
+A slot that has passed and is not settled in ``done`` is *due* while it is at
+most ``GRACE`` old and *missed* after that. The caller sends the due ones,
+records the missed ones (so each is logged once and never sent late), and
+adds both to ``done``. Keys in ``done`` use the group's *local date*, so a
+post already sent stays sent when the group changes its zone later that day.
+
+Two things make a slot not count at all:
+
+- it falls before the group was registered (or re-activated after the bot was
+  added back): a group added at 20.38 has no 17.00 summary to miss today, nor
+  any post yesterday;
+- the record settles it: sent, being sent or not needed that day. A post
+  recorded as *missed* was never delivered, so it settles only slots at or
+  before the instant it was missed at: when an admin moves it later, the new
+  slot is due again (and is claimed by turning the missed record into a send).
 
 The scheduler calls ``plan_posts`` for every active group at once, so the hot
 path caches the UTC instant of each (zone, date, time) it meets: most groups
@@ -20,39 +30,35 @@ distinct conversions per call whatever the number of groups.
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from enum import StrEnum
-from types import MappingProxyType
+from enum import Enum
 from zoneinfo import ZoneInfo
 
+from bot.domain.forum import GroupSettings
+from bot.scheduling.post_kinds import POST_KINDS, PostKind
 
-class PostKind(StrEnum):
-    LAPORAN = "laporan"  # the daily report opens
-    PENGINGAT = "pengingat"  # reminder to liaisons who have not reported
-    RINGKASAN = "ringkasan"  # the daily summary
-    HITUNGMUNDUR = "hitungmundur"  # countdown, on milestone days only
-
-
-DEFAULT_TIMES: Mapping[PostKind, time] = MappingProxyType(
-    {
-        PostKind.LAPORAN: time(7, 0),
-        PostKind.PENGINGAT: time(12, 0),
-        PostKind.RINGKASAN: time(17, 0),
-        PostKind.HITUNGMUNDUR: time(7, 0),
-    }
-)
-MILESTONES = frozenset({30, 14, 7, 3, 2, 1, 0})  # days before polling day
 GRACE = timedelta(hours=2)
 
 _ONE_DAY = timedelta(days=1)
-_KINDS = tuple(PostKind)
+_KINDS = tuple(POST_KINDS)  # registry order: the order of posts due in the same minute
 _KIND_ORDER = {kind: index for index, kind in enumerate(_KINDS)}
 _OFF_WORDS = frozenset({"mati", "off"})
-_DEFAULT_LOCAL_TIMES = tuple(DEFAULT_TIMES[kind] for kind in _KINDS)
-_NO_COUNTDOWN = (False, False)  # no countdown slot yesterday nor today
+_DEFAULT_LOCAL_TIMES = tuple(POST_KINDS[kind].default_time for kind in _KINDS)
 _POST_TIME = re.compile(r"^([0-9]{1,2})[:.]([0-9]{2})$")
+
+DEFAULT_TIMES: Mapping[PostKind, time] = {
+    kind: spec.default_time for kind, spec in POST_KINDS.items()
+}
+
+PostKey = tuple[int, PostKind, date]  # chat id, kind, local date
+# What the record says of a key: None when the day's post is settled (sent,
+# being sent, not needed), or the slot instant at which it was found missed.
+# A plain set of keys reads as all of them settled.
+Done = Mapping[PostKey, datetime | None] | AbstractSet[PostKey]
+_ABSENT = object()
 
 
 @dataclass(frozen=True)
@@ -61,10 +67,26 @@ class GroupSchedule:
     time_zone: str
     times: Mapping[PostKind, time | None]  # None turns a post off; absent means its default
     polling_day: date | None
+    active_since: datetime | None = None  # registered or re-activated then (None: long ago)
 
     def time_of(self, kind: PostKind) -> time | None:
         """The local time of ``kind``, or None when the group turned it off."""
-        return self.times.get(kind, DEFAULT_TIMES[kind])
+        return self.times.get(kind, POST_KINDS[kind].default_time)
+
+
+def schedule_of(group: GroupSettings) -> GroupSchedule:
+    """The group's schedule from its stored settings; unknown kinds and bad times are ignored."""
+    times: dict[PostKind, time | None] = {}
+    for name, value in group.post_times.items():
+        if name in POST_KINDS:
+            times[PostKind(name)] = time.fromisoformat(value) if value else None
+    return GroupSchedule(
+        chat_id=group.chat_id,
+        time_zone=group.time_zone,
+        times=times,
+        polling_day=group.polling_day,
+        active_since=group.active_since,
+    )
 
 
 @dataclass(frozen=True)
@@ -73,9 +95,12 @@ class DuePost:
     kind: PostKind
     local_date: date
     scheduled_at: datetime  # aware, UTC
+    # The record holds this day's post as missed at an earlier slot (the time
+    # was moved since): it is claimed by turning that record into a send.
+    was_missed: bool = False
 
     @property
-    def key(self) -> tuple[int, PostKind, date]:
+    def key(self) -> PostKey:
         """What goes into ``done`` once this post is sent or recorded as missed."""
         return (self.chat_id, self.kind, self.local_date)
 
@@ -127,24 +152,28 @@ def _utc(now: datetime) -> datetime:
 
 
 def _local_times(schedule: GroupSchedule) -> tuple[time | None, ...]:
-    """The group's time for each kind, in ``PostKind`` order (None = off)."""
+    """The group's time for each kind, in registry order (None = off)."""
     times = schedule.times
     if not times:
         return _DEFAULT_LOCAL_TIMES
-    return tuple(times.get(kind, DEFAULT_TIMES[kind]) for kind in _KINDS)
+    return tuple(times.get(kind, POST_KINDS[kind].default_time) for kind in _KINDS)
 
 
-# A passed slot shared by every group with the same zone, times and milestone days:
+def _runs_on(polling_day: date | None, today: date) -> tuple[bool, ...]:
+    """For each kind, whether it has a slot yesterday, then today."""
+    yesterday = today - _ONE_DAY
+    return tuple(
+        POST_KINDS[kind].runs_on(day, polling_day) for kind in _KINDS for day in (yesterday, today)
+    )
+
+
+# A passed slot shared by every group with the same zone, times and days:
 # (kind, local date, instant, still within grace).
 _PassedSlot = tuple[PostKind, date, datetime, bool]
 
 
-def plan_posts(
-    now: datetime,
-    schedules: Iterable[GroupSchedule],
-    done: Container[tuple[int, PostKind, date]],
-) -> Plan:
-    """Sorts the passed, unrecorded slots of each group's local yesterday and today.
+def plan_posts(now: datetime, schedules: Iterable[GroupSchedule], done: Done) -> Plan:
+    """Sorts the passed, unsettled slots of each group's local yesterday and today.
 
     Due ones are at most ``GRACE`` old; missed ones are older. Yesterday
     counts too, so a 23.30 post is still sent by a bot that comes back at
@@ -152,45 +181,46 @@ def plan_posts(
     """
     now = _utc(now)
     clock = _SlotClock(now)
-    # Thousands of groups share a handful of (zone, times, milestone days)
-    # combinations: their passed slots are worked out once per combination,
-    # leaving only the ``done`` look-ups to do per group.
+    if not isinstance(done, Mapping):
+        done = dict.fromkeys(done)
+    # Thousands of groups share a handful of (zone, times, days) combinations:
+    # their passed slots are worked out once per combination, leaving only the
+    # ``done`` look-ups to do per group.
     passed_slots: dict[tuple, list[_PassedSlot]] = {}
-    milestone_days: dict[tuple[date, date], tuple[bool, bool]] = {}
+    days_run: dict[tuple[date | None, date], tuple[bool, ...]] = {}
     due: list[tuple] = []
     missed: list[tuple] = []
     for schedule in schedules:
         zone_name = schedule.time_zone
         today = clock.today(zone_name)
         local_times = _local_times(schedule)
-        polling_day = schedule.polling_day
-        if polling_day is None:
-            countdown_on = _NO_COUNTDOWN
-        else:
-            countdown_on = milestone_days.get((polling_day, today))
-            if countdown_on is None:
-                countdown_on = milestone_days[polling_day, today] = (
-                    (polling_day - today).days + 1 in MILESTONES,
-                    (polling_day - today).days in MILESTONES,
-                )
-        key = (zone_name, local_times, countdown_on)
+        runs = days_run.get((schedule.polling_day, today))
+        if runs is None:
+            runs = days_run[schedule.polling_day, today] = _runs_on(schedule.polling_day, today)
+        key = (zone_name, local_times, runs)
         slots = passed_slots.get(key)
         if slots is None:
-            slots = passed_slots[key] = _passed_slots(
-                clock, zone_name, today, local_times, countdown_on
-            )
+            slots = passed_slots[key] = _passed_slots(clock, zone_name, today, local_times, runs)
         chat_id = schedule.chat_id
+        active_since = schedule.active_since
         for kind, day, scheduled_at, within_grace in slots:
-            if (chat_id, kind, day) not in done:
-                (due if within_grace else missed).append(
-                    (scheduled_at, chat_id, _KIND_ORDER[kind], kind, day)
-                )
+            if active_since is not None and scheduled_at < active_since:
+                continue  # the group was not there yet
+            record = done.get((chat_id, kind, day), _ABSENT)
+            if record is None:
+                continue  # settled for the day
+            was_missed = record is not _ABSENT
+            if was_missed and scheduled_at <= record:  # type: ignore[operator]
+                continue  # the slot that was missed, or an earlier one
+            (due if within_grace else missed).append(
+                (scheduled_at, chat_id, _KIND_ORDER[kind], kind, day, was_missed)
+            )
     # Sorting plain tuples compares in C; the posts are built once in order.
     due.sort()
     missed.sort()
     return Plan(
-        due=[DuePost(chat_id, kind, day, at) for at, chat_id, _, kind, day in due],
-        missed=[DuePost(chat_id, kind, day, at) for at, chat_id, _, kind, day in missed],
+        due=[DuePost(chat_id, kind, day, at, was) for at, chat_id, _, kind, day, was in due],
+        missed=[DuePost(chat_id, kind, day, at, was) for at, chat_id, _, kind, day, was in missed],
     )
 
 
@@ -199,15 +229,15 @@ def _passed_slots(
     zone_name: str,
     today: date,
     local_times: tuple[time | None, ...],
-    countdown_on: tuple[bool, bool],
+    runs: tuple[bool, ...],
 ) -> list[_PassedSlot]:
     oldest_due = clock.now - GRACE
     slots = []
-    for kind, at in zip(_KINDS, local_times, strict=True):
+    for index, (kind, at) in enumerate(zip(_KINDS, local_times, strict=True)):
         if at is None:
             continue
-        for day, countdown in zip((today - _ONE_DAY, today), countdown_on, strict=True):
-            if kind is PostKind.HITUNGMUNDUR and not countdown:
+        for offset, day in enumerate((today - _ONE_DAY, today)):
+            if not runs[2 * index + offset]:
                 continue
             scheduled_at = clock.instant(zone_name, day, at)
             if scheduled_at <= clock.now:
@@ -215,49 +245,36 @@ def _passed_slots(
     return slots
 
 
-def next_wakeup(now: datetime, schedules: Iterable[GroupSchedule]) -> datetime | None:
-    """The first instant after ``now`` at which any slot falls due (UTC), or None if none ever will.
+class NewTime(Enum):
+    """When a post whose time was just changed next goes out."""
 
-    A scheduler sleeps until then, and must also wake when a group's settings change.
+    TODAY = "today"  # its new slot is later today
+    AT_ONCE = "at_once"  # its new slot has just passed (within grace): the next tick sends it
+    TOMORROW = "tomorrow"  # today's slot is gone (long past, before the group joined, missed)
+    NOT_TODAY = "not_today"  # the kind does not run today (the countdown off a milestone)
+
+
+def when_new_time_applies(
+    now: datetime, schedule: GroupSchedule, kind: PostKind, missed_at: datetime | None = None
+) -> NewTime:
+    """Where today's post of ``kind`` stands after its time changed (it must be on, not sent).
+
+    ``missed_at`` is the slot the record says today's post was missed at, if it was.
     """
     now = _utc(now)
+    at = schedule.time_of(kind)
     clock = _SlotClock(now)
-    earliest_for: dict[tuple, datetime | None] = {}
-    earliest: datetime | None = None
-    for schedule in schedules:
-        key = (schedule.time_zone, _local_times(schedule), schedule.polling_day)
-        if key in earliest_for:
-            continue
-        instant = earliest_for[key] = _next_slot(clock, *key)
-        if instant is not None and (earliest is None or instant < earliest):
-            earliest = instant
-    return earliest
-
-
-def _next_slot(
-    clock: _SlotClock,
-    zone_name: str,
-    local_times: tuple[time | None, ...],
-    polling_day: date | None,
-) -> datetime | None:
-    today = clock.today(zone_name)
-    earliest = None
-    for kind, at in zip(_KINDS, local_times, strict=True):
-        if at is None:
-            continue
-        if kind is not PostKind.HITUNGMUNDUR:
-            days = [today, today + _ONE_DAY]
-        elif polling_day is not None:
-            days = sorted(polling_day - timedelta(days=before) for before in MILESTONES)
-        else:
-            days = []
-        for day in days:
-            instant = clock.instant(zone_name, day, at)
-            if instant > clock.now:
-                if earliest is None or instant < earliest:
-                    earliest = instant
-                break
-    return earliest
+    today = clock.today(schedule.time_zone)
+    if at is None or not POST_KINDS[kind].runs_on(today, schedule.polling_day):
+        return NewTime.NOT_TODAY
+    slot = clock.instant(schedule.time_zone, today, at)
+    if (schedule.active_since is not None and slot < schedule.active_since) or (
+        missed_at is not None and slot <= missed_at
+    ):
+        return NewTime.TOMORROW
+    if slot > now:
+        return NewTime.TODAY
+    return NewTime.AT_ONCE if slot >= now - GRACE else NewTime.TOMORROW
 
 
 def parse_post_time(text: str) -> time | None:

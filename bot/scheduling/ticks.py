@@ -1,4 +1,4 @@
-"""Scheduled posts: every tick, work out from the database what is due, and send it once.
+"""The scheduled-post job: every tick, work out from the database what is due, and send it once.
 
 A tick reads every active group's schedule and the record of posts already
 handled (kept up to date incrementally by ``post_record.PostLedger``),
@@ -6,9 +6,9 @@ asks ``bot.scheduling.slots`` what is due at this instant, and claims each due p
 in the database before sending it (a unique row per group, kind and local
 day). So a restart, a zone change or a schedule change all take effect at
 the next tick, and two ticks (or two processes) never send the same post
-twice.
+twice. What a post says comes from its kind's composer in ``post_kinds``.
 
-When a send fails:
+When a send fails (``bot.transport.errors`` says what a failure means):
 - certainly not delivered (connection refused, 5xx, 429 beyond the rate
   limiter's retries): the claim is released and the next tick tries again,
   while the post is still within its grace period;
@@ -30,24 +30,22 @@ import logging
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
-from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, TimedOut
+from telegram.error import ChatMigrated, TelegramError
 from telegram.ext import Application
 
 from bot.clock import Clock
 from bot.domain.countdown import local_today
 from bot.domain.forms import FormSet
 from bot.domain.forum import GroupSettings
-from bot.scheduling.slots import DuePost, PostKind, plan_posts
-from bot.services import groups, post_record
-from bot.services.day_status import day_status
+from bot.scheduling import post_record
+from bot.scheduling.composers import Outgoing, PostContext
+from bot.scheduling.post_kinds import POST_KINDS
+from bot.scheduling.slots import DuePost, plan_posts, schedule_of
+from bot.services import groups
 from bot.storage.db import mapped
 from bot.storage.models import PostState
-from bot.texts.i18n import translator
-from bot.texts.posts import milestone_text, reminder_text, report_opening_text
-from bot.texts.splitting import split_message
-from bot.texts.summary import SummaryInput, render_summary
-from bot.transport.deep_links import report_url
+from bot.transport import delivery
+from bot.transport.errors import TelegramFault, classify
 
 log = logging.getLogger(__name__)
 
@@ -66,47 +64,12 @@ def next_tick_after(now: datetime) -> datetime:
     return minute + timedelta(seconds=ticks * TICK_SECONDS)
 
 
-@dataclass(frozen=True)
-class Outgoing:
-    parts: list[str]
-    markup: InlineKeyboardMarkup | None = None
-
-
 @dataclass
 class TickResult:
     sent: int = 0
     not_needed: int = 0
     missed: int = 0
     failed: int = 0
-
-
-def report_button(bot_username: str, chat_id: int, label: str) -> InlineKeyboardMarkup:
-    url = report_url(bot_username, chat_id)
-    return InlineKeyboardMarkup([[InlineKeyboardButton(label, url=url)]])
-
-
-async def compose(
-    application: Application, forms: FormSet, group: GroupSettings, post: DuePost
-) -> Outgoing | None:
-    """The post's text for the group, or None when there is nothing to say today."""
-    t = translator(group.locale)
-    _ = t.gettext
-    day = post.local_date
-    if post.kind is PostKind.LAPORAN:
-        return Outgoing(
-            [report_opening_text(t, group, day)],
-            report_button(application.bot.username, group.chat_id, _("Buka formulir laporan")),
-        )
-    if post.kind is PostKind.HITUNGMUNDUR:
-        text = milestone_text(t, group, day)
-        return Outgoing([text]) if text else None
-    status = await day_status(group, day)
-    if post.kind is PostKind.PENGINGAT:
-        if not status.missing_liaisons:
-            return None
-        return Outgoing(split_message(reminder_text(t, group, day, status.missing_liaisons)))
-    summary = SummaryInput(group, day, status.reports, status.expected_agencies, forms)
-    return Outgoing(split_message(render_summary(t, summary)))
 
 
 class Scheduler:
@@ -130,7 +93,7 @@ class Scheduler:
     async def _tick(self) -> TickResult:
         now = self.clock()
         active = {group.chat_id: group for group in await groups.active_groups()}
-        schedules = await mapped(post_record.schedule_of, list(active.values()))
+        schedules = await mapped(schedule_of, list(active.values()))
         # plan_posts looks at each group's local yesterday and today: the
         # earliest of those is all the record that needs reading.
         zones = {group.time_zone for group in active.values()}
@@ -139,7 +102,7 @@ class Scheduler:
         plan = plan_posts(now, schedules, done)
         result = TickResult(missed=await post_record.record_missed(plan.missed))
         for post in plan.missed:  # recorded: logged once, never planned again
-            self._ledger.remember(post)
+            self._ledger.remember(post, missed=True)
         if result.missed:
             log.warning(
                 "Skipped %d scheduled post(s) found more than the grace period late: %s",
@@ -170,7 +133,9 @@ class Scheduler:
             self._ledger.remember(post)  # taken by a twin, or under the group's old chat id
             return group
         try:
-            outgoing = await compose(self.application, self.forms, group, post)
+            outgoing = await POST_KINDS[post.kind].compose(
+                PostContext(self.application.bot.username, self.forms, group, post.local_date)
+            )
             if outgoing is None:
                 await post_record.finish(post, PostState.NOT_NEEDED)
                 result.not_needed += 1
@@ -178,31 +143,12 @@ class Scheduler:
             try:
                 message_id = await self._send_parts(group.chat_id, outgoing, post)
             except ChatMigrated as moved:
-                await groups.move_group(group.chat_id, moved.new_chat_id)
+                await delivery.chat_moved(group.chat_id, moved.new_chat_id)
                 group = replace(group, chat_id=moved.new_chat_id)
                 post = replace(post, chat_id=moved.new_chat_id)
                 message_id = await self._send_parts(group.chat_id, outgoing, post)
-        except TimedOut:
-            log.warning(
-                "Timed out sending %s to %s; counted as sent (never posted twice)",
-                post.kind,
-                post.chat_id,
-            )
-            await post_record.finish(post, PostState.SENT)
-            result.sent += 1
-        except (Forbidden, BadRequest) as error:
-            if isinstance(error, BadRequest) and "chat not found" not in str(error).lower():
-                log.error("Telegram refused %s for %s: %s", post.kind, post.chat_id, error)
-                await post_record.finish(post, PostState.MISSED)  # retrying cannot help
-            else:
-                log.info("Cannot post to %s (%s); group marked inactive", post.chat_id, error)
-                await groups.deactivate_group(post.chat_id)
-                await post_record.release(post)  # sent if the group comes back in time
-            result.failed += 1
-        except NetworkError as error:
-            log.warning("Could not send %s to %s (%s); will retry", post.kind, post.chat_id, error)
-            await post_record.release(post)
-            result.failed += 1
+        except TelegramError as error:
+            await self._failed(post, error, result)
         except Exception:
             log.exception("Failed to prepare %s for %s", post.kind, post.chat_id)
             await post_record.release(post)
@@ -211,6 +157,34 @@ class Scheduler:
             await post_record.finish(post, PostState.SENT, message_id)
             result.sent += 1
         return group
+
+    async def _failed(self, post: DuePost, error: TelegramError, result: TickResult) -> None:
+        """Settles a post whose send failed, by what the failure means."""
+        fault = classify(error)
+        if fault is TelegramFault.MAYBE_DELIVERED:
+            log.warning(
+                "Timed out sending %s to %s; counted as sent (never posted twice)",
+                post.kind,
+                post.chat_id,
+            )
+            await post_record.finish(post, PostState.SENT)
+            result.sent += 1
+            return
+        result.failed += 1
+        if fault is TelegramFault.CHAT_GONE:
+            await delivery.chat_gone(post.chat_id, error)
+            await post_record.release(post)  # sent if the group comes back in time
+        elif fault in (TelegramFault.NOT_DELIVERED, TelegramFault.RATE_LIMITED):
+            log.warning("Could not send %s to %s (%s); will retry", post.kind, post.chat_id, error)
+            await post_record.release(post)
+        elif fault is TelegramFault.OTHER:
+            log.error(
+                "Unexpected answer sending %s to %s: %s; will retry", post.kind, post.chat_id, error
+            )
+            await post_record.release(post)
+        else:
+            log.error("Telegram refused %s for %s: %s", post.kind, post.chat_id, error)
+            await post_record.finish(post, PostState.MISSED)  # retrying cannot help
 
     async def _send_parts(self, chat_id: int, outgoing: Outgoing, post: DuePost) -> int:
         """Sends the post's parts; it is handed over only once its first send slot is taken.

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 
 from tortoise.transactions import in_transaction
 
 from bot.domain.forum import GroupSettings
-from bot.storage.db import as_date, as_json, fetch_rows, mapped
+from bot.storage.db import as_date, as_datetime, as_json, fetch_rows, mapped
 from bot.storage.models import DEFAULT_ZONE, Group
 
 REGION_MAX_LENGTH = 100
@@ -27,6 +27,7 @@ def _settings(group: Group) -> GroupSettings:
         polling_day=group.polling_day,
         active=group.active,
         post_times=dict(group.post_times or {}),
+        active_since=group.active_since,
     )
 
 
@@ -35,45 +36,54 @@ async def find_group(chat_id: int) -> GroupSettings | None:
     return _settings(group) if group else None
 
 
-async def register_group(chat_id: int, title: str) -> GroupSettings:
-    """Creates the group, or reactivates it and refreshes its title."""
+async def register_group(chat_id: int, title: str, *, now: datetime) -> GroupSettings:
+    """Creates the group, or reactivates it and refreshes its title.
+
+    ``now`` (the bot's clock) starts the group's schedule: nothing before it is due.
+    """
     title = title[:TITLE_MAX_LENGTH]
     group, created = await Group.get_or_create(
-        chat_id=chat_id, defaults={"title": title, "time_zone": DEFAULT_ZONE}
+        chat_id=chat_id, defaults={"title": title, "time_zone": DEFAULT_ZONE, "active_since": now}
     )
     if not created and (group.title != title or not group.active):
+        changed = ["title", "active", "updated_at"]
+        if not group.active:
+            group.active_since = now
+            changed.append("active_since")
         group.title = title
         group.active = True
-        await group.save(update_fields=["title", "active", "updated_at"])
+        await group.save(update_fields=changed)
     return _settings(group)
 
 
-async def _update(chat_id: int, title: str, **changes: object) -> GroupSettings:
-    await register_group(chat_id, title)
+async def _update(chat_id: int, title: str, now: datetime, **changes: object) -> GroupSettings:
+    await register_group(chat_id, title, now=now)
     await Group.filter(chat_id=chat_id).update(**changes)
     group = await Group.get(chat_id=chat_id)
     return _settings(group)
 
 
-async def set_region(chat_id: int, title: str, region_name: str) -> GroupSettings:
-    return await _update(chat_id, title, region_name=region_name)
+async def set_region(chat_id: int, title: str, region_name: str, *, now: datetime) -> GroupSettings:
+    return await _update(chat_id, title, now, region_name=region_name)
 
 
-async def set_time_zone(chat_id: int, title: str, zone_name: str) -> GroupSettings:
-    return await _update(chat_id, title, time_zone=zone_name)
+async def set_time_zone(
+    chat_id: int, title: str, zone_name: str, *, now: datetime
+) -> GroupSettings:
+    return await _update(chat_id, title, now, time_zone=zone_name)
 
 
 async def set_polling_day(
-    chat_id: int, title: str, polling_day: date, election_name: str
+    chat_id: int, title: str, polling_day: date, election_name: str, *, now: datetime
 ) -> GroupSettings:
-    return await _update(chat_id, title, polling_day=polling_day, election_name=election_name)
+    return await _update(chat_id, title, now, polling_day=polling_day, election_name=election_name)
 
 
 async def set_post_time(
-    chat_id: int, title: str, kind: str, post_time: str | None
+    chat_id: int, title: str, kind: str, post_time: str | None, *, now: datetime
 ) -> GroupSettings:
     """Sets one scheduled post's local time ("HH:MM"), or turns it off with None."""
-    await register_group(chat_id, title)
+    await register_group(chat_id, title, now=now)
     async with in_transaction():
         group = await Group.select_for_update().get(chat_id=chat_id)
         group.post_times = {**(group.post_times or {}), kind: post_time}
@@ -83,7 +93,7 @@ async def set_post_time(
 
 _ACTIVE_GROUPS = (
     "SELECT chat_id, title, region_name, time_zone, locale, election_name, "
-    'polling_day, post_times FROM "groups" WHERE active'
+    'polling_day, post_times, active_since FROM "groups" WHERE active'
 )
 
 
@@ -97,7 +107,17 @@ async def active_groups() -> list[GroupSettings]:
 
 
 def _active_settings(row: Sequence) -> GroupSettings:
-    chat_id, title, region_name, time_zone, locale, election_name, polling_day, post_times = row
+    (
+        chat_id,
+        title,
+        region_name,
+        time_zone,
+        locale,
+        election_name,
+        polling_day,
+        post_times,
+        active_since,
+    ) = row
     return GroupSettings(
         chat_id=chat_id,
         title=title,
@@ -108,6 +128,7 @@ def _active_settings(row: Sequence) -> GroupSettings:
         polling_day=as_date(polling_day),
         active=True,
         post_times=dict(as_json(post_times) or {}),
+        active_since=as_datetime(active_since),
     )
 
 

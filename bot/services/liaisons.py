@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
@@ -62,6 +63,7 @@ async def request_registration(
     unit_name: str,
     *,
     approved: bool,
+    now: datetime,
 ) -> LiaisonRecord:
     """Files a person's registration, replacing any earlier one in the group.
 
@@ -69,7 +71,7 @@ async def request_registration(
     unambiguous; reports already submitted keep their own copy of the names.
     """
     status = LiaisonStatus.APPROVED if approved else LiaisonStatus.PENDING
-    await register_group(chat_id, chat_title)
+    await register_group(chat_id, chat_title, now=now)
     async with in_transaction():
         group = await Group.get(chat_id=chat_id)
         existing = await Liaison.get_or_none(group=group, user_id=user_id)

@@ -13,7 +13,7 @@ import contextvars
 import json
 import logging
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import parse_qs, urlencode, urlsplit
@@ -191,6 +191,14 @@ def as_date(value: date | str | None) -> date | None:
     if value is None or isinstance(value, date):
         return value
     return date.fromisoformat(value)
+
+
+def as_datetime(value: datetime | str | None) -> datetime | None:
+    """A timestamp read as a plain row: SQLite hands back text; always aware (UTC if unmarked)."""
+    if value is None:
+        return None
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(value)
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def as_json(value: object) -> Any:

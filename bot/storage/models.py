@@ -26,11 +26,14 @@ class Group(Model):
     polling_day = fields.DateField(null=True)
     # Scheduled post times by kind ("laporan": "07:00", "ringkasan": null for
     # off); a kind left out (or no mapping at all) keeps its default time
-    # (bot.scheduling.slots.DEFAULT_TIMES). Nullable so existing rows need no backfill.
+    # (bot.scheduling.post_kinds). Nullable so existing rows need no backfill.
     post_times = fields.JSONField(null=True)
     # False once the bot is removed from the chat; the row and everything
     # hanging off it stay, so adding the bot back resumes with its data.
     active = fields.BooleanField(default=True)
+    # When the group was registered or last re-activated, by the bot's clock: no
+    # scheduled post falls due before it. Null for groups older than the column.
+    active_since = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 
@@ -137,6 +140,10 @@ class ScheduledPost(Model):
     # a dead process's successor releases it); True once handed to Telegram,
     # after which it may have arrived and is never sent again.
     handed_over = fields.BooleanField(default=False)
+    # The slot this record is about (UTC). A MISSED post settles only slots at
+    # or before it, so one moved later the same day is sent after all. Null for
+    # records older than the column (they settle the day, as they always did).
+    slot_at = fields.DatetimeField(null=True)
     message_id = fields.BigIntField(null=True)
     updated_at = fields.DatetimeField(auto_now=True)
 

@@ -13,9 +13,8 @@ from datetime import date
 from operator import attrgetter
 
 from bot.domain.agencies import Agency
-from bot.domain.countdown import Countdown
+from bot.domain.countdown import Countdown, is_milestone
 from bot.domain.forum import GroupSettings, Liaison
-from bot.scheduling.slots import MILESTONES
 from bot.texts.group_view import countdown_line
 from bot.texts.html import mention as user_mention
 from bot.texts.i18n import Translator
@@ -92,7 +91,7 @@ def milestone_text(t: Translator, group: GroupSettings, today: date) -> str | No
     if group.polling_day is None:
         return None
     countdown = Countdown.between(today, group.polling_day)
-    if countdown.days_before not in MILESTONES:
+    if not is_milestone(today, group.polling_day):
         return None
     # countdown_line names the masa tenang itself on H-3 to H-1.
     line = countdown_line(t, group, today)

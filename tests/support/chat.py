@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+from datetime import timedelta
+
 from tests.support.botapi import BotMessage, Chat, TelegramServer, User
-from tests.support.harness import ADMIN, GROUP
+from tests.support.harness import ADMIN, GROUP, FakeClock
 
 OFFICER = User(333333333, "Andi Polres", "andi_polres")  # the Polri liaison
 
@@ -53,3 +57,18 @@ async def approve(telegram: TelegramServer, user: User, command: str, group: Cha
 async def type_in(telegram: TelegramServer, text: str, user: User = OFFICER) -> BotMessage:
     """``user`` types ``text`` in their private chat with the bot; returns the bot's answer."""
     return await say(telegram, text, user=user, chat=private(user))
+
+
+@contextlib.contextmanager
+def days_earlier(clock: FakeClock, days: int = 7) -> Iterator[None]:
+    """Runs the block with the clock ``days`` back, then puts it back where it was.
+
+    A group is set up before the day a test looks at: its scheduled posts
+    count only from the moment it joined.
+    """
+    now = clock.now
+    clock.now = now - timedelta(days=days)
+    try:
+        yield
+    finally:
+        clock.now = now

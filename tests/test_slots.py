@@ -12,10 +12,12 @@ from bot.scheduling.slots import (
     GRACE,
     DuePost,
     GroupSchedule,
+    NewTime,
+    Plan,
     PostKind,
-    next_wakeup,
     parse_post_time,
     plan_posts,
+    when_new_time_applies,
 )
 
 WIB, WITA, WIT = "Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"
@@ -323,8 +325,6 @@ def test_now_in_any_zone_means_the_same_instant():
 def test_naive_now_is_refused():
     with pytest.raises(ValueError):
         plan_posts(datetime(2024, 11, 13, 7), [], set())
-    with pytest.raises(ValueError):
-        next_wakeup(datetime(2024, 11, 13, 7), [])
 
 
 def test_eight_thousand_groups_plan_correctly():
@@ -353,60 +353,6 @@ def test_eight_thousand_groups_plan_correctly():
     # Yesterday (H-15, no countdown): opening, summary, and the reminder unless turned off.
     assert len(nothing_recorded.missed) == 8000 * 2 + 6000
     assert len(nothing_recorded.due) == len(plan.due)
-
-
-WAKEUP_CASES = {
-    "strictly after now: the reminder, not the opening due this instant": (
-        [GroupSchedule(1, WIB, {}, None)],
-        local(WIB, 13, 7),
-        local(WIB, 13, 12),
-    ),
-    "after the summary: tomorrow's opening": (
-        [GroupSchedule(1, WIB, {}, None)],
-        local(WIB, 13, 17),
-        local(WIB, 14, 7),
-    ),
-    "the earliest over zones": (
-        [GroupSchedule(1, WIB, {}, None), GroupSchedule(2, WIT, {}, None)],
-        local(WIB, 13, 17),
-        local(WIT, 14, 7),
-    ),
-    "a late custom summary today": (
-        [GroupSchedule(1, WITA, {RINGKASAN: time(23, 30)}, None)],
-        local(WITA, 13, 18),
-        local(WITA, 13, 23, 30),
-    ),
-    "only countdowns on: the next milestone, days away": (
-        [GroupSchedule(1, WIB, {LAPORAN: None, PENGINGAT: None, RINGKASAN: None}, PILKADA)],
-        local(WIB, 13, 8),
-        local(WIB, 20, 7),
-    ),
-    "only countdowns on, after polling day: never": (
-        [GroupSchedule(1, WIB, {LAPORAN: None, PENGINGAT: None, RINGKASAN: None}, PILKADA)],
-        local(WIB, 27, 8),
-        None,
-    ),
-    "everything off": (
-        [GroupSchedule(1, WIT, dict.fromkeys(PostKind), PILKADA)],
-        local(WIT, 13, 8),
-        None,
-    ),
-    "no groups": ([], local(WIB, 13, 8), None),
-}
-
-
-@pytest.mark.parametrize(
-    ("schedules", "now", "expected"), WAKEUP_CASES.values(), ids=WAKEUP_CASES.keys()
-)
-def test_next_wakeup(schedules, now, expected):
-    wakeup = next_wakeup(now, schedules)
-    assert wakeup == expected
-    if expected is not None:
-        assert wakeup.tzinfo is UTC
-        # Nothing falls due between now and the wake-up, and something does then.
-        just_before = plan_posts(wakeup - timedelta(seconds=1), schedules, set())
-        assert all(post.scheduled_at <= now for post in just_before.due)
-        assert plan_posts(wakeup, schedules, set()).due[-1].scheduled_at == wakeup
 
 
 def test_defaults_and_grace_are_the_documented_ones():
@@ -445,3 +391,85 @@ def test_parse_post_time(typed, expected):
 def test_parse_post_time_refuses(typed):
     with pytest.raises(ValueError):
         parse_post_time(typed)
+
+
+def test_slots_before_the_group_joined_are_neither_due_nor_missed():
+    """Added at 20.38 WITA with the summary moved to 20.41: only the 20.41 summary counts."""
+    joined = local(WITA, 13, 20, 38)
+    schedule = GroupSchedule(CHAT, WITA, {RINGKASAN: time(20, 41)}, PILKADA, active_since=joined)
+    assert plan_posts(local(WITA, 13, 20, 40), [schedule], set()) == Plan([], [])
+    plan = plan_posts(local(WITA, 13, 20, 41), [schedule], set())
+    assert plan.missed == []
+    assert plan.due == [DuePost(CHAT, RINGKASAN, D13, local(WITA, 13, 20, 41).astimezone(UTC))]
+
+
+def test_a_missed_post_moved_later_the_same_day_is_due_at_its_new_time():
+    missed_at = local(WIB, 13, 17).astimezone(UTC)
+    done = {
+        **dict.fromkeys(whole_day(D12)),
+        (CHAT, LAPORAN, D13): None,
+        (CHAT, PENGINGAT, D13): None,
+        (CHAT, RINGKASAN, D13): missed_at,
+    }
+    moved = GroupSchedule(CHAT, WIB, {RINGKASAN: time(20, 41)}, None)
+    assert plan_posts(local(WIB, 13, 20, 40), [moved], done) == Plan([], [])
+    plan = plan_posts(local(WIB, 13, 20, 41), [moved], done)
+    assert plan.due == [
+        DuePost(CHAT, RINGKASAN, D13, local(WIB, 13, 20, 41).astimezone(UTC), was_missed=True)
+    ]
+    # Moved to an earlier time (or left as it was), the missed post stays missed.
+    for earlier in (time(16), time(17)):
+        stays = GroupSchedule(CHAT, WIB, {RINGKASAN: earlier}, None)
+        assert plan_posts(local(WIB, 13, 20, 41), [stays], done) == Plan([], [])
+    # A post already sent (settled) is not sent again at a later time.
+    sent = {**done, (CHAT, RINGKASAN, D13): None}
+    assert plan_posts(local(WIB, 13, 20, 41), [moved], sent) == Plan([], [])
+
+
+NOW = local(WITA, 13, 20, 38)
+NEW_TIME_CASES = {
+    "later today": ({RINGKASAN: time(20, 41)}, RINGKASAN, None, None, NewTime.TODAY),
+    "just passed, within grace": ({RINGKASAN: time(19)}, RINGKASAN, None, None, NewTime.AT_ONCE),
+    "long passed": ({RINGKASAN: time(9)}, RINGKASAN, None, None, NewTime.TOMORROW),
+    "before the group joined": (
+        {RINGKASAN: time(20)},
+        RINGKASAN,
+        local(WITA, 13, 20, 30),
+        None,
+        NewTime.TOMORROW,
+    ),
+    "at or before the slot it was missed at": (
+        {RINGKASAN: time(19)},
+        RINGKASAN,
+        None,
+        local(WITA, 13, 19, 30),
+        NewTime.TOMORROW,
+    ),
+    "after the slot it was missed at": (
+        {RINGKASAN: time(20, 41)},
+        RINGKASAN,
+        None,
+        local(WITA, 13, 17),
+        NewTime.TODAY,
+    ),
+    "the countdown on a day that is no milestone": (
+        {HITUNGMUNDUR: time(21)},
+        HITUNGMUNDUR,
+        None,
+        None,
+        NewTime.NOT_TODAY,
+    ),
+    "turned off": ({RINGKASAN: None}, RINGKASAN, None, None, NewTime.NOT_TODAY),
+}
+
+
+@pytest.mark.parametrize(
+    ("times", "kind", "active_since", "missed_at", "expected"),
+    NEW_TIME_CASES.values(),
+    ids=NEW_TIME_CASES.keys(),
+)
+def test_when_a_changed_time_applies(times, kind, active_since, missed_at, expected):
+    # 13 November is H-14 before PILKADA: a milestone; the 12th (H-15) is not.
+    polling_day = PILKADA + timedelta(days=1) if kind is HITUNGMUNDUR else PILKADA
+    schedule = GroupSchedule(CHAT, WITA, times, polling_day, active_since=active_since)
+    assert when_new_time_applies(NOW, schedule, kind, missed_at) is expected

@@ -1,0 +1,86 @@
+"""What each scheduled post says: one composer per kind, registered in ``post_kinds``.
+
+A composer takes the group and the local day the post is for and returns the
+message parts (already split to Telegram's limits) with their buttons, or
+None when there is nothing to say that day (a reminder when everyone has
+reported, a countdown on a day that is no milestone).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import date
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.domain.forms import FormSet
+from bot.domain.forum import GroupSettings
+from bot.services.day_status import day_status
+from bot.texts.i18n import Translator, translator
+from bot.texts.posts import milestone_text, reminder_text, report_opening_text
+from bot.texts.splitting import split_message
+from bot.texts.summary import SummaryInput, render_summary
+from bot.transport.deep_links import report_url
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    parts: list[str]
+    markup: InlineKeyboardMarkup | None = None  # under the last part
+
+
+@dataclass(frozen=True)
+class PostContext:
+    """What a composer may use: the bot's name (for deep links), the forms, the group, the day."""
+
+    bot_username: str
+    forms: FormSet
+    group: GroupSettings
+    day: date
+
+    @property
+    def t(self) -> Translator:
+        return translator(self.group.locale)
+
+
+Composer = Callable[[PostContext], Awaitable[Outgoing | None]]
+
+
+def report_button(bot_username: str, chat_id: int, label: str) -> InlineKeyboardMarkup:
+    url = report_url(bot_username, chat_id)
+    return InlineKeyboardMarkup([[InlineKeyboardButton(label, url=url)]])
+
+
+async def report_opening(post: PostContext) -> Outgoing | None:
+    """The morning post, with the button that opens the form in a private chat."""
+    t = post.t
+    return Outgoing(
+        [report_opening_text(t, post.group, post.day)],
+        report_button(post.bot_username, post.group.chat_id, t.gettext("Buka formulir laporan")),
+    )
+
+
+async def reminder(post: PostContext) -> Outgoing | None:
+    """The midday nudge, only while an agency with an approved liaison has not reported."""
+    status = await day_status(post.group, post.day)
+    if not status.missing_liaisons:
+        return None
+    return Outgoing(
+        split_message(reminder_text(post.t, post.group, post.day, status.missing_liaisons))
+    )
+
+
+async def daily_summary(post: PostContext) -> Outgoing | None:
+    """The same summary /ringkasan gives."""
+    status = await day_status(post.group, post.day)
+    summary = SummaryInput(
+        post.group, post.day, status.reports, status.expected_agencies, post.forms
+    )
+    return Outgoing(split_message(render_summary(post.t, summary)))
+
+
+async def countdown(post: PostContext) -> Outgoing | None:
+    """The countdown post of a milestone day; nothing on other days."""
+    text = milestone_text(post.t, post.group, post.day)
+    return Outgoing([text]) if text else None
