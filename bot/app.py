@@ -21,6 +21,7 @@ from bot.storage.db import close_database, open_database
 from bot.storage.lease import lease_for
 from bot.transport.commands import publish_commands
 from bot.transport.limits import TelegramLimiter
+from bot.transport.polling_conflicts import PollingConflicts
 from bot.transport.request import PollingRequest, RetryingRequest
 from bot.transport.update_processor import PerSenderUpdateProcessor
 from handlers import register_handlers
@@ -46,6 +47,7 @@ def build_application(
     """
     polling = not settings.webhook_url
     updates = DurableUpdateQueue(put_waits=not polling)
+    polling_conflicts = PollingConflicts()
     builder = (
         ApplicationBuilder()
         .application_class(
@@ -57,6 +59,7 @@ def build_application(
                     connect_attempts=settings.database_connect_attempts,
                 ),
                 "lease_wait_seconds": settings.instance_wait_seconds,
+                "polling_conflicts": polling_conflicts,
             },
         )
         .token(settings.bot_token.get_secret_value())
@@ -77,7 +80,7 @@ def build_application(
     if polling:
         # A getUpdates confirms the updates before it: only once they are recorded.
         builder = builder.get_updates_request(
-            PollingRequest(updates.recorded, connection_pool_size=1)
+            PollingRequest(updates.recorded, polling_conflicts, connection_pool_size=1)
         )
     if rate_limit:
         # Keeps sends under Telegram's limits with people ahead of broadcasts,

@@ -57,6 +57,8 @@ def run() -> int:
     except AnotherInstanceRunning as error:
         print(f"posko-forkopimda: {error}", file=sys.stderr)
         return EXIT_ANOTHER_INSTANCE
+    if application.gave_way:  # to another process polling with this token (logged why)
+        return EXIT_ANOTHER_INSTANCE
     return 0
 
 

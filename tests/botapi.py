@@ -250,6 +250,7 @@ class TelegramServer:
         # As Telegram does, each getUpdates ends the long poll still pending
         # (that one is answered 409) and is served itself: the newcomer wins.
         self._polls_started = 0
+        self._poll_ended_by = ""
         self.conflicts_answered = 0
         self.webhook: str | None = None  # where the bot asked Telegram to POST updates
         # Awaited with the ids a getUpdates is about to confirm (Telegram then
@@ -394,6 +395,10 @@ class TelegramServer:
             }
         )
 
+    async def set_webhook_elsewhere(self, url: str) -> None:
+        """Someone (another deployment of the bot) sets a webhook for it."""
+        await self._api_setWebhook({"url": url})
+
     def set_member_status(self, chat: Chat, user: User, status: str) -> None:
         """Sets what getChatMember answers: creator, administrator, member, left…"""
         self.members[(chat.id, user.id)] = status
@@ -530,11 +535,28 @@ class TelegramServer:
             "supports_inline_queries": False,
         }
 
-    async def _api_getUpdates(self, params: dict) -> list[dict]:
+    async def _overtake_pending_poll(self, ended_by: str) -> int:
+        """Ends the pending long poll, if any, with a 409 saying ``ended_by``; numbers the next."""
         async with self._changed:
             self._polls_started += 1
-            this_poll = self._polls_started
-            self._changed.notify_all()  # the pending long poll, if any, is overtaken
+            self._poll_ended_by = ended_by
+            self._changed.notify_all()
+            return self._polls_started
+
+    def _conflict(self, description: str) -> ApiError:
+        self.conflicts_answered += 1
+        return ApiError(409, f"Conflict: {description}")
+
+    async def _api_getUpdates(self, params: dict) -> list[dict]:
+        this_poll = await self._overtake_pending_poll(
+            "terminated by other getUpdates request; make sure that only one bot instance "
+            "is running"
+        )
+        if self.webhook:
+            raise self._conflict(
+                "can't use getUpdates method while webhook is active; use deleteWebhook to "
+                "delete the webhook first"
+            )
         offset = int(params.get("offset", 0) or 0)
         timeout = float(params.get("timeout", 0) or 0)
         limit = int(params.get("limit", 100) or 100)
@@ -566,12 +588,7 @@ class TelegramServer:
                 finally:
                     self._polls_waiting -= 1
                 if overtaken():
-                    self.conflicts_answered += 1
-                    raise ApiError(
-                        409,
-                        "Conflict: terminated by other getUpdates request; make sure "
-                        "that only one bot instance is running",
-                    )
+                    raise self._conflict(self._poll_ended_by)
             return self._updates[:limit]
 
     async def _api_deleteWebhook(self, params: dict) -> bool:
@@ -579,6 +596,7 @@ class TelegramServer:
         return True
 
     async def _api_setWebhook(self, params: dict) -> bool:
+        await self._overtake_pending_poll("terminated by setWebhook request")
         self.webhook = params["url"]
         return True
 

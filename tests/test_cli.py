@@ -132,6 +132,65 @@ async def test_after_a_sigkill_the_next_process_starts_at_once(tmp_path, telegra
     assert "waiting up to" not in (tmp_path / "next.log").read_text()
 
 
+async def test_a_process_with_the_same_token_on_another_database_makes_one_give_way(
+    tmp_path, telegram
+):
+    """Two deployments of one bot: they fight over getUpdates until one leaves, losing nothing."""
+    people = [User(444444441 + n, f"Warga {n}") for n in range(4)]
+    env = {"BOT_TOKEN": TOKEN, "TELEGRAM_API_URL": telegram.url}
+    processes, logs = {}, {}
+    for name in ("older", "newer"):
+        (tmp_path / name).mkdir()  # each its own data/posko.sqlite3
+        logs[name] = (tmp_path / f"{name}.log").open("wb")
+    try:
+        processes["older"] = await run_bot(tmp_path / "older", env, stderr=logs["older"])
+        await telegram.wait_for_long_poll()
+        await ask_for_help(telegram, people[0])
+
+        processes["newer"] = await run_bot(tmp_path / "newer", env, stderr=logs["newer"])
+        exits = {asyncio.ensure_future(p.wait()): name for name, p in processes.items()}
+        done, pending = await asyncio.wait(exits, timeout=45, return_when="FIRST_COMPLETED")
+        for task in pending:
+            task.cancel()
+        assert len(done) == 1, "neither process gave way"
+        gone = exits[done.pop()]
+        stayed = "newer" if gone == "older" else "older"
+        assert processes[gone].returncode == 3
+
+        for person in people[1:]:  # the one that stayed serves everyone
+            await ask_for_help(telegram, person)
+    finally:
+        for process in processes.values():
+            await stop(process)
+        for log in logs.values():
+            log.close()
+    assert processes[stayed].returncode == 0
+    gone_log = (tmp_path / f"{gone}.log").read_text()
+    assert "409 Conflict 3 times" in gone_log
+    assert "another process is polling with this BOT_TOKEN" in gone_log
+    assert "Traceback" not in gone_log
+    assert " ERROR " not in (tmp_path / f"{stayed}.log").read_text()
+    # Every command answered exactly once, by one process or the other.
+    assert [len(telegram.sent_to(person.id)) for person in people] == [1, 1, 1, 1]
+
+
+async def test_a_webhook_set_elsewhere_makes_the_polling_process_give_way(tmp_path, telegram):
+    log = (tmp_path / "bot.log").open("wb")
+    process = await run_bot(
+        tmp_path, {"BOT_TOKEN": TOKEN, "TELEGRAM_API_URL": telegram.url}, stderr=log
+    )
+    try:
+        await telegram.wait_for_long_poll()
+        await telegram.set_webhook_elsewhere("https://elsewhere.example.org/hook")
+        assert await asyncio.wait_for(process.wait(), 45) == 3
+    finally:
+        await stop(process)
+        log.close()
+    assert telegram.webhook == "https://elsewhere.example.org/hook"  # left alone
+    logs = (tmp_path / "bot.log").read_text()
+    assert "409 Conflict 3 times" in logs and "a webhook is set for this bot" in logs
+
+
 async def test_unreachable_database_is_a_clear_error_after_retries(tmp_path, telegram):
     process = await run_bot(
         tmp_path,
