@@ -34,3 +34,14 @@ async def run_bot(
         stdout=asyncio.subprocess.PIPE,
         stderr=stderr,
     )
+
+
+async def exit_of(process: asyncio.subprocess.Process, timeout: float = 30) -> tuple[int, str]:
+    """The exit code and stderr of a process expected to end by itself; killed if it does not."""
+    try:
+        _, stderr = await asyncio.wait_for(process.communicate(), timeout)
+    except TimeoutError:
+        process.kill()  # a failing test must not leave a bot running
+        await process.wait()
+        raise AssertionError(f"still running after {timeout:g} s") from None
+    return process.returncode, stderr.decode()

@@ -9,7 +9,7 @@ import time
 
 from tests.botapi import BotMessage, Chat, User
 from tests.harness import MEMBER, TOKEN
-from tests.processes import run_bot
+from tests.processes import exit_of, run_bot
 
 
 async def test_missing_token_is_one_clear_line_and_exit_2(tmp_path):
@@ -74,10 +74,16 @@ async def ask_for_help(telegram, user: User) -> BotMessage:
     return await telegram.next_message(chat.id, timeout=45)
 
 
-async def stop(process: asyncio.subprocess.Process) -> int:
+async def stop(process: asyncio.subprocess.Process) -> int | None:
+    """Stops the bot as Ctrl-C does; its exit code (None if it had to be killed)."""
     if process.returncode is None:
         process.send_signal(signal.SIGINT)
-    await asyncio.wait_for(process.communicate(), 30)
+    try:
+        await asyncio.wait_for(process.communicate(), 30)
+    except TimeoutError:
+        process.kill()
+        await process.wait()
+        return None
     return process.returncode
 
 
@@ -91,7 +97,7 @@ async def test_a_second_process_on_the_same_database_exits_3_and_asks_telegram_n
         await telegram.wait_for_long_poll()
         calls_before, conflicts_before = len(telegram.calls), telegram.conflicts_answered
         second = await run_bot(tmp_path, {**env, "INSTANCE_WAIT_SECONDS": "2"})
-        _, stderr = await asyncio.wait_for(second.communicate(), 30)
+        exit_code, stderr = await exit_of(second)
         # Every request since is the first process's long poll: the second made
         # none (PTB's first is getMe, and a getUpdates would have cut the
         # first one's poll off with a 409).
@@ -101,8 +107,8 @@ async def test_a_second_process_on_the_same_database_exits_3_and_asks_telegram_n
     finally:
         assert await stop(first) == 0
         first_log.close()
-    assert second.returncode == 3
-    lines = stderr.decode().strip().splitlines()
+    assert exit_code == 3
+    lines = stderr.strip().splitlines()
     assert lines[-1].startswith(
         "posko-forkopimda: another process already serves this bot on this database"
     )

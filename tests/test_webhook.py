@@ -6,7 +6,6 @@ records it in the inbox before answering (``DurableUpdateQueue(put_waits=True)``
 
 from __future__ import annotations
 
-import asyncio
 import socket
 
 import aiohttp
@@ -17,7 +16,7 @@ from bot.settings import Secret
 from bot.storage.models import InboxUpdate
 from tests.botapi import Chat
 from tests.harness import GROUP, MEMBER, TOKEN, settings_for
-from tests.processes import run_bot
+from tests.processes import exit_of, run_bot
 
 SECRET = "rahasia-webhook-123"
 WEBHOOK_URL = "https://posko.example.org/telegram"
@@ -116,9 +115,9 @@ async def test_a_second_webhook_process_on_the_same_database_exits_3_and_asks_no
             "INSTANCE_WAIT_SECONDS": "2",
         },
     )
-    _, stderr = await asyncio.wait_for(second.communicate(), 30)
-    assert second.returncode == 3
-    assert "another process already serves this bot on this database" in stderr.decode()
+    exit_code, stderr = await exit_of(second)
+    assert exit_code == 3
+    assert "another process already serves this bot on this database" in stderr
     assert telegram.calls[calls_before:] == []  # no getMe, no setWebhook
 
     update = await typed(telegram, "/hitungmundur")  # the first one still serves
