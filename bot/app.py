@@ -7,20 +7,22 @@ from datetime import UTC, datetime
 
 from telegram import Update
 from telegram.constants import ParseMode
-from telegram.error import Conflict
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 
 from bot.clock import Clock, system_clock
 from bot.context import RUNTIME_KEY, BotContext, Runtime, install_runtime
 from bot.domain.forms import load_forms
+from bot.instance import SingleInstanceApplication
 from bot.scheduling import post_record
 from bot.scheduling.ticks import TICK_SECONDS, Scheduler, next_tick_after
 from bot.services import inbox
 from bot.services.inbox import DurableUpdateQueue
 from bot.settings import Settings
 from bot.storage.db import close_database, open_database
+from bot.storage.lease import lease_for
 from bot.transport.commands import publish_commands
 from bot.transport.limits import TelegramLimiter
+from bot.transport.polling_conflicts import PollingConflicts
 from bot.transport.request import PollingRequest, RetryingRequest
 from bot.transport.update_processor import PerSenderUpdateProcessor
 from handlers import register_handlers
@@ -38,7 +40,7 @@ def build_application(
     rate_limit: bool = True,
     run_scheduler: bool = True,
     read_timeout: float = 5.0,
-) -> Application:
+) -> SingleInstanceApplication:
     """Wires settings, storage and handlers into a ready-to-run PTB application.
 
     Tests pass their own ``clock`` and ``run_scheduler=False``, and call
@@ -46,8 +48,21 @@ def build_application(
     """
     polling = not settings.webhook_url
     updates = DurableUpdateQueue(put_waits=not polling)
+    polling_conflicts = PollingConflicts()
     builder = (
         ApplicationBuilder()
+        .application_class(
+            SingleInstanceApplication,
+            kwargs={
+                "lease": lease_for(
+                    settings.database_url,
+                    settings.bot_id,
+                    connect_attempts=settings.database_connect_attempts,
+                ),
+                "lease_wait_seconds": settings.instance_wait_seconds,
+                "polling_conflicts": polling_conflicts,
+            },
+        )
         .token(settings.bot_token.get_secret_value())
         .base_url(settings.api_base_url)
         .base_file_url(f"{settings.telegram_api_url}/file/bot")
@@ -66,13 +81,14 @@ def build_application(
     if polling:
         # A getUpdates confirms the updates before it: only once they are recorded.
         builder = builder.get_updates_request(
-            PollingRequest(updates.recorded, connection_pool_size=1)
+            PollingRequest(updates.recorded, polling_conflicts, connection_pool_size=1)
         )
     if rate_limit:
         # Keeps sends under Telegram's limits with people ahead of broadcasts,
         # and waits out a 429's retry_after instead of failing the send.
         builder = builder.rate_limiter(TelegramLimiter())
     application = builder.build()
+    assert isinstance(application, SingleInstanceApplication)  # the class given above
     forms = load_forms(settings.forms_file)  # a bad FORMS_FILE stops the start here
     install_runtime(application, Runtime(settings=settings, clock=clock, forms=forms))
     application.bot_data[SCHEDULER_KEY] = Scheduler(application, clock, forms)
@@ -91,30 +107,12 @@ async def replay_unhandled_updates(application: Application) -> None:
         log.warning("Replaying %d update(s) left unhandled by the previous run", len(pending))
 
 
-class AnotherInstanceRunning(RuntimeError):
-    """Telegram says another process is polling with this token."""
-
-
-async def ensure_only_poller(application: Application) -> None:
-    """Stops a second process with the same token before it sends anything.
-
-    A quick getUpdates (no offset, so nothing is confirmed or lost) is refused
-    with 409 Conflict while another process is long-polling.
-    """
-    try:
-        await application.bot.get_updates(timeout=0, limit=1)
-    except Conflict as error:
-        raise AnotherInstanceRunning(str(error)) from None
-
-
 def scheduler_of(application: Application) -> Scheduler:
     return application.bot_data[SCHEDULER_KEY]
 
 
 async def _post_init(application: Application) -> None:
     runtime = application.bot_data[RUNTIME_KEY]
-    if not runtime.settings.webhook_url:
-        await ensure_only_poller(application)
     await open_database(
         runtime.settings.database_url, attempts=runtime.settings.database_connect_attempts
     )

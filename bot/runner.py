@@ -11,13 +11,16 @@ from urllib.parse import urlsplit
 from telegram import Update
 from telegram.error import InvalidToken
 
-from bot.app import AnotherInstanceRunning, build_application
+from bot.app import build_application
 from bot.domain.forms import FormsFileError
 from bot.logging_setup import configure_logging
 from bot.settings import DEFAULT_DATABASE_URL, load_settings
 from bot.storage.db import DatabaseUnavailable, apply_migrations
+from bot.storage.lease import AnotherInstanceRunning
 
 log = logging.getLogger(__name__)
+
+EXIT_ANOTHER_INSTANCE = 3
 
 
 def run() -> int:
@@ -51,13 +54,11 @@ def run() -> int:
     except DatabaseUnavailable as error:
         print(f"posko-forkopimda: {error}", file=sys.stderr)
         return 1
-    except AnotherInstanceRunning:
-        print(
-            "posko-forkopimda: another bot process is already running with this BOT_TOKEN "
-            "(Telegram answered 409 Conflict); this one stops without sending anything.",
-            file=sys.stderr,
-        )
-        return 3
+    except AnotherInstanceRunning as error:
+        print(f"posko-forkopimda: {error}", file=sys.stderr)
+        return EXIT_ANOTHER_INSTANCE
+    if application.gave_way:  # to another process polling with this token (logged why)
+        return EXIT_ANOTHER_INSTANCE
     return 0
 
 

@@ -56,6 +56,14 @@ class Settings:
     log_level: str = "INFO"
     forms_file: Path | None = None
     database_connect_attempts: int = 5
+    # How long a new process waits for the one serving this bot on this
+    # database to stop (a restart, a deploy) before it gives up with exit code 3.
+    instance_wait_seconds: float = 30.0
+
+    @property
+    def bot_id(self) -> int:
+        """The bot's numeric id: the token's part before the colon, which is not secret."""
+        return int(self.bot_token.get_secret_value().split(":", 1)[0])
 
     @property
     def api_base_url(self) -> str:
@@ -102,6 +110,10 @@ def load_settings(
     if not attempts.isdigit() or not 1 <= int(attempts) <= 100:
         raise SettingsError("DATABASE_CONNECT_ATTEMPTS must be a whole number from 1 to 100.")
 
+    wait = values.get("INSTANCE_WAIT_SECONDS", "").strip() or "30"
+    if not wait.isdigit() or int(wait) > 3600:
+        raise SettingsError("INSTANCE_WAIT_SECONDS must be a whole number of seconds, 0 to 3600.")
+
     return Settings(
         bot_token=Secret(token),
         database_url=values.get("DATABASE_URL", "").strip() or DEFAULT_DATABASE_URL,
@@ -112,4 +124,5 @@ def load_settings(
         log_level=log_level,
         forms_file=Path(forms_file) if forms_file else None,
         database_connect_attempts=int(attempts),
+        instance_wait_seconds=float(wait),
     )

@@ -12,10 +12,11 @@ from __future__ import annotations
 import logging
 
 from telegram import Chat, Update
-from telegram.error import BadRequest, Forbidden, NetworkError, TimedOut
+from telegram.error import BadRequest, Conflict, Forbidden, NetworkError, TimedOut
 from tortoise.exceptions import BaseORMException, DBConnectionError
 
 from bot.context import BotContext
+from bot.instance import SingleInstanceApplication
 from bot.services.groups import deactivate_group
 
 log = logging.getLogger(__name__)
@@ -54,6 +55,10 @@ async def on_error(update: object, context: BotContext) -> None:
         log.info("Cannot write to chat %s (%s)", chat.id if chat else "?", error)
         if _is_group(chat):
             await deactivate_group(chat.id)
+        return
+    if isinstance(error, Conflict) and isinstance(context.application, SingleInstanceApplication):
+        # Only getUpdates gets a 409: PTB's polling loop hands it here (update is None).
+        context.application.polling_refused(error)
         return
     if isinstance(error, BadRequest) and "message is not modified" in text:
         log.debug("Edit left a message unchanged: %s", error)

@@ -4,38 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import signal
 import sqlite3
-import sys
-from pathlib import Path
+import time
 
 from bot.domain.forms import DEFAULT_FORMS_PATH
-from tests.support.botapi import Chat, User
-from tests.support.harness import TOKEN
-
-PROJECT = Path(__file__).resolve().parent.parent
-
-
-async def run_bot(
-    cwd: Path, env: dict[str, str], *args: str, stderr=asyncio.subprocess.PIPE
-) -> asyncio.subprocess.Process:
-    clean = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in ("BOT_TOKEN", "DATABASE_URL", "TELEGRAM_API_URL", "WEBHOOK_URL", "LOG_LEVEL")
-    }
-    clean["PYTHONPATH"] = str(PROJECT)
-    return await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        *args,
-        cwd=cwd,
-        env={**clean, **env},
-        stdout=asyncio.subprocess.PIPE,
-        stderr=stderr,
-    )
+from tests.support.botapi import BotMessage, Chat, User
+from tests.support.harness import MEMBER, TOKEN
+from tests.support.processes import exit_of, run_bot
 
 
 async def test_missing_token_is_one_clear_line_and_exit_2(tmp_path):
@@ -93,28 +69,134 @@ async def test_bot_answers_over_http_and_never_logs_its_token(tmp_path, telegram
     assert (tmp_path / "data" / "posko.sqlite3").exists()
 
 
-async def test_second_process_with_the_same_token_exits_and_sends_nothing(tmp_path, telegram):
-    telegram.detect_conflicts = True
+async def ask_for_help(telegram, user: User) -> BotMessage:
+    """``user`` sends /bantuan in a private chat; the bot's answer."""
+    chat = Chat.private_with(user)
+    await telegram.send_message(chat, user, "/bantuan")
+    return await telegram.next_message(chat.id, timeout=45)
+
+
+async def stop(process: asyncio.subprocess.Process) -> int | None:
+    """Stops the bot as Ctrl-C does; its exit code (None if it had to be killed)."""
+    if process.returncode is None:
+        process.send_signal(signal.SIGINT)
+    try:
+        await asyncio.wait_for(process.communicate(), 30)
+    except TimeoutError:
+        process.kill()
+        await process.wait()
+        return None
+    return process.returncode
+
+
+async def test_a_second_process_on_the_same_database_exits_3_and_asks_telegram_nothing(
+    tmp_path, telegram, database_url
+):
+    env = {"BOT_TOKEN": TOKEN, "TELEGRAM_API_URL": telegram.url, "DATABASE_URL": database_url}
     first_log = (tmp_path / "first.log").open("wb")
-    first = await run_bot(
-        tmp_path, {"BOT_TOKEN": TOKEN, "TELEGRAM_API_URL": telegram.url}, stderr=first_log
+    first = await run_bot(tmp_path, env, stderr=first_log)
+    try:
+        await telegram.wait_for_long_poll()
+        calls_before, conflicts_before = len(telegram.calls), telegram.conflicts_answered
+        second = await run_bot(tmp_path, {**env, "INSTANCE_WAIT_SECONDS": "2"})
+        exit_code, stderr = await exit_of(second)
+        # Every request since is the first process's long poll: the second made
+        # none (PTB's first is getMe, and a getUpdates would have cut the
+        # first one's poll off with a 409).
+        assert {name for name, _ in telegram.calls[calls_before:]} <= {"getUpdates"}
+        assert telegram.conflicts_answered == conflicts_before
+        assert "Posko Forkopimda" in (await ask_for_help(telegram, MEMBER)).text
+    finally:
+        assert await stop(first) == 0
+        first_log.close()
+    assert exit_code == 3
+    lines = stderr.strip().splitlines()
+    assert lines[-1].startswith(
+        "posko-forkopimda: another process already serves this bot on this database"
+    )
+    assert lines[-1].endswith(
+        "did not stop within 2 s; this one exits without contacting Telegram."
+    )
+    assert not any("Traceback" in line for line in lines)
+
+
+async def test_after_a_sigkill_the_next_process_starts_at_once(tmp_path, telegram, database_url):
+    env = {"BOT_TOKEN": TOKEN, "TELEGRAM_API_URL": telegram.url, "DATABASE_URL": database_url}
+    killed = await run_bot(tmp_path, env, stderr=asyncio.subprocess.DEVNULL)
+    await telegram.wait_for_long_poll()
+    killed.send_signal(signal.SIGKILL)
+    await killed.wait()
+
+    # Were the dead process's lease left behind, this one would wait the full ten minutes.
+    started = time.monotonic()
+    log = (tmp_path / "next.log").open("wb")
+    successor = await run_bot(tmp_path, {**env, "INSTANCE_WAIT_SECONDS": "600"}, stderr=log)
+    try:
+        assert "Posko Forkopimda" in (await ask_for_help(telegram, MEMBER)).text
+        assert time.monotonic() - started < 45
+    finally:
+        assert await stop(successor) == 0
+        log.close()
+    assert "waiting up to" not in (tmp_path / "next.log").read_text()
+
+
+async def test_a_process_with_the_same_token_on_another_database_makes_one_give_way(
+    tmp_path, telegram
+):
+    """Two deployments of one bot: they fight over getUpdates until one leaves, losing nothing."""
+    people = [User(444444441 + n, f"Warga {n}") for n in range(4)]
+    env = {"BOT_TOKEN": TOKEN, "TELEGRAM_API_URL": telegram.url}
+    processes, logs = {}, {}
+    for name in ("older", "newer"):
+        (tmp_path / name).mkdir()  # each its own data/posko.sqlite3
+        logs[name] = (tmp_path / f"{name}.log").open("wb")
+    try:
+        processes["older"] = await run_bot(tmp_path / "older", env, stderr=logs["older"])
+        await telegram.wait_for_long_poll()
+        await ask_for_help(telegram, people[0])
+
+        processes["newer"] = await run_bot(tmp_path / "newer", env, stderr=logs["newer"])
+        exits = {asyncio.ensure_future(p.wait()): name for name, p in processes.items()}
+        done, pending = await asyncio.wait(exits, timeout=45, return_when="FIRST_COMPLETED")
+        for task in pending:
+            task.cancel()
+        assert len(done) == 1, "neither process gave way"
+        gone = exits[done.pop()]
+        stayed = "newer" if gone == "older" else "older"
+        assert processes[gone].returncode == 3
+
+        for person in people[1:]:  # the one that stayed serves everyone
+            await ask_for_help(telegram, person)
+    finally:
+        for process in processes.values():
+            await stop(process)
+        for log in logs.values():
+            log.close()
+    assert processes[stayed].returncode == 0
+    gone_log = (tmp_path / f"{gone}.log").read_text()
+    assert "409 Conflict 3 times" in gone_log
+    assert "another process is polling with this BOT_TOKEN" in gone_log
+    assert "Traceback" not in gone_log
+    assert " ERROR " not in (tmp_path / f"{stayed}.log").read_text()
+    # Every command answered exactly once, by one process or the other.
+    assert [len(telegram.sent_to(person.id)) for person in people] == [1, 1, 1, 1]
+
+
+async def test_a_webhook_set_elsewhere_makes_the_polling_process_give_way(tmp_path, telegram):
+    log = (tmp_path / "bot.log").open("wb")
+    process = await run_bot(
+        tmp_path, {"BOT_TOKEN": TOKEN, "TELEGRAM_API_URL": telegram.url}, stderr=log
     )
     try:
         await telegram.wait_for_long_poll()
-        calls_before = len(telegram.calls)
-        second = await run_bot(tmp_path, {"BOT_TOKEN": TOKEN, "TELEGRAM_API_URL": telegram.url})
-        _, stderr = await asyncio.wait_for(second.communicate(), 60)
+        await telegram.set_webhook_elsewhere("https://elsewhere.example.org/hook")
+        assert await asyncio.wait_for(process.wait(), 45) == 3
     finally:
-        first.send_signal(signal.SIGINT)
-        await asyncio.wait_for(first.communicate(), 30)
-        first_log.close()
-    assert second.returncode == 3
-    assert "another bot process is already running" in stderr.decode()
-    assert [
-        name
-        for name, _ in telegram.calls[calls_before:]
-        if name.startswith(("send", "setMy", "edit"))
-    ] == []
+        await stop(process)
+        log.close()
+    assert telegram.webhook == "https://elsewhere.example.org/hook"  # left alone
+    logs = (tmp_path / "bot.log").read_text()
+    assert "409 Conflict 3 times" in logs and "a webhook is set for this bot" in logs
 
 
 async def test_unreachable_database_is_a_clear_error_after_retries(tmp_path, telegram):

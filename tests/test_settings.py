@@ -20,6 +20,16 @@ def test_defaults_need_only_the_token():
     assert settings.webhook_url is None and settings.log_level == "INFO"
 
 
+def test_a_new_process_waits_half_a_minute_for_the_old_one_unless_told_otherwise():
+    assert load_settings({"BOT_TOKEN": TOKEN}, env_file=None).instance_wait_seconds == 30
+    settings = load_settings({"BOT_TOKEN": TOKEN, "INSTANCE_WAIT_SECONDS": "0"}, env_file=None)
+    assert settings.instance_wait_seconds == 0
+
+
+def test_the_bot_id_is_the_token_before_its_colon():
+    assert load_settings({"BOT_TOKEN": TOKEN}, env_file=None).bot_id == 7000000001
+
+
 def test_token_hides_from_repr():
     settings = load_settings({"BOT_TOKEN": TOKEN}, env_file=None)
     assert TOKEN not in repr(settings) and TOKEN not in str(settings.bot_token)
@@ -50,6 +60,9 @@ def test_self_hosted_api_url_is_used_as_given():
         ({"BOT_TOKEN": TOKEN, "LOG_LEVEL": "LOUD"}, "LOG_LEVEL"),
         ({"BOT_TOKEN": TOKEN, "WEBHOOK_URL": "http://example.org/hook"}, "WEBHOOK_URL"),
         ({"BOT_TOKEN": TOKEN, "TELEGRAM_API_URL": "ftp://x"}, "TELEGRAM_API_URL"),
+        ({"BOT_TOKEN": TOKEN, "INSTANCE_WAIT_SECONDS": "soon"}, "INSTANCE_WAIT_SECONDS"),
+        ({"BOT_TOKEN": TOKEN, "INSTANCE_WAIT_SECONDS": "-1"}, "INSTANCE_WAIT_SECONDS"),
+        ({"BOT_TOKEN": TOKEN, "INSTANCE_WAIT_SECONDS": "86400"}, "INSTANCE_WAIT_SECONDS"),
     ],
 )
 def test_unusable_configuration_is_named(environ, fragment):

@@ -15,9 +15,11 @@ from bot.app import build_application
 from bot.settings import Secret
 from bot.storage.models import InboxUpdate
 from tests.support.botapi import Chat
-from tests.support.harness import GROUP, MEMBER, settings_for
+from tests.support.harness import GROUP, MEMBER, TOKEN, settings_for
+from tests.support.processes import exit_of, run_bot
 
 SECRET = "rahasia-webhook-123"
+WEBHOOK_URL = "https://posko.example.org/telegram"
 
 
 def free_port() -> int:
@@ -33,7 +35,7 @@ async def webhook(telegram, database_url, clock):
     settings = type(settings)(
         **{
             **settings.__dict__,
-            "webhook_url": "https://posko.example.org/telegram",
+            "webhook_url": WEBHOOK_URL,
             "webhook_secret": Secret(SECRET),
         }
     )
@@ -96,3 +98,28 @@ async def test_a_post_without_the_secret_is_refused_and_not_handled(telegram, we
     update = await typed(telegram, "/hitungmundur")
     assert await post(webhook, update, secret="tebakan") == 403
     assert not await InboxUpdate.filter(update_id=update["update_id"]).exists()
+
+
+async def test_a_second_webhook_process_on_the_same_database_exits_3_and_asks_nothing(
+    telegram, webhook, database_url, tmp_path
+):
+    calls_before = len(telegram.calls)
+    second = await run_bot(
+        tmp_path,
+        {
+            "BOT_TOKEN": TOKEN,
+            "TELEGRAM_API_URL": telegram.url,
+            "DATABASE_URL": database_url,
+            "WEBHOOK_URL": WEBHOOK_URL,
+            "PORT": str(free_port()),
+            "INSTANCE_WAIT_SECONDS": "2",
+        },
+    )
+    exit_code, stderr = await exit_of(second)
+    assert exit_code == 3
+    assert "another process already serves this bot on this database" in stderr
+    assert telegram.calls[calls_before:] == []  # no getMe, no setWebhook
+
+    update = await typed(telegram, "/hitungmundur")  # the first one still serves
+    assert await post(webhook, update) == 200
+    assert (await telegram.next_message(GROUP.id)).text.startswith("Hari H belum diatur")

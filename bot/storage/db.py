@@ -12,7 +12,7 @@ import contextlib
 import contextvars
 import json
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -98,12 +98,18 @@ def redacted(database_url: str) -> str:
     return database_url
 
 
-def _ensure_sqlite_folder(database_url: str) -> None:
+def sqlite_file(database_url: str) -> Path | None:
+    """The SQLite database's file; None for PostgreSQL or an in-memory database."""
     if dialect_of(database_url) != "sqlite":
-        return
+        return None
     path = database_url.split("://", 1)[1].split("?", 1)[0]
-    if path and path != ":memory:":
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    return Path(path) if path and path != ":memory:" else None
+
+
+def _ensure_sqlite_folder(database_url: str) -> None:
+    path = sqlite_file(database_url)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
 
 
 async def apply_migrations(database_url: str) -> list[str]:
@@ -138,14 +144,30 @@ async def _upgrade(database_url: str) -> list[str]:
 
 async def open_database(database_url: str, *, attempts: int = 5, first_delay: float = 1.0) -> None:
     """Migrates and connects, retrying with backoff while the database is unreachable."""
+
+    async def migrate_and_connect() -> None:
+        await apply_migrations(database_url)
+        # The bot's handlers and jobs run in many tasks: the global fallback
+        # makes this one ORM context visible to all of them.
+        await Tortoise.init(config=tortoise_config(database_url), _enable_global_fallback=True)
+
+    await retry_while_unreachable(
+        migrate_and_connect, database_url, attempts=attempts, first_delay=first_delay
+    )
+
+
+async def retry_while_unreachable(
+    connect: Callable[[], Awaitable[T]],
+    database_url: str,
+    *,
+    attempts: int = 5,
+    first_delay: float = 1.0,
+) -> T:
+    """``connect()``, tried ``attempts`` times with backoff; then ``DatabaseUnavailable``."""
     delay = first_delay
     for attempt in range(1, attempts + 1):
         try:
-            await apply_migrations(database_url)
-            # The bot's handlers and jobs run in many tasks: the global fallback
-            # makes this one ORM context visible to all of them.
-            await Tortoise.init(config=tortoise_config(database_url), _enable_global_fallback=True)
-            return
+            return await connect()
         except (OSError, ConnectionError, DBConnectionError) as error:
             if attempt == attempts:
                 raise DatabaseUnavailable(
@@ -160,6 +182,7 @@ async def open_database(database_url: str, *, attempts: int = 5, first_delay: fl
             )
             await asyncio.sleep(delay)
             delay *= 2
+    raise AssertionError("unreachable")
 
 
 async def fetch_rows(sql: str) -> list[Sequence[Any]]:

@@ -21,10 +21,13 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
+from http import HTTPStatus
 
 import httpx
 from telegram.error import NetworkError, TimedOut
 from telegram.request import HTTPXRequest, RequestData
+
+from bot.transport.polling_conflicts import PollingConflicts
 
 log = logging.getLogger(__name__)
 
@@ -90,21 +93,36 @@ class RetryingRequest(HTTPXRequest):
 
 
 class PollingRequest(HTTPXRequest):
-    """getUpdates, sent only once ``confirmable()`` returns.
+    """getUpdates, sent only once ``confirmable()`` returns, and never after giving way.
 
     Each getUpdates confirms every update fetched before it (its offset), and
     Telegram never sends a confirmed update again: ``confirmable`` waits until
     those are safe in the inbox (``bot.services.inbox.DurableUpdateQueue.recorded``).
     Failures are retried by PTB's polling loop, as with its default request.
+
+    Once the process gives way to another poller (``bot.transport.polling_conflicts``),
+    PTB's last getUpdates on the way out, meant to confirm what was fetched, is
+    answered here, empty, without asking Telegram: it would cut the other
+    process's poll off once more, and there is nothing left to confirm, since
+    the getUpdates that Telegram refused had already confirmed it all (the
+    offset counts as the request arrives).
     """
 
-    def __init__(self, confirmable: Callable[[], Awaitable[None]], **kwargs) -> None:
+    def __init__(
+        self,
+        confirmable: Callable[[], Awaitable[None]],
+        conflicts: PollingConflicts,
+        **kwargs,
+    ) -> None:
         super().__init__(**kwargs)
         self._confirmable = confirmable
+        self._conflicts = conflicts
 
     async def do_request(
         self, url: str, method: str, request_data: RequestData | None = None, **timeouts
     ) -> tuple[int, bytes]:
+        if self._conflicts.gave_way:
+            return HTTPStatus.OK, b'{"ok": true, "result": []}'
         await self._confirmable()
         return await super().do_request(url, method, request_data, **timeouts)
 

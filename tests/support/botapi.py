@@ -5,7 +5,9 @@ The bot under test talks to it exactly as to api.telegram.org
 play the users: they push updates (a command typed in a group, a button
 tapped) and read what the bot sent, as a user would see it. Only the methods
 the bot uses are implemented; anything else answers 404 like Telegram does.
-Faults can be queued per method to test how the bot copes.
+As on Telegram, a getUpdates ends the long poll still pending (answered 409
+Conflict) and is served itself, whoever sent either. Faults can be queued per
+method to test how the bot copes.
 """
 
 from __future__ import annotations
@@ -245,9 +247,11 @@ class TelegramServer:
         self._message_ids = itertools.count(1)
         self._callback_ids = itertools.count(1)
         self._acknowledged = 0  # the highest offset the bot has asked for
-        # Off by default: a stopped bot's abandoned long poll lingers server-side
-        # for its timeout, which a restart test must not mistake for a twin.
-        self.detect_conflicts = False
+        # As Telegram does, each getUpdates ends the long poll still pending
+        # (that one is answered 409) and is served itself: the newcomer wins.
+        self._polls_started = 0
+        self._poll_ended_by = ""
+        self.conflicts_answered = 0
         self.webhook: str | None = None  # where the bot asked Telegram to POST updates
         # Awaited with the ids a getUpdates is about to confirm (Telegram then
         # forgets them), before it does.
@@ -391,6 +395,10 @@ class TelegramServer:
             }
         )
 
+    async def set_webhook_elsewhere(self, url: str) -> None:
+        """Someone (another deployment of the bot) sets a webhook for it."""
+        await self._api_setWebhook({"url": url})
+
     def set_member_status(self, chat: Chat, user: User, status: str) -> None:
         """Sets what getChatMember answers: creator, administrator, member, left…"""
         self.members[(chat.id, user.id)] = status
@@ -527,12 +535,27 @@ class TelegramServer:
             "supports_inline_queries": False,
         }
 
+    async def _overtake_pending_poll(self, ended_by: str) -> int:
+        """Ends the pending long poll, if any, with a 409 saying ``ended_by``; numbers the next."""
+        async with self._changed:
+            self._polls_started += 1
+            self._poll_ended_by = ended_by
+            self._changed.notify_all()
+            return self._polls_started
+
+    def _conflict(self, description: str) -> ApiError:
+        self.conflicts_answered += 1
+        return ApiError(409, f"Conflict: {description}")
+
     async def _api_getUpdates(self, params: dict) -> list[dict]:
-        if self.detect_conflicts and self._polls_waiting:
-            raise ApiError(
-                409,
-                "Conflict: terminated by other getUpdates request; make sure "
-                "that only one bot instance is running",
+        this_poll = await self._overtake_pending_poll(
+            "terminated by other getUpdates request; make sure that only one bot instance "
+            "is running"
+        )
+        if self.webhook:
+            raise self._conflict(
+                "can't use getUpdates method while webhook is active; use deleteWebhook to "
+                "delete the webhook first"
             )
         offset = int(params.get("offset", 0) or 0)
         timeout = float(params.get("timeout", 0) or 0)
@@ -549,15 +572,23 @@ class TelegramServer:
             if not self._updates and timeout > 0:
                 self._polls_waiting += 1
                 self._changed.notify_all()
+
+                def overtaken() -> bool:
+                    return self._polls_started != this_poll
+
                 try:
                     await asyncio.wait_for(
-                        self._changed.wait_for(lambda: bool(self._updates) or self._closing),
+                        self._changed.wait_for(
+                            lambda: bool(self._updates) or self._closing or overtaken()
+                        ),
                         timeout,
                     )
                 except TimeoutError:
                     pass
                 finally:
                     self._polls_waiting -= 1
+                if overtaken():
+                    raise self._conflict(self._poll_ended_by)
             return self._updates[:limit]
 
     async def _api_deleteWebhook(self, params: dict) -> bool:
@@ -565,6 +596,7 @@ class TelegramServer:
         return True
 
     async def _api_setWebhook(self, params: dict) -> bool:
+        await self._overtake_pending_poll("terminated by setWebhook request")
         self.webhook = params["url"]
         return True
 

@@ -67,16 +67,20 @@ async def running_bot(
         clock=clock,
         **{"rate_limit": False, "run_scheduler": False, **options},
     )
-    await application.initialize()
-    await application.post_init(application)
-    await application.updater.start_polling(
-        poll_interval=0, timeout=5, allowed_updates=Update.ALL_TYPES
-    )
-    await application.start()
+    await application.initialize()  # takes the instance lease
     try:
+        await application.post_init(application)
+        await application.updater.start_polling(
+            poll_interval=0, timeout=5, allowed_updates=Update.ALL_TYPES
+        )
+        await application.start()
         yield application
     finally:
-        await application.updater.stop()
-        await application.stop()
+        # Also after a failed start: a lease left held would keep the next
+        # test's bot waiting for a process that is gone.
+        if application.updater.running:
+            await application.updater.stop()
+        if application.running:
+            await application.stop()
         await application.shutdown()
         await application.post_shutdown(application)
