@@ -12,33 +12,15 @@ from __future__ import annotations
 import logging
 
 from telegram import Chat, Update
-from telegram.error import BadRequest, Conflict, Forbidden, NetworkError, TimedOut
-from tortoise.exceptions import BaseORMException, DBConnectionError
+from telegram.error import Conflict, Forbidden, NetworkError
 
 from bot.context import BotContext
 from bot.instance import SingleInstanceApplication
-from bot.services.groups import deactivate_group
+from bot.services.outages import database_busy
+from bot.transport import delivery
+from bot.transport.errors import TelegramFault, classify
 
 log = logging.getLogger(__name__)
-
-
-_BUSY_WORDS = (
-    "locked",
-    "busy",
-    "timeout",
-    "timed out",
-    "deadlock",
-    "could not serialize",
-    "connection",
-)
-
-
-def _database_busy(error: Exception | None) -> bool:
-    """A database that will answer again soon (locked, unreachable), not a bad query or value."""
-    if isinstance(error, DBConnectionError):
-        return True
-    text = str(error).lower()
-    return isinstance(error, BaseORMException) and any(word in text for word in _BUSY_WORDS)
 
 
 def _is_group(chat: Chat | None) -> bool:
@@ -50,25 +32,24 @@ async def on_error(update: object, context: BotContext) -> None:
     error = context.error
     chat = update.effective_chat if isinstance(update, Update) else None
     _ = context.translator().gettext
-    text = str(error).lower()
-    if isinstance(error, Forbidden) or (isinstance(error, BadRequest) and "chat not found" in text):
-        log.info("Cannot write to chat %s (%s)", chat.id if chat else "?", error)
+    fault = classify(error)
+    if fault is TelegramFault.CHAT_GONE:
         if _is_group(chat):
-            await deactivate_group(chat.id)
+            await delivery.chat_gone(chat.id, error)
+        else:
+            log.info("Cannot write to chat %s (%s)", chat.id if chat else "?", error)
         return
     if isinstance(error, Conflict) and isinstance(context.application, SingleInstanceApplication):
         # Only getUpdates gets a 409: PTB's polling loop hands it here (update is None).
         context.application.polling_refused(error)
         return
-    if isinstance(error, BadRequest) and "message is not modified" in text:
+    if fault is TelegramFault.NOT_MODIFIED:
         log.debug("Edit left a message unchanged: %s", error)
         return
-    if isinstance(error, TimedOut) or (
-        isinstance(error, NetworkError) and not isinstance(error, BadRequest)
-    ):
+    if fault in (TelegramFault.MAYBE_DELIVERED, TelegramFault.NOT_DELIVERED):
         log.warning("Telegram unreachable while handling an update: %s", error)
         return
-    if _database_busy(error):
+    if database_busy(error):
         log.warning("Database busy or unreachable while handling an update: %s", error)
         apology = _(
             "Maaf, basis data sedang sibuk. Silakan kirim ulang jawaban atau perintah "

@@ -1,8 +1,4 @@
-"""Inline keyboards of the report form; callback data stays far below Telegram's 64 bytes.
-
-Callback data: ``f:<token>:<action>[:<question>[:<value>]]``; the token binds a
-button to one form, so a tap on an older form's button is recognised as stale.
-"""
+"""Inline keyboards of the report form (data: ``bot.transport.callback_data.FormTap``)."""
 
 from __future__ import annotations
 
@@ -10,34 +6,21 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.domain.forms import Form, FormProgress
 from bot.texts.i18n import Translator
+from bot.transport.callback_data import FormAction, FormTap
 
-PREFIX = "f"
 CHOOSE, SKIP, SUBMIT, CHANGE, CANCEL, EDIT, BACK = (
-    "a",
-    "s",
-    "kirim",
-    "ubah",
-    "batal",
-    "e",
-    "kembali",
+    FormAction.CHOOSE,
+    FormAction.SKIP,
+    FormAction.SUBMIT,
+    FormAction.CHANGE,
+    FormAction.CANCEL,
+    FormAction.EDIT,
+    FormAction.BACK,
 )
-PATTERN = r"^f:[\w-]{1,8}:(a|s|kirim|ubah|batal|e|kembali)(:[a-z0-9_]{1,24}(:[a-z0-9_]{1,16})?)?$"
 
 
-def data(token: str, action: str, *parts: str) -> str:
-    return ":".join((PREFIX, token, action, *parts))
-
-
-# How many parts after the action each button carries (question id, choice value).
-_ARITY = {CHOOSE: 2, SKIP: 1, EDIT: 1, SUBMIT: 0, CHANGE: 0, CANCEL: 0, BACK: 0}
-
-
-def parse(callback_data: str) -> tuple[str, str, list[str]] | None:
-    """(token, action, parts), or None for data no button of ours carries."""
-    _prefix, token, action, *parts = callback_data.split(":")
-    if _ARITY.get(action) != len(parts):
-        return None
-    return token, action, parts
+def data(token: str, action: str, question: str | None = None, value: str | None = None) -> str:
+    return FormTap(token, action, question, value).pack()
 
 
 def question_keyboard(

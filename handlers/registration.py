@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-import re
+from collections.abc import Sequence
+from typing import TypeVar
 
 from telegram import (
     CallbackQuery,
@@ -22,9 +23,14 @@ from bot.domain.user_input import clean_line, command_argument
 from bot.services import liaisons
 from bot.services.groups import GroupSettings
 from bot.services.liaisons import LiaisonRecord
-from bot.storage.models import LiaisonStatus
 from bot.texts.html import escape, mention, shorten
 from bot.texts.i18n import Translator
+from bot.transport.callback_data import (
+    AgencyChoice,
+    LiaisonRemoval,
+    RegistrationDecision,
+    parse_as,
+)
 from handlers.access import (
     admin_command,
     group_command,
@@ -35,9 +41,9 @@ from handlers.access import (
 from handlers.replies import answer_query, group_translator, reply
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 EXAMPLE = "/daftar Polri Polres Kutai Timur"
-_AGENCY_TAP = re.compile(rf"daftar:(\d+):({'|'.join(a.value for a in Agency)})")
 
 
 def display_name(user: User) -> str:
@@ -49,11 +55,23 @@ def agency_unit(record: LiaisonRecord) -> str:
     return escape(agency_with_unit(record.agency, record.unit_name))
 
 
-def agency_keyboard(user_id: int) -> InlineKeyboardMarkup:
+AGENCIES_PER_ROW = 4  # short names: four fit a phone's width
+
+
+def agency_keyboard(
+    user_id: int, agencies: Sequence[Agency] = tuple(Agency)
+) -> InlineKeyboardMarkup:
+    """Every agency as a button, four to a row, for the person who typed /daftar."""
     buttons = [
-        InlineKeyboardButton(a.label, callback_data=f"daftar:{user_id}:{a.value}") for a in Agency
+        InlineKeyboardButton(a.label, callback_data=AgencyChoice(user_id, a).pack())
+        for a in agencies
     ]
-    return InlineKeyboardMarkup([buttons[0:4], buttons[4:7]])
+    return InlineKeyboardMarkup(rows_of(buttons, AGENCIES_PER_ROW))
+
+
+def rows_of(items: Sequence[T], width: int) -> list[list[T]]:
+    """``items`` in rows of ``width``, the last row shorter when they do not divide evenly."""
+    return [list(items[start : start + width]) for start in range(0, len(items), width)]
 
 
 def decision_keyboard(t: Translator, liaison_id: int) -> InlineKeyboardMarkup:
@@ -61,8 +79,13 @@ def decision_keyboard(t: Translator, liaison_id: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [
             [
-                InlineKeyboardButton(_("Setujui"), callback_data=f"reg:{liaison_id}:y"),
-                InlineKeyboardButton(_("Tolak"), callback_data=f"reg:{liaison_id}:n"),
+                InlineKeyboardButton(
+                    _("Setujui"),
+                    callback_data=RegistrationDecision(liaison_id, approve=True).pack(),
+                ),
+                InlineKeyboardButton(
+                    _("Tolak"), callback_data=RegistrationDecision(liaison_id, approve=False).pack()
+                ),
             ]
         ]
     )
@@ -126,12 +149,11 @@ async def choose_agency(update: Update, context: BotContext) -> None:
     if not in_group(update):  # a keyboard only the group gets, tapped elsewhere: forged
         await answer_query(query, _("Tombol ini sudah tidak berlaku."))
         return
-    tapped = _AGENCY_TAP.fullmatch(query.data or "")
+    tapped = parse_as(AgencyChoice, query.data)
     if tapped is None:  # no data at all: PTB hands such a tap to the first handler
         await answer_query(query, _("Tombol ini sudah tidak berlaku."))
         return
-    owner, value = tapped.groups()
-    if int(owner) != query.from_user.id:
+    if tapped.user_id != query.from_user.id:
         await answer_query(
             query,
             _(
@@ -146,8 +168,8 @@ async def choose_agency(update: Update, context: BotContext) -> None:
         context,
         t,
         query.from_user,
-        Agency(value),
-        Agency(value).label,
+        tapped.agency,
+        tapped.agency.label,
         keyboard_message=query,
     )
 
@@ -194,11 +216,7 @@ async def _file_request(
         now=context.runtime.clock(),
     )
     # A pending request this one replaces: its buttons must go (see liaisons.decide).
-    replaced = (
-        existing.request_message_id
-        if existing and existing.status is LiaisonStatus.PENDING
-        else None
-    )
+    replaced = existing.request_message_id if existing and existing.pending else None
     if is_admin:
         sent = await _show(
             update,
@@ -247,18 +265,19 @@ async def decide_request(update: Update, context: BotContext) -> None:
         update, context, t, _("Hanya admin grup yang dapat menyetujui atau menolak pendaftaran.")
     ):
         return
-    _prefix, liaison_id, verdict = query.data.split(":")
+    decision = parse_as(RegistrationDecision, query.data)
+    assert decision is not None  # the handler's pattern
     chat_id = update.effective_chat.id
     record = await liaisons.decide(
-        int(liaison_id),
+        decision.liaison_id,
         chat_id,
-        verdict == "y",
+        decision.approve,
         query.from_user.id,
         message_id=query.message.message_id,
     )
     if record is None:
-        still = await liaisons.find_liaison(int(liaison_id))
-        if still and still.chat_id == chat_id and still.status is LiaisonStatus.PENDING:
+        still = await liaisons.find_liaison(decision.liaison_id)
+        if still and still.chat_id == chat_id and still.pending:
             await answer_query(
                 query, _("Permintaan ini sudah diganti dengan permintaan yang lebih baru.")
             )
@@ -357,7 +376,11 @@ async def remove_liaison(
         await reply(update, _("Belum ada penghubung yang disetujui di grup ini."))
         return
     buttons = [
-        [InlineKeyboardButton(f"{r.agency.label} · {r.name}"[:60], callback_data=f"hapus:{r.id}")]
+        [
+            InlineKeyboardButton(
+                f"{r.agency.label} · {r.name}"[:60], callback_data=LiaisonRemoval(r.id).pack()
+            )
+        ]
         for r in records
     ]
     await reply(
@@ -376,7 +399,9 @@ async def confirm_removal(update: Update, context: BotContext) -> None:
         update, context, t, _("Hanya admin grup yang dapat menghapus penghubung.")
     ):
         return
-    record = await liaisons.find_liaison(int(query.data.split(":")[1]))
+    removal = parse_as(LiaisonRemoval, query.data)
+    assert removal is not None  # the handler's pattern
+    record = await liaisons.find_liaison(removal.liaison_id)
     chat_id = update.effective_chat.id
     removed = (
         await liaisons.remove_liaison(chat_id, record.user_id)
@@ -401,7 +426,7 @@ def handlers() -> list[BaseHandler]:
         CommandHandler("liaison", list_liaisons),
         CommandHandler("keluar", leave),
         CommandHandler("hapus_liaison", remove_liaison),
-        CallbackQueryHandler(choose_agency, pattern=_AGENCY_TAP),
-        CallbackQueryHandler(decide_request, pattern=r"^reg:\d+:[yn]$"),
-        CallbackQueryHandler(confirm_removal, pattern=r"^hapus:\d+$"),
+        CallbackQueryHandler(choose_agency, pattern=AgencyChoice.matches),
+        CallbackQueryHandler(decide_request, pattern=RegistrationDecision.matches),
+        CallbackQueryHandler(confirm_removal, pattern=LiaisonRemoval.matches),
     ]

@@ -1,23 +1,24 @@
-"""Sending and answering in one place, so every handler copes with the same Telegram faults."""
+"""Replying and answering taps in one place, so every handler copes with the same Telegram faults.
+
+Sending goes through ``bot.transport.delivery`` (a group that has just become
+a supergroup is followed there); nothing here writes to the database.
+"""
 
 from __future__ import annotations
 
 import logging
 
 from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update
-from telegram.error import BadRequest, ChatMigrated
-from telegram.ext import ExtBot
+from telegram.error import BadRequest
 
 from bot.context import BotContext
-from bot.services.groups import GroupSettings, find_group, move_group
+from bot.domain.forum import GroupSettings
+from bot.services.groups import find_group
 from bot.texts.i18n import Translator
+from bot.transport import delivery
+from bot.transport.errors import TelegramFault, classify
 
 log = logging.getLogger(__name__)
-
-# answerCallbackQuery fails with these once a tap is older than Telegram keeps
-# it (about 15 s to a few minutes, e.g. after a restart): the tap itself is
-# still handled, there is just no spinner left to stop.
-_EXPIRED_QUERY = ("query is too old", "query id is invalid")
 
 
 async def chat_group(
@@ -35,23 +36,11 @@ async def group_translator(update: Update, context: BotContext) -> Translator:
     return t
 
 
-async def send(
-    bot: ExtBot, chat_id: int, text: str, reply_markup: InlineKeyboardMarkup | None = None
-) -> Message:
-    """Sends to a chat; if the group has just become a supergroup, moves it and sends there."""
-    try:
-        return await bot.send_message(chat_id, text, reply_markup=reply_markup)
-    except ChatMigrated as moved:
-        log.info("Chat %s became supergroup %s; following it", chat_id, moved.new_chat_id)
-        await move_group(chat_id, moved.new_chat_id)
-        return await bot.send_message(moved.new_chat_id, text, reply_markup=reply_markup)
-
-
 async def reply(
     update: Update, text: str, reply_markup: InlineKeyboardMarkup | None = None
 ) -> Message:
     """Answers in the chat the update came from."""
-    return await send(update.get_bot(), update.effective_chat.id, text, reply_markup)
+    return await delivery.send(update.get_bot(), update.effective_chat.id, text, reply_markup)
 
 
 async def answer_query(
@@ -61,8 +50,10 @@ async def answer_query(
     try:
         await query.answer(text, show_alert=show_alert)
     except BadRequest as error:
-        if not any(reason in str(error).lower() for reason in _EXPIRED_QUERY):
+        if classify(error) is not TelegramFault.QUERY_EXPIRED:
             raise
+        # Telegram keeps a tap about 15 s to a few minutes (e.g. across a
+        # restart): the tap itself is still handled, there is no spinner left.
         log.info("Callback query %s expired before it was answered", query.id)
 
 

@@ -14,6 +14,7 @@ from bot.domain.forms import start
 from bot.services import liaisons
 from bot.services.form_sessions import NotALiaison, start_form
 from bot.texts.html import escape
+from bot.transport.callback_data import GroupChoice, parse_as
 from bot.transport.deep_links import chat_id_from_payload, report_url
 from handlers.registration import agency_unit
 from handlers.replies import answer_query, group_translator, reply
@@ -72,7 +73,11 @@ async def report_in_private(update: Update, context: BotContext) -> None:
         await open_form(update, context, served[0][0])
     else:
         buttons = [
-            [InlineKeyboardButton(name[:60] or str(chat_id), callback_data=f"pilih:{chat_id}")]
+            [
+                InlineKeyboardButton(
+                    name[:60] or str(chat_id), callback_data=GroupChoice(chat_id).pack()
+                )
+            ]
             for chat_id, name in served
         ]
         await reply(update, _("Laporan ini untuk grup mana?"), InlineKeyboardMarkup(buttons))
@@ -88,7 +93,9 @@ async def choose_group(update: Update, context: BotContext) -> None:
     await answer_query(query)
     if _carries(query.message, query.data):
         await query.edit_message_reply_markup(None)
-    await open_form(update, context, int(query.data.split(":")[1]))
+    choice = parse_as(GroupChoice, query.data)
+    assert choice is not None  # the handler's pattern
+    await open_form(update, context, choice.chat_id)
 
 
 def _carries(message: Message | None, data: str) -> bool:
@@ -147,5 +154,5 @@ def handlers() -> list[BaseHandler]:
         CommandHandler(
             "start", report_from_deep_link, filters=private & filters.Regex(r"^/start(@\w+)?\s+\S")
         ),
-        CallbackQueryHandler(choose_group, pattern=r"^pilih:-?\d{1,20}$"),
+        CallbackQueryHandler(choose_group, pattern=GroupChoice.matches),
     ]

@@ -42,8 +42,11 @@ from bot.services.form_sessions import ActiveForm, NotALiaison
 from bot.texts.form_texts import answer_text, problem_text, question_text, review_text
 from bot.texts.html import escape
 from bot.texts.situation import situation_text
+from bot.transport import delivery
+from bot.transport.callback_data import FormTap, parse_as
+from bot.transport.errors import TelegramFault, classify
 from handlers import form_keyboards as keys
-from handlers.replies import answer_query, reply, send
+from handlers.replies import answer_query, reply
 
 
 async def send_step(
@@ -129,8 +132,8 @@ async def _edit(message: Message | None, text: str, markup=None) -> None:
         return
     try:
         await message.edit_text(text, reply_markup=markup)
-    except BadRequest as error:  # unchanged, or too old to edit: the new message says it all
-        if "not modified" not in str(error).lower():
+    except BadRequest as error:  # unchanged: the new message says it all
+        if classify(error) is not TelegramFault.NOT_MODIFIED:
             raise
 
 
@@ -139,11 +142,11 @@ async def on_button(update: Update, context: BotContext) -> None:
     query = update.callback_query
     t = context.translator()
     _ = t.gettext
-    tap = keys.parse(query.data)
-    if tap is None:
+    tap = parse_as(FormTap, query.data)
+    if tap is None:  # PTB hands a tap without data to the first handler
         await answer_query(query, _("Tombol ini sudah tidak berlaku."))
         return
-    token, action, parts = tap
+    token, action, question, value = tap.token, tap.action, tap.question or "", tap.value or ""
     form = await open_form_of(context, query.from_user.id)
     if form is None or form.token != token:
         await answer_query(query, _("Tombol ini dari formulir yang sudah selesai atau dibatalkan."))
@@ -155,9 +158,9 @@ async def on_button(update: Update, context: BotContext) -> None:
     definition = context.runtime.forms.form_for(form.agency)
     await answer_query(query)
     if action == keys.CHOOSE:
-        await _apply(update, context, form, ChoiceReply(parts[0], parts[1]))
+        await _apply(update, context, form, ChoiceReply(question, value))
     elif action == keys.SKIP:
-        await _apply(update, context, form, SkipReply(parts[0]))
+        await _apply(update, context, form, SkipReply(question))
     elif not at_review(form.progress):
         await send_step(
             update, context, form, preface=_("Jawab dulu pertanyaan yang sedang ditanyakan.")
@@ -176,14 +179,14 @@ async def on_button(update: Update, context: BotContext) -> None:
             review_text(t, definition, form.progress),
             keys.review_keyboard(t, form.token),
         )
-    elif action == keys.EDIT and parts[0] not in definition.labels:
+    elif action == keys.EDIT and question not in definition.labels:
         await send_step(update, context, form, preface=_("Tombol ini sudah tidak berlaku."))
     elif action == keys.EDIT:
-        progress = begin_edit(definition, form.progress, parts[0])
+        progress = begin_edit(definition, form.progress, question)
         form = await form_sessions.save_progress(form, progress, update.update_id)
         await _edit(
             query.message,
-            _("Mengubah: {label}").format(label=escape(_(definition.question(parts[0]).label))),
+            _("Mengubah: {label}").format(label=escape(_(definition.question(question).label))),
         )
         await send_step(update, context, form)
     elif action == keys.CANCEL:
@@ -216,7 +219,7 @@ async def _submit(update: Update, context: BotContext, form: ActiveForm) -> None
     )
     # The group reads this line in its own language; liaisons and groups share
     # the default locale until per-group locales can be set.
-    await send(
+    await delivery.send(
         context.bot,
         form.chat_id,
         _("✅ {agency} telah melapor · {status}").format(
@@ -241,7 +244,7 @@ def handlers() -> list[BaseHandler]:
         # Only new messages: an edited answer or /batal is ignored (the form has
         # moved on), and service messages (a pin, a new photo) are no answers.
         CommandHandler("batal", cancel, filters=private & filters.UpdateType.MESSAGE),
-        CallbackQueryHandler(on_button, pattern=keys.PATTERN),
+        CallbackQueryHandler(on_button, pattern=FormTap.matches),
         MessageHandler(
             private & filters.UpdateType.MESSAGE & ~filters.COMMAND & ~filters.StatusUpdate.ALL,
             on_answer,

@@ -62,7 +62,7 @@ from bot.services import groups, liaisons
 from bot.services.form_sessions import active_form
 from bot.services.groups import active_groups, find_group
 from bot.services.liaisons import liaison_in_group
-from bot.services.reports import report_history, reports_of_day
+from bot.services.reports import reports_of_day
 from bot.storage.models import LiaisonStatus
 from bot.transport.deep_links import report_payload
 from tests.support.botapi import BotMessage, Chat, TelegramServer, User
@@ -76,6 +76,7 @@ from tests.support.corpus import (
     send_sticker,
 )
 from tests.support.harness import ADMIN, GROUP, MEMBER, OTHER_GROUP
+from tests.support.records import report_history
 from tests.support.tally import TALLY
 
 KPU_OFFICER = User(444444444, "Rina KPU")

@@ -8,10 +8,11 @@ import pytest
 
 from bot.domain.agencies import Agency
 from bot.services.form_sessions import active_form
-from bot.services.reports import report_history, reports_of_day
+from bot.services.reports import reports_of_day
 from tests.support.botapi import Chat, User
 from tests.support.chat import OFFICER, approve, tap, type_in
 from tests.support.harness import ADMIN, GROUP, MEMBER, OTHER_GROUP, running_bot
+from tests.support.records import report_history
 
 PRIVATE = Chat.private_with(OFFICER)
 TODAY = date(2024, 11, 13)  # the clock fixture: 09:00 WIB

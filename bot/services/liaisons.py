@@ -38,6 +38,11 @@ class LiaisonRecord:
     def approved(self) -> bool:
         return self.status is LiaisonStatus.APPROVED
 
+    @property
+    def pending(self) -> bool:
+        """Waiting for an admin's Setujui or Tolak."""
+        return self.status is LiaisonStatus.PENDING
+
 
 def _record(liaison: Liaison, chat_id: int) -> LiaisonRecord:
     return LiaisonRecord(

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from tortoise.transactions import in_transaction
 
 from bot.domain.agencies import Agency
-from bot.storage.models import Group, Report
+from bot.storage.models import Report
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,8 @@ class StoredReport:
     replaced_earlier: bool = False
 
 
-def _stored(report: Report, chat_id: int, replaced_earlier: bool = False) -> StoredReport:
+def stored_report(report: Report, chat_id: int, replaced_earlier: bool = False) -> StoredReport:
+    """The plain record of a report row."""
     return StoredReport(
         chat_id=chat_id,
         agency=Agency(report.agency),
@@ -69,7 +70,7 @@ async def store_report(
             submitted_at=submitted_at,
             current=True,
         )
-    return _stored(report, chat_id, replaced_earlier=bool(replaced))
+    return stored_report(report, chat_id, replaced_earlier=bool(replaced))
 
 
 async def reports_of_day(chat_id: int, report_date: date) -> list[StoredReport]:
@@ -77,18 +78,5 @@ async def reports_of_day(chat_id: int, report_date: date) -> list[StoredReport]:
     rows = await Report.filter(
         group__chat_id=chat_id, report_date=report_date, current=True
     ).order_by("submitted_at")
-    latest = {Agency(row.agency): _stored(row, chat_id) for row in rows}
+    latest = {Agency(row.agency): stored_report(row, chat_id) for row in rows}
     return [latest[agency] for agency in Agency if agency in latest]
-
-
-async def report_history(chat_id: int, agency: Agency, report_date: date) -> list[StoredReport]:
-    """Every version submitted for the agency that day, oldest first."""
-    rows = await Report.filter(
-        group__chat_id=chat_id, agency=agency.value, report_date=report_date
-    ).order_by("submitted_at", "id")
-    return [_stored(row, chat_id) for row in rows]
-
-
-async def group_id_of(chat_id: int) -> int | None:
-    group = await Group.get_or_none(chat_id=chat_id).only("id")
-    return group.id if group else None
