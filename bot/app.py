@@ -25,7 +25,7 @@ from bot.transport.limits import TelegramLimiter
 from bot.transport.polling_conflicts import PollingConflicts
 from bot.transport.request import PollingRequest, RetryingRequest
 from bot.transport.update_processor import PerSenderUpdateProcessor
-from handlers import register_handlers
+from handlers import COMMANDS, register_handlers
 
 log = logging.getLogger(__name__)
 
@@ -117,7 +117,7 @@ async def _post_init(application: Application) -> None:
         runtime.settings.database_url, attempts=runtime.settings.database_connect_attempts
     )
     await replay_unhandled_updates(application)
-    await publish_commands(application)
+    await publish_commands(application, COMMANDS)
     if application.bot_data[RUN_SCHEDULER_KEY]:
         released = await post_record.release_queued()
         if released:

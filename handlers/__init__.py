@@ -1,34 +1,24 @@
-"""Telegram glue: each module returns its handlers; this registers them all."""
+"""Telegram glue: parse the update, call a service, render the reply; never the ORM.
+
+One module per feature. Commands are registered from ``handlers.commands``
+(the registry: handler, menu line, help line); each module with buttons or
+other updates returns those handlers from ``handlers()``.
+
+May import: anything in ``bot`` but ``bot.storage`` (and never tortoise).
+"""
 
 from telegram.ext import Application
 
-from handlers import (
-    countdown,
-    daily_status,
-    errors,
-    help,
-    membership,
-    post_schedule,
-    registration,
-    report_entry,
-    report_form,
-    setup,
-    stale_buttons,
-)
+from handlers import errors, membership, registration, report_entry, report_form, stale_buttons
+from handlers.commands import COMMANDS
+
+__all__ = ["COMMANDS", "register_handlers"]
 
 
 def register_handlers(application: Application) -> None:
-    for module in (
-        membership,
-        setup,
-        countdown,
-        help,
-        registration,
-        report_entry,
-        report_form,
-        daily_status,
-        post_schedule,
-    ):
+    for command in COMMANDS:
+        application.add_handlers(command.handlers())
+    for module in (membership, registration, report_entry, report_form):
         application.add_handlers(module.handlers())
     application.add_handlers(stale_buttons.handlers(application), group=stale_buttons.LATER_GROUP)
     application.add_error_handler(errors.on_error)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import BaseHandler, CommandHandler
 
 from bot.context import BotContext
 from bot.domain.countdown import local_today
@@ -30,7 +29,3 @@ async def show_countdown(
         return
     today = local_today(context.runtime.clock(), group.time_zone)
     await reply(update, countdown_line(t, group, today))
-
-
-def handlers() -> list[BaseHandler]:
-    return [CommandHandler("hitungmundur", show_countdown)]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import BaseHandler, CommandHandler
 
 from bot.context import BotContext
 from bot.domain.countdown import local_today
@@ -71,10 +70,3 @@ async def show_not_reported(
     text = not_reported_text(t, group, today, status.missing_agencies, status.missing_liaisons)
     for part in split_message(text):
         await reply(update, part)
-
-
-def handlers() -> list[BaseHandler]:
-    return [
-        CommandHandler("ringkasan", show_summary),
-        CommandHandler("belum", show_not_reported),
-    ]

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import BaseHandler, CommandHandler, filters
 
 from bot.context import BotContext
-from bot.transport.commands import GROUP_COMMANDS
+from bot.transport.commands import help_lines
+from handlers import commands as registry
 from handlers.replies import group_translator, reply
+from handlers.report_entry import report_from_deep_link
 
 
 async def show_help(update: Update, context: BotContext) -> None:
-    """Explains the bot and lists its commands."""
+    """Explains the bot and lists its group commands, as the registry has them."""
     t = await group_translator(update, context)
     _ = t.gettext
     lines = [
@@ -23,21 +24,14 @@ async def show_help(update: Update, context: BotContext) -> None:
         "",
         _("Perintah di grup:"),
     ]
-    lines += [f"/{name} — {_(description)}" for name, description in GROUP_COMMANDS]
+    lines += help_lines(t, registry.COMMANDS)
     lines += ["", _("Tambahkan bot ini ke grup Forkopimda, lalu admin grup mengetik /mulai.")]
     await reply(update, "\n".join(lines))
 
 
-def handlers() -> list[BaseHandler]:
-    return [
-        CommandHandler("bantuan", show_help),
-        # "/start <payload>" is a deep link, handled in handlers.report_entry.
-        # An edited /start is ignored like every edit in the private report chat.
-        CommandHandler(
-            "start",
-            show_help,
-            filters=filters.ChatType.PRIVATE
-            & filters.UpdateType.MESSAGE
-            & filters.Regex(r"^/start(@\w+)?\s*$"),
-        ),
-    ]
+async def start(update: Update, context: BotContext) -> None:
+    """Opens the form of a group's deep link (``/start lapor_…``), or explains the bot."""
+    if context.args:
+        await report_from_deep_link(update, context)
+    else:
+        await show_help(update, context)

@@ -6,7 +6,6 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from telegram import Update
-from telegram.ext import BaseHandler, CommandHandler
 
 from bot.context import BotContext
 from bot.domain.countdown import local_today
@@ -142,7 +141,3 @@ async def schedule_command(
         if note:
             done += "\n" + note
     await reply(update, done + "\n\n" + schedule_text(t, group, now))
-
-
-def handlers() -> list[BaseHandler]:
-    return [CommandHandler("jadwal", schedule_command)]

@@ -15,7 +15,7 @@ from telegram import (
     User,
 )
 from telegram.error import BadRequest
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot.context import BotContext
 from bot.domain.agencies import Agency, agency_with_unit
@@ -422,10 +422,6 @@ async def confirm_removal(update: Update, context: BotContext) -> None:
 
 def handlers() -> list[BaseHandler]:
     return [
-        CommandHandler("daftar", register),
-        CommandHandler("liaison", list_liaisons),
-        CommandHandler("keluar", leave),
-        CommandHandler("hapus_liaison", remove_liaison),
         CallbackQueryHandler(choose_agency, pattern=AgencyChoice.matches),
         CallbackQueryHandler(decide_request, pattern=RegistrationDecision.matches),
         CallbackQueryHandler(confirm_removal, pattern=LiaisonRemoval.matches),

@@ -7,7 +7,7 @@ group gets one line when a report is submitted (see ``handlers.report_form``).
 from __future__ import annotations
 
 from telegram import Chat, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
+from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot.context import BotContext
 from bot.domain.forms import start
@@ -145,14 +145,4 @@ async def open_form(update: Update, context: BotContext, chat_id: int) -> None:
 
 
 def handlers() -> list[BaseHandler]:
-    # An edited /lapor or /start in the private chat is not a new request: it can
-    # come long after, and must not restart or switch the form the liaison is in.
-    private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
-    return [
-        CommandHandler("lapor", report_from_group, filters=filters.ChatType.GROUPS),
-        CommandHandler("lapor", report_in_private, filters=private),
-        CommandHandler(
-            "start", report_from_deep_link, filters=private & filters.Regex(r"^/start(@\w+)?\s+\S")
-        ),
-        CallbackQueryHandler(choose_group, pattern=GroupChoice.matches),
-    ]
+    return [CallbackQueryHandler(choose_group, pattern=GroupChoice.matches)]

@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from telegram import Message, Update
 from telegram.error import BadRequest
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
 
 from bot.context import BotContext
 from bot.domain.agencies import agency_with_unit
@@ -241,10 +241,9 @@ async def cancel(update: Update, context: BotContext) -> None:
 def handlers() -> list[BaseHandler]:
     private = filters.ChatType.PRIVATE
     return [
-        # Only new messages: an edited answer or /batal is ignored (the form has
-        # moved on), and service messages (a pin, a new photo) are no answers.
-        CommandHandler("batal", cancel, filters=private & filters.UpdateType.MESSAGE),
         CallbackQueryHandler(on_button, pattern=FormTap.matches),
+        # Only new messages: an edited answer is ignored (the form has moved
+        # on), and service messages (a pin, a new photo) are no answers.
         MessageHandler(
             private & filters.UpdateType.MESSAGE & ~filters.COMMAND & ~filters.StatusUpdate.ALL,
             on_answer,

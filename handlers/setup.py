@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 
 from telegram import Update
-from telegram.ext import BaseHandler, CommandHandler
 
 from bot.context import BotContext
 from bot.domain.countdown import local_today
@@ -176,13 +175,3 @@ async def show_settings(
     """Shows the group's current settings."""
     now = context.runtime.clock()
     await reply(update, settings_text(t, group, now) + "\n\n" + missing_text(t, group))
-
-
-def handlers() -> list[BaseHandler]:
-    return [
-        CommandHandler("mulai", start_group),
-        CommandHandler("wilayah", set_region),
-        CommandHandler("zona", set_zone),
-        CommandHandler("hari_h", set_polling_day),
-        CommandHandler("pengaturan", show_settings),
-    ]
