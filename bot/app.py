@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, datetime
+from typing import Any
 
 from telegram import Update
 from telegram.constants import ParseMode
@@ -49,7 +50,9 @@ def build_application(
     polling = not settings.webhook_url
     updates = DurableUpdateQueue(put_waits=not polling)
     polling_conflicts = PollingConflicts()
-    builder = (
+    # Any: each builder step changes the builder's type parameters (the rate
+    # limiter's arguments), which one variable cannot follow.
+    builder: Any = (
         ApplicationBuilder()
         .application_class(
             SingleInstanceApplication,
@@ -101,8 +104,10 @@ async def replay_unhandled_updates(application: Application) -> None:
     """Queues what a previous process received but did not finish (see ``bot.services.inbox``)."""
     await inbox.forget_handled(datetime.now(UTC) - inbox.KEEP_HANDLED)
     pending = await inbox.unhandled()
+    queue = application.update_queue
+    assert isinstance(queue, DurableUpdateQueue)  # the queue build_application gave it
     for payload in pending:
-        await application.update_queue.replay(Update.de_json(payload, application.bot))
+        await queue.replay(Update.de_json(payload, application.bot))
     if pending:
         log.warning("Replaying %d update(s) left unhandled by the previous run", len(pending))
 
@@ -129,10 +134,12 @@ async def _post_init(application: Application) -> None:
         # whenever the job queue starts (no misfire limit); the repeating ticks
         # keep to the wall clock's grid (see bot.scheduling.ticks.TICK_SECONDS).
         job = scheduler_of(application).job
-        application.job_queue.run_once(
+        job_queue = application.job_queue
+        assert job_queue is not None  # python-telegram-bot[job-queue] is a dependency
+        job_queue.run_once(
             job, 0, name="scheduled-posts-at-start", job_kwargs={"misfire_grace_time": None}
         )
-        application.job_queue.run_repeating(
+        job_queue.run_repeating(
             job,
             interval=TICK_SECONDS,
             first=next_tick_after(system_clock()),

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
+from typing import Any
 
 from telegram import Chat, Update
 from telegram.constants import ChatMemberStatus
@@ -21,7 +22,7 @@ from handlers.replies import (
 
 ADMIN_STATUSES = (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER)
 
-Callback = Callable[[Update, BotContext], Awaitable[None]]
+Callback = Callable[[Update, BotContext], Coroutine[Any, Any, None]]
 GroupCommand = Callable[[Update, BotContext, Translator, GroupSettings | None], Awaitable[None]]
 RegisteredGroupCommand = Callable[[Update, BotContext, Translator, GroupSettings], Awaitable[None]]
 

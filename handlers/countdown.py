@@ -28,4 +28,4 @@ async def show_countdown(
         )
         return
     today = local_today(context.runtime.clock(), group.time_zone)
-    await reply(update, countdown_line(t, group, today))
+    await reply(update, countdown_line(t, group, today) or "")

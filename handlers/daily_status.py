@@ -56,16 +56,17 @@ async def show_not_reported(
 ) -> None:
     """Lists who has not reported today, mentioning those liaisons."""
     _ = t.gettext
-    today = local_today(context.runtime.clock(), group.time_zone) if group else None
-    status = await day_status(group, today) if group else None
-    if status is None or not status.expected_agencies:
-        await reply(
-            update,
-            _(
-                "Belum ada penghubung yang disetujui di grup ini. Daftar dengan "
-                "<code>/daftar Polri Polres Kutai Timur</code>."
-            ),
-        )
+    nobody = _(
+        "Belum ada penghubung yang disetujui di grup ini. Daftar dengan "
+        "<code>/daftar Polri Polres Kutai Timur</code>."
+    )
+    if group is None:
+        await reply(update, nobody)
+        return
+    today = local_today(context.runtime.clock(), group.time_zone)
+    status = await day_status(group, today)
+    if not status.expected_agencies:
+        await reply(update, nobody)
         return
     text = not_reported_text(t, group, today, status.missing_agencies, status.missing_liaisons)
     for part in split_message(text):

@@ -28,6 +28,7 @@ def question_keyboard(
 ) -> InlineKeyboardMarkup | None:
     """Choice buttons, and "Lewati" for an optional question."""
     _ = t.gettext
+    assert progress.current is not None  # not at the review
     question = form.question(progress.current)
     rows = []
     if question.choices:

@@ -35,6 +35,7 @@ async def on_bot_membership(update: Update, context: BotContext) -> None:
     if not in_group(update):
         return
     change = update.my_chat_member
+    assert change is not None  # a ChatMemberHandler for my_chat_member
     chat = update.effective_chat
     was_present, is_present = (
         _is_present(change, "old_chat_member"),

@@ -44,9 +44,11 @@ async def reply(
 
 
 async def answer_query(
-    query: CallbackQuery, text: str | None = None, show_alert: bool = False
+    query: CallbackQuery | None, text: str | None = None, show_alert: bool = False
 ) -> None:
     """Stops the tapped button's spinner (with a note, if any); an expired tap is no error."""
+    if query is None:
+        return
     try:
         await query.answer(text, show_alert=show_alert)
     except BadRequest as error:

@@ -91,7 +91,7 @@ async def choose_group(update: Update, context: BotContext) -> None:
         await answer_query(query, context.translator().gettext("Tombol ini sudah tidak berlaku."))
         return
     await answer_query(query)
-    if _carries(query.message, query.data):
+    if isinstance(query.message, Message) and _carries(query.message, query.data or ""):
         await query.edit_message_reply_markup(None)
     choice = parse_as(GroupChoice, query.data)
     assert choice is not None  # the handler's pattern
@@ -118,12 +118,10 @@ async def open_form(update: Update, context: BotContext, chat_id: int) -> None:
         )
         return
     record = await liaisons.liaison_in_group(chat_id, user.id)
-    form_definition = (
-        context.runtime.forms.form_for(record.agency) if record and record.approved else None
-    )
     try:
-        if form_definition is None:
+        if record is None or not record.approved:
             raise NotALiaison(chat_id)
+        form_definition = context.runtime.forms.form_for(record.agency)
         form = await start_form(user.id, chat_id, start(form_definition), update.update_id)
     except NotALiaison:
         await reply(

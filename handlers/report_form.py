@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from telegram import Message, Update
+from telegram import InlineKeyboardMarkup, MaybeInaccessibleMessage, Message, Update
 from telegram.error import BadRequest
 from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
 
@@ -59,6 +59,7 @@ async def send_step(
     """
     t = context.translator()
     definition = context.runtime.forms.form_for(form.agency)
+    markup: InlineKeyboardMarkup | None
     if at_review(form.progress):
         text = review_text(t, definition, form.progress)
         markup = keys.review_keyboard(t, form.token)
@@ -127,8 +128,12 @@ def _asking(form: ActiveForm, question_id: str) -> FormProgress:
     return replace(form.progress, current=question_id)
 
 
-async def _edit(message: Message | None, text: str, markup=None) -> None:
-    if message is None:
+async def _edit(
+    message: MaybeInaccessibleMessage | None,
+    text: str,
+    markup: InlineKeyboardMarkup | None = None,
+) -> None:
+    if not isinstance(message, Message):  # gone, or too old for the bot to see
         return
     try:
         await message.edit_text(text, reply_markup=markup)

@@ -22,13 +22,13 @@ from bot.texts.group_view import (
 )
 from bot.texts.html import escape, shorten
 from bot.texts.i18n import Translator
-from handlers.access import admin_command, registered_group_command
+from handlers.access import Callback, admin_command, registered_group_command
 from handlers.replies import reply
 
 SettingsCommand = Callable[[Update, BotContext, Translator, str], Awaitable[None]]
 
 
-def admin_setting(command: SettingsCommand) -> Callable[[Update, BotContext], Awaitable[None]]:
+def admin_setting(command: SettingsCommand) -> Callback:
     """Runs ``command`` for a group admin; anyone else is refused and nothing changes."""
 
     @admin_command
@@ -165,7 +165,7 @@ async def set_polling_day(
         chat.id, chat.title or "", polling_day, election_name, now=context.runtime.clock()
     )
     today = local_today(context.runtime.clock(), group.time_zone)
-    await reply(update, _("Hari H tersimpan.") + "\n" + countdown_line(t, group, today))
+    await reply(update, _("Hari H tersimpan.") + "\n" + (countdown_line(t, group, today) or ""))
 
 
 @registered_group_command

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, TypeGuard
 
 Extracted = tuple[int, str | None, str, list[str]]
 
@@ -72,10 +72,11 @@ def _question_strings(question: dict, where: str, locate: _Locator) -> Iterator[
         if _is_text(value):
             yield locate(value), None, value, [f"Forms file, {name}: {what}."]
     part_of = question.get("part_of")
-    for key, what in _PART_OF_TEXTS if isinstance(part_of, dict) else ():
-        value = part_of.get(key)
-        if _is_text(value):
-            yield locate(value), None, value, [f"Forms file, {name}: {what}."]
+    if isinstance(part_of, dict):
+        for key, what in _PART_OF_TEXTS:
+            value = part_of.get(key)
+            if _is_text(value):
+                yield locate(value), None, value, [f"Forms file, {name}: {what}."]
     for choice in _items(question.get("choices")):
         value = choice.get("label")
         if _is_text(value):
@@ -91,7 +92,7 @@ def _items(value: Any) -> list[dict]:
     return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
 
 
-def _is_text(value: Any) -> bool:
+def _is_text(value: Any) -> TypeGuard[str]:
     return isinstance(value, str) and bool(value.strip())
 
 

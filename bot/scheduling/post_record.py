@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from tortoise.exceptions import IntegrityError
+from tortoise.queryset import QuerySet
 
 from bot.scheduling.post_kinds import PostKind
 from bot.scheduling.slots import DuePost, PostKey
@@ -74,10 +75,12 @@ class PostLedger:
 def _entry(row: Sequence) -> tuple[PostKey, datetime | None]:
     _, chat_id, kind, day, state, slot_at = row
     missed_at = as_datetime(slot_at) if state == PostState.MISSED.value else None
-    return (chat_id, _KINDS[kind], as_date(day)), missed_at
+    local_date = as_date(day)
+    assert local_date is not None  # the column is NOT NULL
+    return (chat_id, _KINDS[kind], local_date), missed_at
 
 
-def _record_of(post: DuePost):
+def _record_of(post: DuePost) -> QuerySet[ScheduledPost]:
     return ScheduledPost.filter(
         group__chat_id=post.chat_id, kind=post.kind.value, local_date=post.local_date
     )

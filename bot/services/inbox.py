@@ -20,7 +20,7 @@ import json
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime, timedelta
-from typing import Generic, TypeVar
+from typing import Generic, TypeVar, cast
 
 from telegram import Update
 from tortoise.transactions import in_transaction
@@ -100,6 +100,7 @@ class GroupWriter(Generic[T]):
     async def _write_gathered(self) -> None:
         while self._gathering:
             items, written = self._gathering, self._gathered
+            assert written is not None  # set whenever something is gathering
             self._gathering, self._gathered = [], None
             try:
                 await self._write(items)
@@ -129,7 +130,7 @@ async def unhandled() -> list[dict]:
         .order_by("update_id")
         .values_list("payload", flat=True)
     )
-    return [json.loads(row) for row in rows]
+    return [json.loads(cast(str, row)) for row in rows]
 
 
 async def forget_handled(before: datetime) -> int:

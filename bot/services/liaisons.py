@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
@@ -80,7 +81,7 @@ async def request_registration(
     async with in_transaction():
         group = await Group.get(chat_id=chat_id)
         existing = await Liaison.get_or_none(group=group, user_id=user_id)
-        values = {
+        values: dict[str, Any] = {
             "name": name[:PERSON_NAME_MAX_LENGTH],
             "username": username,
             "agency": agency.value,

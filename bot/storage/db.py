@@ -15,7 +15,7 @@ import logging
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from aerich import Command
@@ -194,7 +194,9 @@ async def fetch_rows(sql: str) -> list[Sequence[Any]]:
     ``as_json``, since SQLite hands both back as text.
     """
     _, rows = await get_connection("default").execute_query(sql)
-    return rows
+    # tortoise types rows as dicts; both drivers hand back positional rows
+    # (asyncpg's Record, sqlite3's Row), which is what the callers unpack.
+    return cast(list[Sequence[Any]], rows)
 
 
 async def mapped(function: Callable[[T], R], items: Sequence[T], chunk: int = 1000) -> list[R]:

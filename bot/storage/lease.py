@@ -30,7 +30,7 @@ import os
 import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import asyncpg
 from tortoise.backends.base.config_generator import expand_db_url
@@ -128,7 +128,7 @@ class AdvisoryLockLease:
         #     AND (classid::bigint << 32 | objid::bigint) = <bot id>;
         self.key = bot_id
         self._connect_attempts = connect_attempts
-        self._connection: asyncpg.Connection | None = None
+        self._connection: Any = None  # an asyncpg.Connection (asyncpg has no type stubs)
         self._held = False
 
     async def try_take(self) -> bool:
@@ -136,9 +136,10 @@ class AdvisoryLockLease:
             return True
         connection = self._connection
         if connection is None:
-            connection = self._connection = await retry_while_unreachable(
+            connection = await retry_while_unreachable(
                 self._connect, self.database_url, attempts=self._connect_attempts
             )
+            self._connection = connection
         self._held = await connection.fetchval("SELECT pg_try_advisory_lock($1)", self.key)
         return self._held
 

@@ -27,7 +27,7 @@ class Group(Model):
     # Scheduled post times by kind ("laporan": "07:00", "ringkasan": null for
     # off); a kind left out (or no mapping at all) keeps its default time
     # (bot.scheduling.post_kinds). Nullable so existing rows need no backfill.
-    post_times = fields.JSONField(null=True)
+    post_times: fields.JSONField[dict[str, str | None] | None] = fields.JSONField(null=True)
     # False once the bot is removed from the chat; the row and everything
     # hanging off it stay, so adding the bot back resumes with its data.
     active = fields.BooleanField(default=True)
@@ -52,7 +52,7 @@ class Liaison(Model):
     """A person who reports for one agency in one group (one registration per person and group)."""
 
     id = fields.IntField(primary_key=True)
-    group = fields.ForeignKeyField(
+    group: fields.ForeignKeyRelation[Group] = fields.ForeignKeyField(
         "models.Group", related_name="liaisons", on_delete=fields.CASCADE
     )
     user_id = fields.BigIntField()
@@ -76,13 +76,15 @@ class Report(Model):
     """One submitted daily report; a resubmission the same day supersedes the earlier one."""
 
     id = fields.IntField(primary_key=True)
-    group = fields.ForeignKeyField("models.Group", related_name="reports", on_delete=fields.CASCADE)
+    group: fields.ForeignKeyRelation[Group] = fields.ForeignKeyField(
+        "models.Group", related_name="reports", on_delete=fields.CASCADE
+    )
     agency = fields.CharField(max_length=16)
     report_date = fields.DateField()
     user_id = fields.BigIntField()
     liaison_name = fields.CharField(max_length=128)
     unit_name = fields.CharField(max_length=100)
-    answers = fields.JSONField()
+    answers: fields.JSONField[dict[str, int | str | None]] = fields.JSONField()
     submitted_at = fields.DatetimeField()
     # False once a later report for the same group, agency and day replaced it;
     # kept as history rather than deleted.
@@ -98,14 +100,14 @@ class FormSession(Model):
 
     id = fields.IntField(primary_key=True)
     user_id = fields.BigIntField(unique=True)
-    group = fields.ForeignKeyField(
+    group: fields.ForeignKeyRelation[Group] = fields.ForeignKeyField(
         "models.Group", related_name="form_sessions", on_delete=fields.CASCADE
     )
     agency = fields.CharField(max_length=16)
     # Binds buttons to this form: a tap on an older form's button carries
     # another token and is refused as stale.
     token = fields.CharField(max_length=8)
-    progress = fields.JSONField()
+    progress: fields.JSONField[dict] = fields.JSONField()
     # Telegram re-delivers updates after a crash; an update id at or below this
     # one was already applied to the form and is ignored.
     last_update_id = fields.BigIntField(default=0)
@@ -130,7 +132,7 @@ class ScheduledPost(Model):
     """One scheduled post per group, kind and local day: the record that makes it exactly once."""
 
     id = fields.IntField(primary_key=True)
-    group = fields.ForeignKeyField(
+    group: fields.ForeignKeyRelation[Group] = fields.ForeignKeyField(
         "models.Group", related_name="scheduled_posts", on_delete=fields.CASCADE
     )
     kind = fields.CharField(max_length=16)

@@ -20,7 +20,7 @@ from bot.domain.forms.definitions import (
     Question,
     QuestionKind,
 )
-from bot.domain.forms.engine import Answer, FormProgress, Problem, ProblemCode, numeric_answer
+from bot.domain.forms.engine import Answer, FormProgress, Problem, ProblemCode
 from bot.domain.user_input import clean_line
 from bot.texts.html import escape, shorten
 from bot.texts.i18n import Translator
@@ -64,8 +64,9 @@ def _hint(t: Translator, question: Question) -> str:
             return _("Pilih salah satu tombol di bawah, atau tekan Lewati.")
         return _("Pilih salah satu tombol di bawah.")
     if question.kind is QuestionKind.NUMBER:
-        if (question.minimum, question.maximum) != (DEFAULT_MINIMUM, DEFAULT_MAXIMUM):
-            values = {"minimum": t.number(question.minimum), "maximum": t.number(question.maximum)}
+        minimum, maximum = question.bounds
+        if (minimum, maximum) != (DEFAULT_MINIMUM, DEFAULT_MAXIMUM):
+            values = {"minimum": t.number(minimum), "maximum": t.number(maximum)}
             if optional:
                 return _("Ketik angka {minimum} sampai {maximum}, atau tekan Lewati.").format(
                     **values
@@ -82,7 +83,7 @@ def _hint(t: Translator, question: Question) -> str:
             return _("Ketik persentase 0–100, misalnya 87,5, atau tekan Lewati.")
         # TRANSLATORS: numbers are typed the Indonesian way in every language: keep "87,5".
         return _("Ketik persentase 0–100, misalnya 87,5.")
-    limit = t.number(question.max_length)
+    limit = t.number(question.length_limit)
     if optional:
         return _("Ketik jawaban singkat (maks. {limit} karakter), atau tekan Lewati.").format(
             limit=limit
@@ -126,13 +127,13 @@ def problem_text(t: Translator, form: Form, problem: Problem) -> str:
         )
     if code == ProblemCode.TOO_SMALL:
         return _("Angka untuk {label} paling sedikit {minimum}.").format(
-            label=label, minimum=t.number(question.minimum)
+            label=label, minimum=t.number(question.bounds[0])
         )
     if code == ProblemCode.TOO_LARGE:
         if percent:
             return _("«{input}» melebihi 100%.").format(input=quoted) + " " + hint
         return _("«{input}» terlalu besar: angka untuk {label} paling banyak {maximum}.").format(
-            input=quoted, label=label, maximum=t.number(question.maximum)
+            input=quoted, label=label, maximum=t.number(question.bounds[1])
         )
     if code == ProblemCode.AMBIGUOUS_SEPARATOR:
         if percent:
@@ -162,7 +163,10 @@ def problem_text(t: Translator, form: Form, problem: Problem) -> str:
         return _(
             "Jawaban terlalu panjang: {length} karakter, paling banyak {limit}. "
             "Persingkat lalu kirim lagi."
-        ).format(length=t.number(params.get("length", 0)), limit=t.number(question.max_length))
+        ).format(
+            length=t.number(int(str(params.get("length", 0)))),
+            limit=t.number(question.length_limit),
+        )
     if code == ProblemCode.CHOICE_EXPECTED:
         choices = ", ".join(_data(t, choice.label) for choice in question.choices)
         if quoted:
@@ -206,7 +210,7 @@ def answer_text(t: Translator, question: Question, value: Answer) -> str:
         choice = question.choice(str(value))
         return _data(t, choice.label) if choice else escape(value)
     if question.kind is QuestionKind.NUMBER:
-        return t.number(numeric_answer(value))
+        return t.number(Decimal(str(value)))
     if question.kind is QuestionKind.PERCENT:
         return t.percent(Decimal(str(value)))
     return escape(value)

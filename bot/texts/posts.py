@@ -94,7 +94,7 @@ def milestone_text(t: Translator, group: GroupSettings, today: date) -> str | No
     if not is_milestone(today, group.polling_day):
         return None
     # countdown_line names the masa tenang itself on H-3 to H-1.
-    line = countdown_line(t, group, today)
+    line = countdown_line(t, group, today) or ""
     if countdown.is_polling_day:
         return "\n".join(
             [

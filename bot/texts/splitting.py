@@ -163,8 +163,10 @@ def _next_cut(
     # part a heading from its lines, unless that would leave most of the room unused.
     if paragraph_end and paragraph_units * 2 >= limit:
         return paragraph_end
-    end = line_end or space_end or any_end
-    if end is None:
+    found = line_end or space_end or any_end
+    if found is not None:
+        end = found
+    else:
         # Not even one character fits beside the tags to reopen: send it anyway
         # rather than loop forever (only a limit of a few characters gets here).
         end = next((i + 1 for i in range(start, len(atoms)) if atoms[i].kind == _TEXT), len(atoms))

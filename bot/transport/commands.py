@@ -8,16 +8,21 @@ the README's command table) agree, so a half-added command fails a test.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterable, Sequence
+from collections.abc import Callable, Coroutine, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from telegram import BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeAllPrivateChats
+from telegram import (
+    BotCommand,
+    BotCommandScopeAllGroupChats,
+    BotCommandScopeAllPrivateChats,
+    Update,
+)
 from telegram.ext import Application, BaseHandler, CommandHandler, filters
 
 from bot.texts.i18n import SUPPORTED_LOCALES, Translator, translator
 
-Callback = Callable[[Any, Any], Awaitable[None]]
+Callback = Callable[[Update, Any], Coroutine[Any, Any, None]]
 
 # A command typed in a private chat counts once: an edited one may come long
 # after and must not restart or switch the form the liaison is in.

@@ -11,10 +11,10 @@ through here; the scheduler uses the same two reactions.
 from __future__ import annotations
 
 import logging
+from typing import Any
 
-from telegram import InlineKeyboardMarkup, Message
+from telegram import Bot, InlineKeyboardMarkup, Message
 from telegram.error import ChatMigrated
-from telegram.ext import ExtBot
 
 from bot.services import groups
 
@@ -27,18 +27,18 @@ async def chat_moved(old_chat_id: int, new_chat_id: int) -> None:
     await groups.move_group(old_chat_id, new_chat_id)
 
 
-async def chat_gone(chat_id: int, error: BaseException) -> None:
+async def chat_gone(chat_id: int, error: BaseException | None) -> None:
     """The bot cannot write to the chat any more: the group (if it is one) goes quiet."""
     log.info("Cannot write to chat %s (%s); group marked inactive", chat_id, error)
     await groups.deactivate_group(chat_id)
 
 
 async def send(
-    bot: ExtBot,
+    bot: Bot,
     chat_id: int,
     text: str,
     reply_markup: InlineKeyboardMarkup | None = None,
-    **options: object,
+    **options: Any,
 ) -> Message:
     """Sends to a chat; if the group has just become a supergroup, moves it and sends there."""
     try:

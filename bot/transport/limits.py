@@ -214,9 +214,15 @@ class TelegramLimiter(BaseRateLimiter[dict]):
         send that uses the slot. The scheduler uses this to mark a post as
         handed over only at the moment it really is (see ``bot.scheduling.ticks``).
         """
+        pace, groups = self._started()
         if chat_id < 0:
-            await self._groups.acquire(chat_id)
-        await self._pace.acquire(True)
+            await groups.acquire(chat_id)
+        await pace.acquire(True)
+
+    def _started(self) -> tuple[_PriorityPace, _GroupWindow]:
+        if self._pace is None or self._groups is None:
+            raise RuntimeError("the rate limiter is used before initialize()")
+        return self._pace, self._groups
 
     async def process_request(
         self,
@@ -231,11 +237,12 @@ class TelegramLimiter(BaseRateLimiter[dict]):
         slot_taken = bool(rate_limit_args and rate_limit_args.get("slot_taken"))
         paced = endpoint.startswith(_PACED_PREFIXES)
         chat_id = _chat_id(data)
+        pace, groups = self._started()
         for attempt in range(self._max_retries + 1):
             if paced and not (slot_taken and attempt == 0):
                 if chat_id is not None and chat_id < 0:
-                    await self._groups.acquire(chat_id)
-                await self._pace.acquire(broadcast)
+                    await groups.acquire(chat_id)
+                await pace.acquire(broadcast)
             try:
                 return await callback(*args, **kwargs)
             except RetryAfter as error:
@@ -250,13 +257,16 @@ class TelegramLimiter(BaseRateLimiter[dict]):
                     chat_id,
                 )
                 if broadcast:
-                    self._pace.pause_broadcasts(seconds)
+                    pace.pause_broadcasts(seconds)
                 await self._sleep(seconds)
         raise AssertionError("unreachable")
 
 
 def _chat_id(data: dict[str, Any]) -> int | None:
+    value = data.get("chat_id")
+    if value is None:
+        return None
     try:
-        return int(data.get("chat_id"))
+        return int(value)
     except (TypeError, ValueError):
         return None

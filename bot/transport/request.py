@@ -22,10 +22,11 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from http import HTTPStatus
+from typing import Any
 
 import httpx
 from telegram.error import NetworkError, TimedOut
-from telegram.request import HTTPXRequest, RequestData
+from telegram.request import BaseRequest, HTTPXRequest, RequestData
 
 from bot.transport.polling_conflicts import PollingConflicts
 
@@ -59,8 +60,21 @@ class RetryingRequest(HTTPXRequest):
         self._first_backoff = first_backoff
 
     async def do_request(
-        self, url: str, method: str, request_data: RequestData | None = None, **timeouts
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        read_timeout: Any = BaseRequest.DEFAULT_NONE,
+        write_timeout: Any = BaseRequest.DEFAULT_NONE,
+        connect_timeout: Any = BaseRequest.DEFAULT_NONE,
+        pool_timeout: Any = BaseRequest.DEFAULT_NONE,
     ) -> tuple[int, bytes]:
+        timeouts = {
+            "read_timeout": read_timeout,
+            "write_timeout": write_timeout,
+            "connect_timeout": connect_timeout,
+            "pool_timeout": pool_timeout,
+        }
         endpoint = url.rsplit("/", 1)[-1]
         backoff = self._first_backoff
         for attempt in range(1, self._attempts + 1):
@@ -119,8 +133,21 @@ class PollingRequest(HTTPXRequest):
         self._conflicts = conflicts
 
     async def do_request(
-        self, url: str, method: str, request_data: RequestData | None = None, **timeouts
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        read_timeout: Any = BaseRequest.DEFAULT_NONE,
+        write_timeout: Any = BaseRequest.DEFAULT_NONE,
+        connect_timeout: Any = BaseRequest.DEFAULT_NONE,
+        pool_timeout: Any = BaseRequest.DEFAULT_NONE,
     ) -> tuple[int, bytes]:
+        timeouts = {
+            "read_timeout": read_timeout,
+            "write_timeout": write_timeout,
+            "connect_timeout": connect_timeout,
+            "pool_timeout": pool_timeout,
+        }
         if self._conflicts.gave_way:
             return HTTPStatus.OK, b'{"ok": true, "result": []}'
         await self._confirmable()

@@ -70,7 +70,7 @@ def decimal_of(value: object) -> Decimal | None:
         return None
 
 
-def _worst(question: Question, answers: list[Answer]) -> str | None:
+def _worst(question: Question, answers: Sequence[Answer]) -> str | None:
     """The last listed of the choices given: choices are listed calmest (or best) first."""
     order = {choice.value: rank for rank, choice in enumerate(question.choices)}
     known = [str(answer) for answer in answers if answer in order]

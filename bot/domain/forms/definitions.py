@@ -134,6 +134,20 @@ class Question:
         return next((choice for choice in self.choices if choice.value == value), None)
 
     @property
+    def bounds(self) -> tuple[int, int]:
+        """The smallest and largest answer of a number or percent question."""
+        if self.minimum is None or self.maximum is None:
+            raise ValueError(f"{self.kind.value} question {self.id!r} has no bounds")
+        return self.minimum, self.maximum
+
+    @property
+    def length_limit(self) -> int:
+        """The longest answer of a text question, in characters."""
+        if self.max_length is None:
+            raise ValueError(f"{self.kind.value} question {self.id!r} has no length limit")
+        return self.max_length
+
+    @property
     def combine_rule(self) -> Combine:
         return self.combine or COMBINE_RULES[self.kind][0]
 

@@ -246,7 +246,8 @@ def _accept_text(question: Question, text: str) -> Answer | Problem:
         return _typed_choice(question, text)
     if question.kind is QuestionKind.NUMBER:
         try:
-            return parse_whole_number(text, minimum=question.minimum, maximum=question.maximum)
+            minimum, maximum = question.bounds
+            return parse_whole_number(text, minimum=minimum, maximum=maximum)
         except NumberParseError as error:
             return _number_problem(question, error)
     if question.kind is QuestionKind.PERCENT:
@@ -283,7 +284,7 @@ def _free_text(question: Question, text: str) -> Answer | Problem:
     cleaned = clean_text(text)
     if not cleaned:
         return Problem(ProblemCode.TEXT_EMPTY, question.id)
-    if len(cleaned) > question.max_length:
+    if len(cleaned) > question.length_limit:
         return Problem(
             ProblemCode.TEXT_TOO_LONG,
             question.id,
