@@ -23,7 +23,9 @@ from handlers import (
 
 COMMANDS: tuple[Command, ...] = (
     Command("start", N_("Mulai"), private=help.start),
-    Command("mulai", N_("Daftarkan grup dan lihat yang perlu diatur"), group=setup.start_group),
+    Command(
+        "mulai", N_("Daftarkan grup dan lihat yang perlu diatur (admin)"), group=setup.start_group
+    ),
     Command(
         "lapor",
         N_("Isi laporan harian instansi"),
@@ -41,11 +43,26 @@ COMMANDS: tuple[Command, ...] = (
         "hitungmundur",
         N_("Hitung mundur menuju hari pemungutan suara"),
         group=countdown.show_countdown,
+        aliases=("hitung_mundur",),
     ),
     Command("daftar", N_("Daftar sebagai penghubung instansi"), group=registration.register),
-    Command("liaison", N_("Daftar penghubung instansi"), group=registration.list_liaisons),
-    Command("keluar", N_("Berhenti sebagai penghubung"), group=registration.leave),
+    Command(
+        "penghubung",
+        N_("Lihat daftar penghubung"),
+        group=registration.list_liaisons,
+        aliases=("liaison",),
+    ),
+    Command(
+        "keluar",
+        N_("Akhiri pendaftaran Anda sebagai penghubung"),
+        group=registration.leave,
+    ),
     Command("pengaturan", N_("Lihat pengaturan grup"), group=setup.show_settings),
+    Command(
+        "instansi",
+        N_("Lihat atau atur instansi yang wajib melapor setiap hari"),
+        group=setup.expected_agencies,
+    ),
     Command("wilayah", N_("Atur nama wilayah (admin)"), group=setup.set_region),
     Command("zona", N_("Atur zona waktu: WIB, WITA, atau WIT (admin)"), group=setup.set_zone),
     Command("hari_h", N_("Atur hari pemungutan suara (admin)"), group=setup.set_polling_day),
@@ -54,7 +71,12 @@ COMMANDS: tuple[Command, ...] = (
         N_("Lihat atau atur jadwal kiriman otomatis"),
         group=post_schedule.schedule_command,
     ),
-    Command("hapus_liaison", N_("Hapus penghubung (admin)"), group=registration.remove_liaison),
+    Command(
+        "hapus_penghubung",
+        N_("Hapus penghubung (admin)"),
+        group=registration.remove_liaison,
+        aliases=("hapus_liaison",),
+    ),
     Command(
         "bantuan",
         N_("Apa yang dilakukan bot ini"),

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import html
+
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.domain.forms import Form, FormProgress
+from bot.texts.form_texts import answer_text
 from bot.texts.i18n import Translator
 from bot.transport.callback_data import FormAction, FormTap
 
-CHOOSE, SKIP, SUBMIT, CHANGE, CANCEL, EDIT, BACK = (
+CHOOSE, SKIP, SUBMIT, CHANGE, CANCEL, EDIT, BACK, KEEP = (
     FormAction.CHOOSE,
     FormAction.SKIP,
     FormAction.SUBMIT,
@@ -16,6 +19,7 @@ CHOOSE, SKIP, SUBMIT, CHANGE, CANCEL, EDIT, BACK = (
     FormAction.CANCEL,
     FormAction.EDIT,
     FormAction.BACK,
+    FormAction.KEEP,
 )
 
 
@@ -38,6 +42,19 @@ def question_keyboard(
                     _(choice.label), callback_data=data(token, CHOOSE, question.id, choice.value)
                 )
                 for choice in question.choices
+            ]
+        )
+    last = progress.remembered.get(question.id) if question.remember else None
+    if last is not None:
+        rows.append(
+            [
+                InlineKeyboardButton(
+                    # A button is plain text: the answer without its HTML escaping.
+                    _("Tetap: {answer}").format(
+                        answer=html.unescape(answer_text(t, question, last))
+                    ),
+                    callback_data=data(token, KEEP, question.id),
+                )
             ]
         )
     if question.optional:

@@ -22,16 +22,14 @@ from bot.texts.i18n import Translator
 from handlers.access import group_command, is_group_admin
 from handlers.replies import refuse_non_admin, reply
 
-EXAMPLE = "/jadwal ringkasan 16:30"
+EXAMPLE = "/jadwal ringkasan 16.30"
 
 
 def schedule_text(t: Translator, group: GroupSettings, now: datetime) -> str:
     _ = t.gettext
     schedule = schedule_of(group)
     lines = [
-        _("<b>Jadwal kiriman otomatis</b> ({zone})").format(
-            zone=zone_label(group.time_zone, t.locale, now)
-        )
+        _("<b>Jadwal kiriman otomatis</b> ({zone})").format(zone=zone_label(group.time_zone, now))
     ]
     for kind, spec in POST_KINDS.items():
         at = schedule.time_of(kind)
@@ -56,7 +54,7 @@ def today_note(
     at = schedule.time_of(kind)
     if at is None:
         return None
-    values = {"kind": kind.value, "time": at.strftime("%H.%M")}
+    values = {"kind": kind.value, "time": f"{at.strftime('%H.%M')} {zone_label(group.time_zone)}"}
     if record is not None and not record.missed:
         if record.slot_at is None:
             sent = _("Kiriman <code>{kind}</code> hari ini sudah dikirim.").format(**values)
@@ -134,7 +132,8 @@ async def schedule_command(
         done = _("Kiriman <code>{kind}</code> dimatikan.").format(kind=kind.value)
     else:
         done = _("Kiriman <code>{kind}</code> sekarang pukul {time}.").format(
-            kind=kind.value, time=post_time.strftime("%H.%M")
+            kind=kind.value,
+            time=f"{post_time.strftime('%H.%M')} {zone_label(group.time_zone, now)}",
         )
         record = await post_record.record_of(group.chat_id, kind, local_today(now, group.time_zone))
         note = today_note(t, group, kind, now, record)

@@ -1,4 +1,4 @@
-"""Liaison registration: /daftar, admin approval, /liaison, /keluar, /hapus_liaison."""
+"""Liaison registration: /daftar, admin approval, /penghubung, /keluar, /hapus_penghubung."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from telegram.error import BadRequest
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot.context import BotContext
-from bot.domain.agencies import Agency, agency_with_unit
+from bot.domain.agencies import Agency, agency_with_unit, registration_of
 from bot.domain.user_input import clean_line, command_argument
 from bot.services import liaisons
 from bot.services.groups import GroupSettings
@@ -115,9 +115,9 @@ async def register(
             agency_keyboard(user.id),
         )
         return
-    first, _sep, rest = argument.partition(" ")  # clean_line left single spaces only
-    agency = Agency.from_text(first)
-    if agency is None:
+    registration = registration_of(argument)  # clean_line left single spaces only
+    if registration is None:
+        first = argument.partition(" ")[0]
         await reply(
             update,
             _("Instansi «{agency}» tidak dikenal. Pilih salah satu: {choices}.").format(
@@ -127,7 +127,7 @@ async def register(
             + _("Contoh: <code>{example}</code>").format(example=EXAMPLE),
         )
         return
-    unit_name = clean_line(rest) or agency.label
+    agency, unit_name = registration
     if len(unit_name) > liaisons.UNIT_NAME_MAX_LENGTH:
         await reply(
             update,
@@ -385,7 +385,7 @@ async def remove_liaison(
     ]
     await reply(
         update,
-        _("Pilih penghubung yang akan dihapus (atau balas pesannya dengan /hapus_liaison):"),
+        _("Pilih penghubung yang akan dihapus (atau balas pesannya dengan /hapus_penghubung):"),
         InlineKeyboardMarkup(buttons),
     )
 

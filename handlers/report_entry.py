@@ -11,7 +11,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot.context import BotContext
 from bot.domain.forms import start
-from bot.services import liaisons
+from bot.services import liaisons, reports
 from bot.services.form_sessions import NotALiaison, start_form
 from bot.texts.html import escape
 from bot.transport.callback_data import GroupChoice, parse_as
@@ -122,7 +122,8 @@ async def open_form(update: Update, context: BotContext, chat_id: int) -> None:
         if record is None or not record.approved:
             raise NotALiaison(chat_id)
         form_definition = context.runtime.forms.form_for(record.agency)
-        form = await start_form(user.id, chat_id, start(form_definition), update.update_id)
+        last = await reports.last_answers(chat_id, record.agency)
+        form = await start_form(user.id, chat_id, start(form_definition, last), update.update_id)
     except NotALiaison:
         await reply(
             update,

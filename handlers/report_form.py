@@ -29,6 +29,7 @@ from bot.domain.agencies import agency_with_unit
 from bot.domain.forms import (
     ChoiceReply,
     FormProgress,
+    KeepReply,
     OtherReply,
     SkipReply,
     TextReply,
@@ -166,6 +167,8 @@ async def on_button(update: Update, context: BotContext) -> None:
         await _apply(update, context, form, ChoiceReply(question, value))
     elif action == keys.SKIP:
         await _apply(update, context, form, SkipReply(question))
+    elif action == keys.KEEP:
+        await _apply(update, context, form, KeepReply(question))
     elif not at_review(form.progress):
         await send_step(
             update, context, form, preface=_("Jawab dulu pertanyaan yang sedang ditanyakan.")
@@ -216,7 +219,9 @@ async def _submit(update: Update, context: BotContext, form: ActiveForm) -> None
         return  # submitted already by an earlier delivery of this same tap
     forms = context.runtime.forms
     definition = forms.form_for(form.agency)
-    done = _("✅ Laporan terkirim untuk {date}.").format(date=t.full_date(report.report_date))
+    done = _("Terima kasih, laporan {agency} untuk {date} sudah tercatat.").format(
+        agency=report.agency.label, date=t.full_date(report.report_date)
+    )
     if report.replaced_earlier:
         done += "\n" + _("Laporan ini menggantikan laporan Anda sebelumnya hari itu.")
     await _edit(

@@ -1,4 +1,4 @@
-"""Group set-up: /mulai, /wilayah, /zona, /hari_h and /pengaturan."""
+"""Group set-up: /mulai, /wilayah, /zona, /hari_h, /instansi and /pengaturan."""
 
 from __future__ import annotations
 
@@ -7,23 +7,32 @@ from collections.abc import Awaitable, Callable
 from telegram import Update
 
 from bot.context import BotContext
+from bot.domain.agencies import Agency
 from bot.domain.countdown import local_today
 from bot.domain.dates import DateParseError, DateProblem, split_leading_date
-from bot.domain.user_input import clean_line, command_argument
+from bot.domain.user_input import clean_keyword, clean_line, command_argument
 from bot.domain.zones import UnknownZone, parse_zone, zone_label
 from bot.services import groups
 from bot.texts.group_view import (
+    EXAMPLE_EXPECTED,
     EXAMPLE_POLLING_DAY,
     EXAMPLE_REGION,
     EXAMPLE_ZONE,
     countdown_line,
+    expected_agencies_text,
     missing_text,
     settings_text,
 )
 from bot.texts.html import escape, shorten
 from bot.texts.i18n import Translator
-from handlers.access import Callback, admin_command, registered_group_command
-from handlers.replies import reply
+from handlers.access import (
+    Callback,
+    admin_command,
+    group_command,
+    is_group_admin,
+    registered_group_command,
+)
+from handlers.replies import refuse_non_admin, reply
 
 SettingsCommand = Callable[[Update, BotContext, Translator, str], Awaitable[None]]
 
@@ -117,7 +126,7 @@ async def set_zone(update: Update, context: BotContext, t: Translator, argument:
     await reply(
         update,
         _("Zona waktu grup ini sekarang: <b>{zone}</b>. Hari ini: {today}.").format(
-            zone=zone_label(group.time_zone, t.locale, now),
+            zone=zone_label(group.time_zone, now),
             today=t.full_date(local_today(now, group.time_zone)),
         ),
     )
@@ -175,3 +184,49 @@ async def show_settings(
     """Shows the group's current settings."""
     now = context.runtime.clock()
     await reply(update, settings_text(t, group, now) + "\n\n" + missing_text(t, group))
+
+
+_EXPECTED_WORDS = {"wajib": True, "ya": True, "tidak": False, "bukan": False}
+
+
+@group_command
+async def expected_agencies(
+    update: Update, context: BotContext, t: Translator, group: groups.GroupSettings | None
+) -> None:
+    """Shows which agencies must report daily; an admin changes one (``/instansi DPRD wajib``)."""
+    _ = t.gettext
+    chat = update.effective_chat
+    now = context.runtime.clock()
+    words = clean_keyword(command_argument(update.effective_message.text)).split()
+    if not words:
+        group = group or await groups.register_group(chat.id, chat.title or "", now=now)
+        await reply(update, expected_agencies_text(t, group))
+        return
+    if not await is_group_admin(update, context):
+        await refuse_non_admin(update, t)
+        return
+    example = _("Contoh: <code>{example}</code>").format(example=EXAMPLE_EXPECTED)
+    agency = Agency.from_text(words[0])
+    if agency is None:
+        await reply(
+            update,
+            _('Instansi "{agency}" tidak dikenal. Pilih salah satu: {choices}.').format(
+                agency=escape(shorten(words[0])), choices=", ".join(a.label for a in Agency)
+            )
+            + "\n"
+            + example,
+        )
+        return
+    expected = _EXPECTED_WORDS.get(words[1].casefold()) if len(words) == 2 else None
+    if expected is None:
+        await reply(
+            update,
+            _('Tulis nama instansi lalu "wajib" atau "tidak".') + "\n" + example,
+        )
+        return
+    group = await groups.set_expected(chat.id, chat.title or "", agency, expected, now=now)
+    if expected:
+        done = _("{agency} sekarang wajib melapor setiap hari.").format(agency=agency.label)
+    else:
+        done = _("{agency} sekarang tidak wajib melapor setiap hari.").format(agency=agency.label)
+    await reply(update, done + "\n\n" + expected_agencies_text(t, group))

@@ -410,17 +410,17 @@ WILAYAH = [
     Case(
         "5,000 characters",
         "/wilayah " + LONG,
-        "Nama wilayah terlalu panjang (5.000 karakter, maksimal 100).",
+        "Nama wilayah terlalu panjang (5.000 karakter, paling banyak 100).",
     ),
     Case(
         "5,000 emoji",
         "/wilayah " + LONG_EMOJI,
-        "Nama wilayah terlalu panjang (5.000 karakter, maksimal 100).",
+        "Nama wilayah terlalu panjang (5.000 karakter, paling banyak 100).",
     ),
     Case(
         "101 characters",
         "/wilayah " + "K" * 101,
-        "Nama wilayah terlalu panjang (101 karakter, maksimal 100).",
+        "Nama wilayah terlalu panjang (101 karakter, paling banyak 100).",
     ),
     Case(
         "100 characters",
@@ -480,7 +480,7 @@ WILAYAH = [
     Case(
         "not an admin",
         "/wilayah Kota Lain",
-        "Maaf, pengaturan grup hanya dapat diubah oleh admin grup.",
+        "Mohon maaf, pengaturan grup hanya dapat diubah oleh admin grup.",
         user=MEMBER,
     ),
 ]
@@ -491,45 +491,45 @@ ZONA = [
     Case("empty", "/zona", "Zona waktu belum diisi. Pilih WIB, WITA, atau WIT.\n" + ZONA_EXAMPLE),
     Case("whitespace only", "/zona \t ", "Zona waktu belum diisi."),
     Case("zero-width only", "/zona " + ZERO_WIDTH, "Zona waktu belum diisi."),
-    Case("5,000 characters", "/zona " + LONG, "Zona waktu «" + "A" * 39 + "…» " + UNKNOWN_ZONE),
-    Case("emoji", "/zona 🕖", "Zona waktu «🕖» " + UNKNOWN_ZONE),
-    Case("HTML", "/zona <b>WIB</b>", "Zona waktu «<b>WIB</b>» " + UNKNOWN_ZONE),
-    Case("MarkdownV2", "/zona *WIB*", "Zona waktu «*WIB*» " + UNKNOWN_ZONE),
-    Case("SQL", "/zona " + SQL, "Zona waktu «" + SQL + "» " + UNKNOWN_ZONE),
-    Case("format placeholders", "/zona {zone}", "Zona waktu «{zone}» " + UNKNOWN_ZONE),
-    Case("GMT offset", "/zona GMT+7", "Zona waktu «GMT+7» " + UNKNOWN_ZONE),
-    Case("UTC offset", "/zona +07:00", "Zona waktu «+07:00» " + UNKNOWN_ZONE),
-    Case("Etc zone", "/zona Etc/GMT-7", "Zona waktu «Etc/GMT-7» " + UNKNOWN_ZONE),
-    Case("UTC", "/zona UTC", "Zona waktu «UTC» " + UNKNOWN_ZONE),
-    Case("a number", "/zona 7", "Zona waktu «7» " + UNKNOWN_ZONE),
-    Case("negative number", "/zona -7", "Zona waktu «-7» " + UNKNOWN_ZONE),
-    Case("NaN", "/zona NaN", "Zona waktu «NaN» " + UNKNOWN_ZONE),
-    Case("exponent", "/zona 7e0", "Zona waktu «7e0» " + UNKNOWN_ZONE),
-    Case("path", "/zona ../../etc/passwd", "Zona waktu «../../etc/passwd» " + UNKNOWN_ZONE),
-    Case("two zones", "/zona WIB WITA", "Zona waktu «WIB WITA» " + UNKNOWN_ZONE),
-    Case("misspelt", "/zona WITAA", "Zona waktu «WITAA» " + UNKNOWN_ZONE),
+    Case("5,000 characters", "/zona " + LONG, 'Zona waktu "' + "A" * 39 + '…" ' + UNKNOWN_ZONE),
+    Case("emoji", "/zona 🕖", 'Zona waktu "🕖" ' + UNKNOWN_ZONE),
+    Case("HTML", "/zona <b>WIB</b>", 'Zona waktu "<b>WIB</b>" ' + UNKNOWN_ZONE),
+    Case("MarkdownV2", "/zona *WIB*", 'Zona waktu "*WIB*" ' + UNKNOWN_ZONE),
+    Case("SQL", "/zona " + SQL, 'Zona waktu "' + SQL + '" ' + UNKNOWN_ZONE),
+    Case("format placeholders", "/zona {zone}", 'Zona waktu "{zone}" ' + UNKNOWN_ZONE),
+    Case("GMT offset", "/zona GMT+7", 'Zona waktu "GMT+7" ' + UNKNOWN_ZONE),
+    Case("UTC offset", "/zona +07:00", 'Zona waktu "+07:00" ' + UNKNOWN_ZONE),
+    Case("Etc zone", "/zona Etc/GMT-7", 'Zona waktu "Etc/GMT-7" ' + UNKNOWN_ZONE),
+    Case("UTC", "/zona UTC", 'Zona waktu "UTC" ' + UNKNOWN_ZONE),
+    Case("a number", "/zona 7", 'Zona waktu "7" ' + UNKNOWN_ZONE),
+    Case("negative number", "/zona -7", 'Zona waktu "-7" ' + UNKNOWN_ZONE),
+    Case("NaN", "/zona NaN", 'Zona waktu "NaN" ' + UNKNOWN_ZONE),
+    Case("exponent", "/zona 7e0", 'Zona waktu "7e0" ' + UNKNOWN_ZONE),
+    Case("path", "/zona ../../etc/passwd", 'Zona waktu "../../etc/passwd" ' + UNKNOWN_ZONE),
+    Case("two zones", "/zona WIB WITA", 'Zona waktu "WIB WITA" ' + UNKNOWN_ZONE),
+    Case("misspelt", "/zona WITAA", 'Zona waktu "WITAA" ' + UNKNOWN_ZONE),
     Case(
         "full-width letters",
         "/zona ＷＩＴＡ",
-        "Zona waktu grup ini sekarang: Asia/Makassar (WITA).",
+        "Zona waktu grup ini sekarang: WITA.",
         change=group_becomes(time_zone="Asia/Makassar"),
     ),
     Case(
         "zero-width inside",
         "/zona W\u200bIT",
-        "Zona waktu grup ini sekarang: Asia/Jayapura (WIT).",
+        "Zona waktu grup ini sekarang: WIT.",
         change=group_becomes(time_zone="Asia/Jayapura"),
     ),
     Case(
         "right-to-left marks",
         "/zona \u202eWIB\u202c",
-        "Zona waktu grup ini sekarang: Asia/Jakarta (WIB).",
+        "Zona waktu grup ini sekarang: WIB.",
         change=group_becomes(time_zone="Asia/Jakarta"),
     ),
     Case(
         "lower case IANA",
         "/zona asia/pontianak",
-        "Zona waktu grup ini sekarang: Asia/Pontianak (WIB).",
+        "Zona waktu grup ini sekarang: WIB.",
         change=group_becomes(time_zone="Asia/Pontianak"),
     ),
     Case("not an admin", "/zona WIT", "hanya dapat diubah oleh admin grup", user=MEMBER),
@@ -547,88 +547,88 @@ HARI_H = [
     Case(
         "name is 5,000 characters",
         "/hari_h 2024-12-01 " + LONG,
-        "Nama pemilihan terlalu panjang (5.000 karakter, maksimal 100).",
+        "Nama pemilihan terlalu panjang (5.000 karakter, paling banyak 100).",
     ),
     Case(
-        "a word for a date", "/hari_h besok " + PSU, "Tanggal «besok» tidak dikenali. " + FORMS_HINT
+        "a word for a date", "/hari_h besok " + PSU, 'Tanggal "besok" tidak dikenali. ' + FORMS_HINT
     ),
-    Case("5,000 characters", "/hari_h " + LONG, "Tanggal «" + "A" * 39 + "…» tidak dikenali."),
-    Case("emoji", "/hari_h 📅 " + PSU, "Tanggal «📅» tidak dikenali."),
-    Case("HTML", "/hari_h <b>2024-12-01</b> " + PSU, "Tanggal «<b>2024-12-01</b>» tidak dikenali."),
-    Case("SQL", "/hari_h '; DROP TABLE groups; --", "Tanggal «';» tidak dikenali."),
+    Case("5,000 characters", "/hari_h " + LONG, 'Tanggal "' + "A" * 39 + '…" tidak dikenali.'),
+    Case("emoji", "/hari_h 📅 " + PSU, 'Tanggal "📅" tidak dikenali.'),
+    Case("HTML", "/hari_h <b>2024-12-01</b> " + PSU, 'Tanggal "<b>2024-12-01</b>" tidak dikenali.'),
+    Case("SQL", "/hari_h '; DROP TABLE groups; --", 'Tanggal "\';" tidak dikenali.'),
     Case(
-        "English order", "/hari_h 11/27/2024 " + PSU, "Tanggal «11/27/2024» tidak ada di kalender."
+        "English order", "/hari_h 11/27/2024 " + PSU, 'Tanggal "11/27/2024" tidak ada di kalender.'
     ),
-    Case("February 31", "/hari_h 31-02-2025 " + PSU, "Tanggal «31-02-2025» tidak ada di kalender."),
+    Case("February 31", "/hari_h 31-02-2025 " + PSU, 'Tanggal "31-02-2025" tidak ada di kalender.'),
     Case(
         "February 29 of 2023",
         "/hari_h 29/02/2023 " + PSU,
-        "Tanggal «29/02/2023» tidak ada di kalender.",
+        'Tanggal "29/02/2023" tidak ada di kalender.',
     ),
-    Case("day zero", "/hari_h 00-12-2024 " + PSU, "Tanggal «00-12-2024» tidak ada di kalender."),
-    Case("month 13", "/hari_h 2024-13-01 " + PSU, "Tanggal «2024-13-01» tidak ada di kalender."),
+    Case("day zero", "/hari_h 00-12-2024 " + PSU, 'Tanggal "00-12-2024" tidak ada di kalender.'),
+    Case("month 13", "/hari_h 2024-13-01 " + PSU, 'Tanggal "2024-13-01" tidak ada di kalender.'),
     Case(
         "April 31 in words",
         "/hari_h 31 April 2025 " + PSU,
-        "Tanggal «31 April 2025» tidak ada di kalender.",
+        'Tanggal "31 April 2025" tidak ada di kalender.',
     ),
     Case(
         "unknown month name",
         "/hari_h 27 Novembre 2024 " + PSU,
-        "Tanggal «27 Novembre 2024» tidak dikenali.",
+        'Tanggal "27 Novembre 2024" tidak dikenali.',
     ),
     Case(
         "year 1924",
         "/hari_h 27-11-1924 " + PSU,
-        "Tahun pada tanggal «27-11-1924» harus antara 2000 dan 2100.",
+        'Tahun pada tanggal "27-11-1924" harus antara 2000 dan 2100.',
     ),
     Case(
         "year 9999",
         "/hari_h 9999-11-27 " + PSU,
-        "Tahun pada tanggal «9999-11-27» harus antara 2000 dan 2100.",
+        'Tahun pada tanggal "9999-11-27" harus antara 2000 dan 2100.',
     ),
     Case(
         "year 0000",
         "/hari_h 27/11/0000 " + PSU,
-        "Tahun pada tanggal «27/11/0000» harus antara 2000 dan 2100.",
+        'Tahun pada tanggal "27/11/0000" harus antara 2000 dan 2100.',
     ),
     Case(
         "huge number",
         "/hari_h 99999999999-11-27 " + PSU,
-        "Tanggal «99999999999-11-27» tidak dikenali.",
+        'Tanggal "99999999999-11-27" tidak dikenali.',
     ),
-    Case("negative", "/hari_h -27-11-2024 " + PSU, "Tanggal «-27-11-2024» tidak dikenali."),
-    Case("exponent", "/hari_h 2e3-11-27 " + PSU, "Tanggal «2e3-11-27» tidak dikenali."),
-    Case("NaN", "/hari_h NaN " + PSU, "Tanggal «NaN» tidak dikenali."),
-    Case("dotted date", "/hari_h 27.11.2024 " + PSU, "Tanggal «27.11.2024» tidak dikenali."),
-    Case("Indonesian-separated number", "/hari_h 1.200 " + PSU, "Tanggal «1.200» tidak dikenali."),
+    Case("negative", "/hari_h -27-11-2024 " + PSU, 'Tanggal "-27-11-2024" tidak dikenali.'),
+    Case("exponent", "/hari_h 2e3-11-27 " + PSU, 'Tanggal "2e3-11-27" tidak dikenali.'),
+    Case("NaN", "/hari_h NaN " + PSU, 'Tanggal "NaN" tidak dikenali.'),
+    Case("dotted date", "/hari_h 27.11.2024 " + PSU, 'Tanggal "27.11.2024" tidak dikenali.'),
+    Case("Indonesian-separated number", "/hari_h 1.200 " + PSU, 'Tanggal "1.200" tidak dikenali.'),
     Case(
         "date and time",
         "/hari_h 2024-11-27T07:00 " + PSU,
-        "Tanggal «2024-11-27T07:00» tidak dikenali.",
+        'Tanggal "2024-11-27T07:00" tidak dikenali.',
     ),
     Case(
         "full-width digits",
         "/hari_h ２０２４-１２-０１ " + PSU,
-        "Hari H tersimpan.\nH-18 menuju pemungutan suara " + PSU,
+        "Hari H tersimpan.\nH-18 menuju hari pemungutan suara " + PSU,
         change=group_becomes(polling_day=date(2024, 12, 1), election_name=PSU),
     ),
     Case(
         "zero-width in the date",
         "/hari_h 2024-12-0\u200b2\u200f " + PSU,
-        "Hari H tersimpan.\nH-19 menuju pemungutan suara " + PSU,
+        "Hari H tersimpan.\nH-19 menuju hari pemungutan suara " + PSU,
         change=group_becomes(polling_day=date(2024, 12, 2), election_name=PSU),
     ),
     Case(
         "HTML and emoji name",
         "/hari_h 2024-12-03 <i>PSU</i> & 🗳️ {0}",
-        "Hari H tersimpan.\nH-20 menuju pemungutan suara <i>PSU</i> & 🗳️ {0}",
+        "Hari H tersimpan.\nH-20 menuju hari pemungutan suara <i>PSU</i> & 🗳️ {0}",
         change=group_becomes(polling_day=date(2024, 12, 3), election_name="<i>PSU</i> & 🗳️ {0}"),
     ),
     Case(
         "SQL name",
         "/hari_h 2024-12-04 " + SQL,
-        "H-21 menuju pemungutan suara " + SQL,
+        "H-21 menuju hari pemungutan suara " + SQL,
         change=group_becomes(polling_day=date(2024, 12, 4), election_name=SQL),
     ),
     Case(
@@ -639,11 +639,11 @@ HARI_H = [
     ),
 ]
 
-JADWAL_EXAMPLE = "Contoh: /jadwal ringkasan 16:30"
+JADWAL_EXAMPLE = "Contoh: /jadwal ringkasan 16.30"
 KIND_FIRST = (
-    "Tulis jenis kiriman lalu jam atau «mati». Jenis: laporan, pengingat, ringkasan, hitungmundur."
+    'Tulis jenis kiriman, lalu jam atau "mati". Jenis: laporan, pengingat, ringkasan, hitungmundur.'
 )
-BAD_TIME = "tidak dikenali. Gunakan JJ:MM antara 00:00 dan 23:59, atau «mati»."
+BAD_TIME = 'tidak dikenali. Gunakan JJ.MM antara 00.00 dan 23.59, atau "mati".'
 
 
 JADWAL = [
@@ -655,30 +655,30 @@ JADWAL = [
     Case("SQL", "/jadwal ringkasan " + SQL, KIND_FIRST),
     Case("HTML kind", "/jadwal <b>ringkasan</b> 16:30", KIND_FIRST),
     Case("5,000 characters", "/jadwal " + LONG + " 16:30", KIND_FIRST),
-    Case("hour 25", "/jadwal ringkasan 25:00", "Jam «25:00» " + BAD_TIME),
-    Case("hour 24", "/jadwal ringkasan 24:00", "Jam «24:00» " + BAD_TIME),
-    Case("minute 60", "/jadwal ringkasan 16:60", "Jam «16:60» " + BAD_TIME),
-    Case("negative", "/jadwal ringkasan -1:00", "Jam «-1:00» " + BAD_TIME),
-    Case("hour only", "/jadwal ringkasan 16", "Jam «16» " + BAD_TIME),
-    Case("decimal comma", "/jadwal ringkasan 16,30", "Jam «16,30» " + BAD_TIME),
-    Case("English", "/jadwal ringkasan 4pm", "Jam «4pm» " + BAD_TIME),
-    Case("with seconds", "/jadwal ringkasan 16:30:00", "Jam «16:30:00» " + BAD_TIME),
-    Case("huge", "/jadwal ringkasan 99999999999:00", "Jam «99999999999:00» " + BAD_TIME),
-    Case("exponent", "/jadwal ringkasan 1e3", "Jam «1e3» " + BAD_TIME),
-    Case("NaN", "/jadwal ringkasan NaN", "Jam «NaN» " + BAD_TIME),
-    Case("emoji", "/jadwal ringkasan 🕓", "Jam «🕓» " + BAD_TIME),
-    Case("HTML time", "/jadwal ringkasan <b>16:30</b>", "Jam «<b>16:30</b>» " + BAD_TIME),
-    Case("5,000 digits", "/jadwal ringkasan " + "9" * 5000, "Jam «" + "9" * 39 + "…» " + BAD_TIME),
+    Case("hour 25", "/jadwal ringkasan 25:00", 'Jam "25:00" ' + BAD_TIME),
+    Case("hour 24", "/jadwal ringkasan 24:00", 'Jam "24:00" ' + BAD_TIME),
+    Case("minute 60", "/jadwal ringkasan 16:60", 'Jam "16:60" ' + BAD_TIME),
+    Case("negative", "/jadwal ringkasan -1:00", 'Jam "-1:00" ' + BAD_TIME),
+    Case("hour only", "/jadwal ringkasan 16", 'Jam "16" ' + BAD_TIME),
+    Case("decimal comma", "/jadwal ringkasan 16,30", 'Jam "16,30" ' + BAD_TIME),
+    Case("English", "/jadwal ringkasan 4pm", 'Jam "4pm" ' + BAD_TIME),
+    Case("with seconds", "/jadwal ringkasan 16:30:00", 'Jam "16:30:00" ' + BAD_TIME),
+    Case("huge", "/jadwal ringkasan 99999999999:00", 'Jam "99999999999:00" ' + BAD_TIME),
+    Case("exponent", "/jadwal ringkasan 1e3", 'Jam "1e3" ' + BAD_TIME),
+    Case("NaN", "/jadwal ringkasan NaN", 'Jam "NaN" ' + BAD_TIME),
+    Case("emoji", "/jadwal ringkasan 🕓", 'Jam "🕓" ' + BAD_TIME),
+    Case("HTML time", "/jadwal ringkasan <b>16:30</b>", 'Jam "<b>16:30</b>" ' + BAD_TIME),
+    Case("5,000 digits", "/jadwal ringkasan " + "9" * 5000, 'Jam "' + "9" * 39 + '…" ' + BAD_TIME),
     Case(
         "full-width digits",
         "/jadwal ringkasan １６:３０",
-        "Kiriman ringkasan sekarang pukul 16.30.",
+        "Kiriman ringkasan sekarang pukul 16.30 WIB.",
         change=post_times_become(ringkasan="16:30"),
     ),
     Case(
         "zero-width inside",
         "/jadwal \u200bpengingat 11\u200b.30\u200f",
-        "Kiriman pengingat sekarang pukul 11.30.",
+        "Kiriman pengingat sekarang pukul 11.30 WIB.",
         change=post_times_become(pengingat="11:30"),
     ),
     Case(
@@ -703,21 +703,21 @@ RINGKASAN = [
     Case("zero-width in kemarin", "/ringkasan kem\u200barin\u200f", "Selasa, 12 November 2024"),
     Case("upper case KEMARIN", "/ringkasan KEMARIN", "Selasa, 12 November 2024"),
     Case("full-width digits", "/ringkasan １２/１１/２０２４", "Selasa, 12 November 2024"),
-    Case("besok", "/ringkasan besok", "Tanggal «besok» tidak dikenali. " + RINGKASAN_HINT),
-    Case("February 31", "/ringkasan 31-02-2024", "Tanggal «31-02-2024» tidak dikenali."),
-    Case("year 1924", "/ringkasan 13-11-1924", "Tanggal «13-11-1924» tidak dikenali."),
-    Case("5,000 characters", "/ringkasan " + LONG, "Tanggal «" + "A" * 39 + "…» tidak dikenali."),
-    Case("emoji", "/ringkasan 📅", "Tanggal «📅» tidak dikenali."),
-    Case("HTML", "/ringkasan <b>kemarin</b>", "Tanggal «<b>kemarin</b>» tidak dikenali."),
-    Case("MarkdownV2", "/ringkasan *kemarin*", "Tanggal «*kemarin*» tidak dikenali."),
-    Case("SQL", "/ringkasan " + SQL, "Tanggal «" + SQL + "» tidak dikenali."),
-    Case("negative", "/ringkasan -1", "Tanggal «-1» tidak dikenali."),
+    Case("besok", "/ringkasan besok", 'Tanggal "besok" tidak dikenali. ' + RINGKASAN_HINT),
+    Case("February 31", "/ringkasan 31-02-2024", 'Tanggal "31-02-2024" tidak dikenali.'),
+    Case("year 1924", "/ringkasan 13-11-1924", 'Tanggal "13-11-1924" tidak dikenali.'),
+    Case("5,000 characters", "/ringkasan " + LONG, 'Tanggal "' + "A" * 39 + '…" tidak dikenali.'),
+    Case("emoji", "/ringkasan 📅", 'Tanggal "📅" tidak dikenali.'),
+    Case("HTML", "/ringkasan <b>kemarin</b>", 'Tanggal "<b>kemarin</b>" tidak dikenali.'),
+    Case("MarkdownV2", "/ringkasan *kemarin*", 'Tanggal "*kemarin*" tidak dikenali.'),
+    Case("SQL", "/ringkasan " + SQL, 'Tanggal "' + SQL + '" tidak dikenali.'),
+    Case("negative", "/ringkasan -1", 'Tanggal "-1" tidak dikenali.'),
     Case(
-        "huge", "/ringkasan 99999999999999999999", "Tanggal «99999999999999999999» tidak dikenali."
+        "huge", "/ringkasan 99999999999999999999", 'Tanggal "99999999999999999999" tidak dikenali.'
     ),
-    Case("exponent", "/ringkasan 1e3", "Tanggal «1e3» tidak dikenali."),
-    Case("NaN", "/ringkasan NaN", "Tanggal «NaN» tidak dikenali."),
-    Case("Indonesian-separated number", "/ringkasan 1.200", "Tanggal «1.200» tidak dikenali."),
+    Case("exponent", "/ringkasan 1e3", 'Tanggal "1e3" tidak dikenali.'),
+    Case("NaN", "/ringkasan NaN", 'Tanggal "NaN" tidak dikenali.'),
+    Case("Indonesian-separated number", "/ringkasan 1.200", 'Tanggal "1.200" tidak dikenali.'),
     Case("a member asks too", "/ringkasan kemarin", "Selasa, 12 November 2024", user=MEMBER),
 ]
 
@@ -733,36 +733,36 @@ DAFTAR = [
     Case(
         "unknown agency",
         "/daftar Polisi Polres",
-        "Instansi «Polisi» " + UNKNOWN_AGENCY + "\n" + DAFTAR_EXAMPLE,
+        'Instansi "Polisi" ' + UNKNOWN_AGENCY + "\n" + DAFTAR_EXAMPLE,
     ),
-    Case("5,000 characters", "/daftar " + LONG, "Instansi «" + "A" * 39 + "…» " + UNKNOWN_AGENCY),
-    Case("emoji", "/daftar 🚓", "Instansi «🚓» " + UNKNOWN_AGENCY),
-    Case("HTML", "/daftar <b>Polri</b>", "Instansi «<b>Polri</b>» " + UNKNOWN_AGENCY),
-    Case("MarkdownV2", "/daftar *Polri*", "Instansi «*Polri*» " + UNKNOWN_AGENCY),
-    Case("SQL", "/daftar '; DROP TABLE liaisons; --", "Instansi «';» " + UNKNOWN_AGENCY),
-    Case("placeholders", "/daftar {agency}", "Instansi «{agency}» " + UNKNOWN_AGENCY),
-    Case("a number", "/daftar 1", "Instansi «1» " + UNKNOWN_AGENCY),
-    Case("negative", "/daftar -1", "Instansi «-1» " + UNKNOWN_AGENCY),
-    Case("NaN", "/daftar NaN", "Instansi «NaN» " + UNKNOWN_AGENCY),
+    Case("5,000 characters", "/daftar " + LONG, 'Instansi "' + "A" * 39 + '…" ' + UNKNOWN_AGENCY),
+    Case("emoji", "/daftar 🚓", 'Instansi "🚓" ' + UNKNOWN_AGENCY),
+    Case("HTML", "/daftar <b>Polri</b>", 'Instansi "<b>Polri</b>" ' + UNKNOWN_AGENCY),
+    Case("MarkdownV2", "/daftar *Polri*", 'Instansi "*Polri*" ' + UNKNOWN_AGENCY),
+    Case("SQL", "/daftar '; DROP TABLE liaisons; --", 'Instansi "\';" ' + UNKNOWN_AGENCY),
+    Case("placeholders", "/daftar {agency}", 'Instansi "{agency}" ' + UNKNOWN_AGENCY),
+    Case("a number", "/daftar 1", 'Instansi "1" ' + UNKNOWN_AGENCY),
+    Case("negative", "/daftar -1", 'Instansi "-1" ' + UNKNOWN_AGENCY),
+    Case("NaN", "/daftar NaN", 'Instansi "NaN" ' + UNKNOWN_AGENCY),
     Case(
         "agency glued to the unit",
         "/daftar PolriPolres",
-        "Instansi «PolriPolres» " + UNKNOWN_AGENCY,
+        'Instansi "PolriPolres" ' + UNKNOWN_AGENCY,
     ),
     Case(
         "unit of 5,000 characters",
         "/daftar TNI " + LONG,
-        "Nama satuan terlalu panjang (5.000 karakter, maksimal 100).\n" + DAFTAR_EXAMPLE,
+        "Nama satuan terlalu panjang (5.000 karakter, paling banyak 100).\n" + DAFTAR_EXAMPLE,
     ),
     Case(
         "unit of 5,000 emoji",
         "/daftar TNI " + LONG_EMOJI,
-        "Nama satuan terlalu panjang (5.000 karakter, maksimal 100).",
+        "Nama satuan terlalu panjang (5.000 karakter, paling banyak 100).",
     ),
     Case(
         "unit of 101 characters",
         "/daftar TNI " + "K" * 101,
-        "Nama satuan terlalu panjang (101 karakter, maksimal 100).",
+        "Nama satuan terlalu panjang (101 karakter, paling banyak 100).",
     ),
     Case("in a private chat", "/daftar Polri", OUTSIDE_GROUP, chat=private(MEMBER)),
     Case("another bot's command", "/daftar@LainBot Polri"),
@@ -781,8 +781,8 @@ DAFTAR = [
     Case(
         "HTML, SQL and placeholders in the unit",
         "/daftar kpu <b>KPU</b> & {0} '; --",
-        REQUEST + "KPU (<b>KPU</b> & {0} '; --)",
-        change=request_becomes(MEMBER, Agency.KPU, "<b>KPU</b> & {0} '; --"),
+        REQUEST + "KPU (KPU <b>KPU</b> & {0} '; --)",
+        change=request_becomes(MEMBER, Agency.KPU, "KPU <b>KPU</b> & {0} '; --"),
     ),
     Case(
         "emoji unit",
@@ -807,8 +807,8 @@ DAFTAR = [
 INVALID_LINK = "Tautan laporan ini tidak valid. Ketik /lapor untuk mulai."
 NOT_A_LIAISON = "Anda bukan penghubung yang disetujui di grup itu"
 START = [
-    Case("bare /start: the help", "/start", "Posko Forkopimda membantu forum koordinasi"),
-    Case("whitespace only: the help", "/start \t ", "Posko Forkopimda membantu forum koordinasi"),
+    Case("bare /start: the help", "/start", "Posko Forkopimda membantu Forum Koordinasi"),
+    Case("whitespace only: the help", "/start \t ", "Posko Forkopimda membantu Forum Koordinasi"),
     Case("zero-width payload", "/start " + ZERO_WIDTH, INVALID_LINK),
     Case("unknown payload", "/start lapor_x", INVALID_LINK),
     Case("5,000 characters", "/start " + LONG, INVALID_LINK),
@@ -881,15 +881,25 @@ POLRI_PATH = [
     ("personel", "100"),
     ("kejadian", "0"),
     ("uraian_kejadian", "-"),
+    ("tps_kurang_rawan", "5"),
     ("tps_rawan", "3"),
+    ("tps_sangat_rawan", "1"),
+    ("catatan", "-"),
+    ("tindak_lanjut", "-"),
 ]
 KPU_PATH = [
     ("situasi", "aman"),
     ("logistik_kecamatan", "50"),
     ("logistik_desa", "40"),
+    ("logistik_tps", "30"),
     ("tps_siap", "100"),
     ("jumlah_tps", "120"),
+    ("surat_suara_kurang", "0"),
+    ("surat_suara_diganti", "-"),
+    ("c_pemberitahuan", "-"),
+    ("wilayah_belum_lengkap", "-"),
     ("kendala_logistik", "-"),
+    ("tindak_lanjut", "-"),
 ]
 
 
@@ -932,23 +942,23 @@ async def run_form_corpus(
 
 
 NOT_TEXT = "Mohon jawab dengan pesan teks, bukan stiker, foto, atau berkas."
-OLD_BUTTON = "Tombol itu sudah tidak berlaku. Silakan jawab pertanyaan yang terakhir ditanyakan."
-REQUIRED = "Pertanyaan ini wajib dijawab, tidak bisa dilewati."
+OLD_BUTTON = "Tombol itu sudah tidak berlaku. Silakan jawab pertanyaan terakhir."
+REQUIRED = "Pertanyaan ini wajib dijawab dan tidak dapat dilewati."
 CHOICES = "Tekan salah satu tombol: Aman, Waspada, Rawan."
-NEXT_AFTER_SITUASI = "Jumlah personel dikerahkan hari ini?"
+NEXT_AFTER_SITUASI = "Jumlah personel Polri yang dikerahkan hari ini?"
 CHOICE = [
     Case("empty", "", CHOICES),
     Case("whitespace only", " \n\t ", CHOICES),
     Case("zero-width only", ZERO_WIDTH, CHOICES),
-    Case("not a choice", "mungkin", "«mungkin» bukan salah satu pilihan. " + CHOICES),
-    Case("5,000 characters", LONG, "«" + "A" * 39 + "…» bukan salah satu pilihan."),
-    Case("emoji", "👍", "«👍» bukan salah satu pilihan."),
-    Case("HTML", "<b>Aman</b>", "«<b>Aman</b>» bukan salah satu pilihan."),
-    Case("MarkdownV2", "*Aman*", "«*Aman*» bukan salah satu pilihan."),
-    Case("SQL", SQL, f"«{SQL}» bukan salah satu pilihan."),
-    Case("placeholders", "{0}{input}", "«{0}{input}» bukan salah satu pilihan."),
-    Case("a number", "1", "«1» bukan salah satu pilihan."),
-    Case("NaN", "NaN", "«NaN» bukan salah satu pilihan."),
+    Case("not a choice", "mungkin", '"mungkin" bukan salah satu pilihan. ' + CHOICES),
+    Case("5,000 characters", LONG, '"' + "A" * 39 + '…" bukan salah satu pilihan.'),
+    Case("emoji", "👍", '"👍" bukan salah satu pilihan.'),
+    Case("HTML", "<b>Aman</b>", '"<b>Aman</b>" bukan salah satu pilihan.'),
+    Case("MarkdownV2", "*Aman*", '"*Aman*" bukan salah satu pilihan.'),
+    Case("SQL", SQL, f'"{SQL}" bukan salah satu pilihan.'),
+    Case("placeholders", "{0}{input}", '"{0}{input}" bukan salah satu pilihan.'),
+    Case("a number", "1", '"1" bukan salah satu pilihan.'),
+    Case("NaN", "NaN", '"NaN" bukan salah satu pilihan.'),
     Case("sticker", send="sticker", reply=CHOICES),
     Case("photo", send="photo", reply=CHOICES),
     Case("photo captioned with a choice", "Aman", send="photo", reply=CHOICES),
@@ -984,45 +994,56 @@ CHOICE = [
 
 NUMBER_HINT = "Ketik angka, misalnya 1.200."
 NEXT_AFTER_PERSONEL = "Jumlah kejadian menonjol hari ini?"
-UNCLEAR = "bukan angka yang jelas. Ketik bilangan bulat; untuk ribuan pakai titik, misalnya 1.200."
-NOT_WHOLE = "bukan bilangan bulat. Ketik tanpa koma desimal, misalnya 12; untuk ribuan pakai titik"
+UNCLEAR = (
+    "tidak dapat dibaca sebagai angka. Ketik bilangan bulat; gunakan titik sebagai pemisah "
+    "ribuan, misalnya 1.200."
+)
+NOT_WHOLE = (
+    "bukan bilangan bulat. Ketik tanpa koma desimal, misalnya 12; gunakan titik sebagai "
+    "pemisah ribuan"
+)
 NUMBER = [
     Case("empty", "", "Jawaban masih kosong. " + NUMBER_HINT),
     Case("whitespace only", " \t ", "Jawaban masih kosong."),
     Case("zero-width only", ZERO_WIDTH, "Jawaban masih kosong."),
     Case("invisible fillers only", BLANKS, "Jawaban masih kosong."),
-    Case("words", "seratus", "«seratus» bukan angka. " + NUMBER_HINT),
-    Case("number and a word", "12 orang", "«12 orang» bukan angka."),
-    Case("5,000 digits", "9" * 5000, "«" + "9" * 39 + "…» bukan angka."),
-    Case("5,000 characters", LONG, "«" + "A" * 39 + "…» bukan angka."),
-    Case("emoji", "💯", "«💯» bukan angka."),
-    Case("HTML", "<b>5</b>", "«<b>5</b>» bukan angka."),
-    Case("MarkdownV2", "*5*", "«*5*» bukan angka."),
-    Case("SQL", "5; DROP TABLE reports; --", "«5; DROP TABLE reports; --» bukan angka."),
-    Case("placeholders", "{0}", "«{0}» bukan angka."),
-    Case("a dash on a required question", "-", "«-» bukan angka."),
-    Case("English decimal point", "12.5", "«12.5» " + UNCLEAR),
-    Case("English thousands", "1,200", "«1,200» " + UNCLEAR),
-    Case("English thousands and decimals", "1,200.50", "«1,200.50» " + UNCLEAR),
-    Case("spaced thousands", "1 200", "«1 200» " + UNCLEAR),
-    Case("misplaced Indonesian dot", "1.2000", "«1.2000» " + UNCLEAR),
-    Case("Indonesian decimal", "12,5", "«12,5» " + NOT_WHOLE),
-    Case("Indonesian thousands and decimals", "1.200,50", "«1.200,50» " + NOT_WHOLE),
-    Case("negative", "-3", "Angka untuk Personel tidak boleh negatif. Ketik 0 jika tidak ada."),
-    Case("minus sign", "−3", "Angka untuk Personel tidak boleh negatif."),
+    Case("words", "seratus", '"seratus" bukan angka. ' + NUMBER_HINT),
+    Case("number and a word", "12 orang", '"12 orang" bukan angka.'),
+    Case("5,000 digits", "9" * 5000, '"' + "9" * 39 + '…" bukan angka.'),
+    Case("5,000 characters", LONG, '"' + "A" * 39 + '…" bukan angka.'),
+    Case("emoji", "💯", '"💯" bukan angka.'),
+    Case("HTML", "<b>5</b>", '"<b>5</b>" bukan angka.'),
+    Case("MarkdownV2", "*5*", '"*5*" bukan angka.'),
+    Case("SQL", "5; DROP TABLE reports; --", '"5; DROP TABLE reports; --" bukan angka.'),
+    Case("placeholders", "{0}", '"{0}" bukan angka.'),
+    Case("a dash on a required question", "-", '"-" bukan angka.'),
+    Case("English decimal point", "12.5", '"12.5" ' + UNCLEAR),
+    Case("English thousands", "1,200", '"1,200" ' + UNCLEAR),
+    Case("English thousands and decimals", "1,200.50", '"1,200.50" ' + UNCLEAR),
+    Case("spaced thousands", "1 200", '"1 200" ' + UNCLEAR),
+    Case("misplaced Indonesian dot", "1.2000", '"1.2000" ' + UNCLEAR),
+    Case("Indonesian decimal", "12,5", '"12,5" ' + NOT_WHOLE),
+    Case("Indonesian thousands and decimals", "1.200,50", '"1.200,50" ' + NOT_WHOLE),
+    Case(
+        "negative",
+        "-3",
+        "Angka untuk Personel yang dikerahkan tidak boleh negatif. Ketik 0 jika tidak ada.",
+    ),
+    Case("minus sign", "−3", "Angka untuk Personel yang dikerahkan tidak boleh negatif."),
     Case(
         "huge",
         "99999999999999999999",
-        "«99999999999999999999» terlalu besar: angka untuk Personel paling banyak 1.000.000.",
+        '"99999999999999999999" terlalu besar: angka untuk Personel yang dikerahkan '
+        "paling banyak 1.000.000.",
     ),
-    Case("just above the maximum", "1.000.001", "«1.000.001» terlalu besar"),
-    Case("NaN", "NaN", "«NaN» bukan angka."),
-    Case("infinity", "Infinity", "«Infinity» bukan angka."),
-    Case("infinity sign", "∞", "«∞» bukan angka."),
-    Case("exponent", "1e3", "«1e3» bukan angka."),
-    Case("upper-case exponent", "1E3", "«1E3» bukan angka."),
-    Case("hexadecimal", "0x10", "«0x10» bukan angka."),
-    Case("Arabic-Indic digits", "١٢", "«١٢» bukan angka."),
+    Case("just above the maximum", "1.000.001", '"1.000.001" terlalu besar'),
+    Case("NaN", "NaN", '"NaN" bukan angka.'),
+    Case("infinity", "Infinity", '"Infinity" bukan angka.'),
+    Case("infinity sign", "∞", '"∞" bukan angka.'),
+    Case("exponent", "1e3", '"1e3" bukan angka.'),
+    Case("upper-case exponent", "1E3", '"1E3" bukan angka.'),
+    Case("hexadecimal", "0x10", '"0x10" bukan angka.'),
+    Case("Arabic-Indic digits", "١٢", '"١٢" bukan angka.'),
     Case("sticker", send="sticker", reply=NOT_TEXT + " " + NUMBER_HINT),
     Case("photo", send="photo", reply=NOT_TEXT),
     Case("photo captioned with a number", "100", send="photo", reply=NOT_TEXT),
@@ -1045,48 +1066,50 @@ NUMBER = [
 
 OPTIONAL_NUMBER_HINT = "Ketik angka, misalnya 1.200, atau tekan Lewati."
 REVIEW = "Periksa laporan Anda"
+NEXT_AFTER_TPS_RAWAN = "Jumlah TPS sangat rawan menurut pemetaan Polri?"
 OPTIONAL_NUMBER = [
     Case("empty", "", "Jawaban masih kosong. " + OPTIONAL_NUMBER_HINT),
     Case("negative", "-3", "Angka untuk TPS rawan tidak boleh negatif."),
-    Case("exponent", "1e3", "«1e3» bukan angka. " + OPTIONAL_NUMBER_HINT),
-    Case("a dash skips", "-", REVIEW, stores=None),
-    Case("an em dash skips", "—", REVIEW, stores=None),
-    Case("Lewati", "f:{token}:s:tps_rawan", REVIEW, send="tap", stores=None, edits=1),
+    Case("exponent", "1e3", '"1e3" bukan angka. ' + OPTIONAL_NUMBER_HINT),
+    Case("a dash skips", "-", NEXT_AFTER_TPS_RAWAN, stores=None),
+    Case("an em dash skips", "—", NEXT_AFTER_TPS_RAWAN, stores=None),
+    Case("Lewati", "f:{token}:s:tps_rawan", NEXT_AFTER_TPS_RAWAN, send="tap", stores=None, edits=1),
 ]
 
 PERCENT_HINT = "Ketik persentase 0–100, misalnya 87,5."
-NEXT_AFTER_KECAMATAN = "Distribusi logistik ke desa/kelurahan (%)?"
+NEXT_AFTER_KECAMATAN = "Berapa persen logistik yang sudah tiba di desa/kelurahan (PPS)?"
 PERCENT = [
     Case("empty", "", "Jawaban masih kosong. " + PERCENT_HINT),
     Case("only a percent sign", "%", "Jawaban masih kosong."),
     Case("zero-width only", ZERO_WIDTH, "Jawaban masih kosong."),
-    Case("words", "setengah", "«setengah» bukan persentase. " + PERCENT_HINT),
-    Case("5,000 digits", "9" * 5000, "«" + "9" * 39 + "…» bukan persentase."),
-    Case("emoji", "💯", "«💯» bukan persentase."),
-    Case("HTML", "<b>50</b>", "«<b>50</b>» bukan persentase."),
-    Case("SQL", "50%'; --", "«50%'; --» bukan persentase."),
-    Case("a fraction", "1/2", "«1/2» bukan persentase."),
-    Case("over 100", "150%", "«150%» melebihi 100%. " + PERCENT_HINT),
-    Case("just over 100", "100,01", "«100,01» melebihi 100%."),
-    Case("Indonesian thousands", "1.000", "«1.000» melebihi 100%."),
+    Case("words", "setengah", '"setengah" bukan persentase. ' + PERCENT_HINT),
+    Case("5,000 digits", "9" * 5000, '"' + "9" * 39 + '…" bukan persentase.'),
+    Case("emoji", "💯", '"💯" bukan persentase.'),
+    Case("HTML", "<b>50</b>", '"<b>50</b>" bukan persentase.'),
+    Case("SQL", "50%'; --", '"50%\'; --" bukan persentase.'),
+    Case("a fraction", "1/2", '"1/2" bukan persentase.'),
+    Case("over 100", "150%", '"150%" melebihi 100%. ' + PERCENT_HINT),
+    Case("just over 100", "100,01", '"100,01" melebihi 100%.'),
+    Case("Indonesian thousands", "1.000", '"1.000" melebihi 100%.'),
     Case("huge", "99999999999999999999", "melebihi 100%."),
     Case("negative", "-5", "Persentase tidak boleh negatif. " + PERCENT_HINT),
     Case("negative decimal", "-0,5%", "Persentase tidak boleh negatif."),
     Case(
         "English decimal point",
         "87.5",
-        "«87.5» bukan angka yang jelas. Untuk desimal pakai koma, misalnya 87,5.",
+        '"87.5" tidak dapat dibaca sebagai angka. '
+        "Gunakan koma sebagai tanda desimal, misalnya 87,5.",
     ),
-    Case("two decimal commas", "87,5,5", "«87,5,5» bukan angka yang jelas."),
-    Case("NaN", "NaN", "«NaN» bukan persentase."),
-    Case("exponent", "1e2", "«1e2» bukan persentase."),
+    Case("two decimal commas", "87,5,5", '"87,5,5" tidak dapat dibaca sebagai angka.'),
+    Case("NaN", "NaN", '"NaN" bukan persentase.'),
+    Case("exponent", "1e2", '"1e2" bukan persentase.'),
     Case(
         "finer than it is shown",
         "99,99",
-        "«99,99» terlalu rinci. Tulis persentase dengan "
+        '"99,99" terlalu banyak angka di belakang koma. Tulis persentase dengan '
         "paling banyak satu angka di belakang koma, misalnya 87,5.",
     ),
-    Case("two decimals", "0,25%", "«0,25%» terlalu rinci."),
+    Case("two decimals", "0,25%", '"0,25%" terlalu banyak angka di belakang koma.'),
     Case("sticker", send="sticker", reply=NOT_TEXT + " " + PERCENT_HINT),
     Case("photo captioned with a percentage", "50%", send="photo", reply=NOT_TEXT),
     Case(
@@ -1106,17 +1129,17 @@ CROSS_CHECK = [
     Case(
         "fewer polling stations than ready ones",
         "99",
-        "Jumlah TPS siap (100) tidak boleh melebihi jumlah TPS seluruhnya (99).",
+        "Jumlah TPS dengan logistik lengkap (100) tidak boleh melebihi jumlah seluruh TPS (99).",
     ),
     Case(
         "zero polling stations",
         "0",
-        "Jumlah TPS siap (100) tidak boleh melebihi jumlah TPS seluruhnya (0).",
+        "Jumlah TPS dengan logistik lengkap (100) tidak boleh melebihi jumlah seluruh TPS (0).",
     ),
 ]
 
-TEXT_HINT = "Ketik jawaban singkat (maks. 500 karakter), atau tekan Lewati."
-NEXT_AFTER_TEXT = "Jumlah TPS rawan?"
+TEXT_HINT = "Ketik jawaban singkat (paling banyak 500 karakter), atau tekan Lewati."
+NEXT_AFTER_TEXT = "Jumlah TPS kurang rawan menurut pemetaan Polri?"
 TEXT = [
     Case("empty", "", "Jawaban masih kosong. " + TEXT_HINT),
     Case("whitespace only", " \n\t ", "Jawaban masih kosong."),
@@ -1237,27 +1260,27 @@ GROUP_OTHER = [
     Case(
         "edited into 5,000 characters: explained",
         "/wilayah " + LONG,
-        "Nama wilayah terlalu panjang (5.000 karakter, maksimal 100).",
+        "Nama wilayah terlalu panjang (5.000 karakter, paling banyak 100).",
         send="edit",
     ),
     Case("edited into plain text: quiet", "selamat pagi", send="edit"),
     Case(
         "a zone",
         "/zona WIT",
-        "Asia/Jayapura (WIT)",
+        "Zona waktu grup ini sekarang: WIT.",
         change=group_becomes(time_zone="Asia/Jayapura"),
     ),
     Case(
         "the zone edited",
         "/zona WITA",
-        "Asia/Makassar (WITA)",
+        "Zona waktu grup ini sekarang: WITA.",
         send="edit",
         change=group_becomes(time_zone="Asia/Makassar"),
     ),
     Case(
         "the zone edited into an unknown one",
         "/zona GMT+8",
-        "Zona waktu «GMT+8» tidak dikenal.",
+        'Zona waktu "GMT+8" tidak dikenal.',
         send="edit",
     ),
     Case(
@@ -1324,7 +1347,7 @@ async def test_edits_in_the_private_chat_are_ignored(corpus):
         ),
         Case("that answer edited", "250", send="edit"),
         Case("that answer edited into nonsense", "abc", send="edit"),
-        Case("a refused answer", "abc", "«abc» bukan angka."),
+        Case("a refused answer", "abc", '"abc" bukan angka.'),
         Case("the refused answer edited into a good one", "4", send="edit"),
         Case("/lapor: the form resumes", "/lapor", "Melanjutkan laporan yang belum selesai."),
         Case("that /lapor edited", "/lapor", send="edit"),
@@ -1494,8 +1517,8 @@ async def test_stale_registration_buttons_and_other_peoples(corpus, telegram):
 
 
 async def test_stale_removal_buttons(corpus, telegram):
-    """The /hapus_liaison chooser tapped by a member, then twice by the admin."""
-    chooser = await say(telegram, "/hapus_liaison")
+    """The /hapus_penghubung chooser tapped by a member, then twice by the admin."""
+    chooser = await say(telegram, "/hapus_penghubung")
     kpu = (await liaison_in_group(GROUP.id, KPU_OFFICER.id)).id
     cases = [
         Case(
@@ -1561,7 +1584,7 @@ async def test_stale_form_buttons_and_other_peoples(corpus, telegram):
         Case(
             "Kirim before the last question",
             f"f:{token}:kirim",
-            "Jawab dulu pertanyaan yang sedang ditanyakan.",
+            "Mohon jawab pertanyaan ini terlebih dahulu.",
             send="tap",
             on=second,
         ),

@@ -35,9 +35,12 @@ from tests.support.tally import TALLY
 PROJECT = Path(__file__).resolve().parent.parent
 KILL_CHANCE = 0.35
 FORMS = {  # liaison -> (agency, the answers they type after tapping "Rawan")
-    User(333333331, "Andi Polres"): (Agency.POLRI, ["1.200", "2", "Bentrok kecil", "5"]),
-    User(333333332, "Budi Kodim"): (Agency.TNI, ["300", "0", "-", "-"]),
-    User(333333333, "Citra Kejari"): (Agency.KEJAKSAAN, ["4", "Dua perkara baru"]),
+    User(333333331, "Andi Polres"): (
+        Agency.POLRI,
+        ["1.200", "2", "Bentrok kecil", "900", "5", "1", "-", "Patroli tambahan"],
+    ),
+    User(333333332, "Budi Kodim"): (Agency.TNI, ["300", "-", "0", "-", "-", "-"]),
+    User(333333333, "Citra Kejari"): (Agency.KEJAKSAAN, ["4", "Dua perkara baru", "-"]),
 }
 EXPECTED = {
     Agency.POLRI: {
@@ -45,16 +48,27 @@ EXPECTED = {
         "personel": 1200,
         "kejadian": 2,
         "uraian_kejadian": "Bentrok kecil",
+        "tps_kurang_rawan": 900,
         "tps_rawan": 5,
+        "tps_sangat_rawan": 1,
+        "catatan": None,
+        "tindak_lanjut": "Patroli tambahan",
     },
     Agency.TNI: {
         "situasi": "rawan",
         "personel": 300,
+        "personel_bko": None,
         "kejadian": 0,
         "uraian_kejadian": None,
-        "tps_rawan": None,
+        "catatan": None,
+        "tindak_lanjut": None,
     },
-    Agency.KEJAKSAAN: {"situasi": "rawan", "perkara_pidana": 4, "catatan": "Dua perkara baru"},
+    Agency.KEJAKSAAN: {
+        "situasi": "rawan",
+        "perkara_pidana": 4,
+        "catatan": "Dua perkara baru",
+        "tindak_lanjut": None,
+    },
 }
 ALL_OFF = {"laporan": None, "pengingat": None, "ringkasan": None, "hitungmundur": None}
 
@@ -169,7 +183,9 @@ async def test_sigkill_while_liaisons_fill_in_forms(tmp_path, telegram, database
             private = Chat.private_with(user)
             await telegram.send_message(private, user, "/lapor")
             await bot.maybe_crash(KILL_CHANCE, rng)
-            question = await next_containing(telegram, private.id, "Situasi umum hari ini?")
+            question = await next_containing(
+                telegram, private.id, "Bagaimana situasi di wilayah tugas Anda hari ini?"
+            )
             await telegram.press(user, question, question.button("Rawan")["callback_data"])
             await bot.maybe_crash(KILL_CHANCE, rng)
             for answer in answers:
@@ -181,7 +197,7 @@ async def test_sigkill_while_liaisons_fill_in_forms(tmp_path, telegram, database
             await bot.maybe_crash(KILL_CHANCE, rng)
             # Killed between storing and confirming: the database is the judge.
             with contextlib.suppress(AssertionError):
-                await next_containing(telegram, private.id, "Laporan terkirim", timeout=15)
+                await next_containing(telegram, private.id, "sudah tercatat", timeout=15)
         await telegram.send_message(Chat.private_with(ADMIN), ADMIN, "/bantuan")  # a barrier
         await next_containing(telegram, ADMIN.id, "Posko Forkopimda")
     finally:

@@ -38,7 +38,7 @@ async def report_polri(telegram, clock, status="Waspada"):
     await telegram.press(OFFICER, question, question.button(status)["callback_data"])
     await telegram.next_message(private.id)
     await telegram.next_message(private.id)
-    for answer in ("1.200", "1", "Bentrok <kecil> di TPS 3", "4"):
+    for answer in ("1.200", "1", "Bentrok <kecil> di TPS 3", "-", "4", "-", "-", "-"):
         review = await say(telegram, answer, user=OFFICER, chat=private)
     await telegram.press(OFFICER, review, review.button("Kirim")["callback_data"])
     await telegram.next_message(private.id)
@@ -51,9 +51,9 @@ async def test_ringkasan_shows_the_day_in_the_groups_zone(group, telegram, clock
     summary = await say(telegram, "/ringkasan", user=MEMBER)
     text = summary.text
     assert text.startswith(
-        "Ringkasan Harian Posko Forkopimda\nKabupaten Kutai Timur\n"
+        "Ringkasan harian Posko Forkopimda\nKabupaten Kutai Timur\n"
         "Rabu, 13 November 2024\n"
-        "H-14 menuju pemungutan suara Pilkada Serentak 2024, Rabu, 27 November 2024"
+        "H-14 menuju hari pemungutan suara Pilkada Serentak 2024 (Rabu, 27 November 2024)"
     )
     assert "🟡 Waspada · 1 dari 2 instansi melapor" in text
     assert "08.12 WITA" in text and "1.200" in text
@@ -77,8 +77,8 @@ async def test_ringkasan_for_yesterday_and_for_a_date(group, telegram, clock):
 @pytest.mark.parametrize(
     ("typed", "expected"),
     [
-        ("/ringkasan besok", "Tanggal «besok» tidak dikenali."),
-        ("/ringkasan 31-02-2024", "Tanggal «31-02-2024» tidak dikenali."),
+        ("/ringkasan besok", 'Tanggal "besok" tidak dikenali.'),
+        ("/ringkasan 31-02-2024", 'Tanggal "31-02-2024" tidak dikenali.'),
     ],
 )
 async def test_ringkasan_bad_date(group, telegram, typed, expected):
@@ -95,7 +95,7 @@ async def test_belum_mentions_the_liaisons_still_missing(group, telegram, clock)
 
 async def test_jadwal_shows_defaults_and_admins_change_them(group, telegram):
     shown = await say(telegram, "/jadwal", user=MEMBER)
-    assert "Jadwal kiriman otomatis (Asia/Makassar (WITA))" in shown.text
+    assert "Jadwal kiriman otomatis (WITA)" in shown.text
     assert "• laporan 07.00" in shown.text and "• ringkasan 17.00" in shown.text
 
     assert (
@@ -103,7 +103,7 @@ async def test_jadwal_shows_defaults_and_admins_change_them(group, telegram):
         in (await say(telegram, "/jadwal ringkasan 16:30", user=MEMBER)).text
     )
     changed = await say(telegram, "/jadwal ringkasan 16:30")
-    assert changed.text.startswith("Kiriman ringkasan sekarang pukul 16.30.")
+    assert changed.text.startswith("Kiriman ringkasan sekarang pukul 16.30 WITA.")
     off = await say(telegram, "/jadwal pengingat mati")
     assert off.text.startswith("Kiriman pengingat dimatikan.") and "• pengingat mati" in off.text
     assert (await find_group(GROUP.id)).post_times == {"ringkasan": "16:30", "pengingat": None}
@@ -112,9 +112,9 @@ async def test_jadwal_shows_defaults_and_admins_change_them(group, telegram):
 @pytest.mark.parametrize(
     ("typed", "expected"),
     [
-        ("/jadwal ringkasan 25:00", "Jam «25:00» tidak dikenali."),
-        ("/jadwal ringkasan", "Tulis jenis kiriman lalu jam atau «mati»."),
-        ("/jadwal arisan 10:00", "Tulis jenis kiriman lalu jam atau «mati»."),
+        ("/jadwal ringkasan 25:00", 'Jam "25:00" tidak dikenali.'),
+        ("/jadwal ringkasan", 'Tulis jenis kiriman, lalu jam atau "mati".'),
+        ("/jadwal arisan 10:00", 'Tulis jenis kiriman, lalu jam atau "mati".'),
     ],
 )
 async def test_jadwal_bad_input_changes_nothing(group, telegram, typed, expected):
@@ -142,3 +142,31 @@ async def test_a_renamed_question_still_shows_its_figure_as_its_data_says(
         summary = await say(telegram, "/ringkasan", user=MEMBER)
     assert "Personel dikerahkan: 1.200 personel\n" in summary.text
     assert "Kejadian menonjol: 1 — Bentrok <kecil> di TPS 3\nTPS rawan: 4" in summary.text
+
+
+async def test_an_agency_not_expected_daily_is_never_mentioned(group, telegram, clock):
+    dprd = User(555555555, "Lina DPRD")
+    await approve(telegram, dprd, "/daftar DPRD")
+    listing = (await say(telegram, "/instansi", user=MEMBER)).text
+    assert "Wajib: Pemda, TNI, Polri, KPU, Bawaslu, Kejaksaan\nTidak wajib: DPRD" in listing
+    belum = (await say(telegram, "/belum", user=MEMBER)).text
+    assert "Polri" in belum and "DPRD" not in belum and "Lina DPRD" not in belum
+    summary = (await say(telegram, "/ringkasan", user=MEMBER)).text
+    assert summary.endswith("Belum ada instansi yang melapor.\n\nBelum melapor: Polri, KPU")
+
+    refused = await say(telegram, "/instansi DPRD wajib", user=MEMBER)
+    assert refused.text == "Mohon maaf, pengaturan grup hanya dapat diubah oleh admin grup."
+    for typed, answer in (
+        ("/instansi Polisi wajib", 'Instansi "Polisi" tidak dikenal.'),
+        ("/instansi DPRD mungkin", 'Tulis nama instansi lalu "wajib" atau "tidak".'),
+        ("/instansi DPRD", 'Tulis nama instansi lalu "wajib" atau "tidak".'),
+    ):
+        assert (await say(telegram, typed)).text.startswith(answer), typed
+    assert "Tidak wajib: DPRD" in (await say(telegram, "/instansi", user=MEMBER)).text
+
+    changed = await say(telegram, "/instansi DPRD wajib")
+    assert changed.text.startswith("DPRD sekarang wajib melapor setiap hari.\n\n")
+    belum = await say(telegram, "/belum", user=MEMBER)
+    assert 'DPRD: <a href="tg://user?id=555555555">Lina DPRD</a>' in belum.html
+    settings = (await say(telegram, "/pengaturan", user=MEMBER)).text
+    assert "Wajib melapor setiap hari: Pemda, TNI, Polri, KPU, Bawaslu, Kejaksaan, DPRD" in settings

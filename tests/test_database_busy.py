@@ -41,7 +41,7 @@ async def test_busy_database_asks_to_resend_and_keeps_earlier_answers(
         finally:
             blocker.execute("ROLLBACK")
             blocker.close()
-        assert apology.text.startswith("Maaf, basis data sedang sibuk. Silakan kirim ulang")
+        assert apology.text.startswith("Mohon maaf, sistem sedang sibuk. Silakan kirim kembali")
 
         await telegram.send_message(PRIVATE, OFFICER, "250")
         assert "Jumlah kejadian menonjol" in (await telegram.next_message(PRIVATE.id)).text

@@ -24,7 +24,7 @@ from bot.domain.forms import (
 SITUASI = {
     "id": "situasi",
     "kind": "choice",
-    "prompt": "Situasi umum hari ini?",
+    "prompt": "Bagaimana situasi di wilayah tugas Anda hari ini?",
     "label": "Situasi",
     "choices": [{"value": "aman", "label": "Aman"}, {"value": "rawan", "label": "Rawan"}],
 }
@@ -64,21 +64,61 @@ def test_default_forms_cover_every_agency_with_the_agreed_ids():
     forms = load_forms()
     assert set(forms.forms) == set(Agency)
     ids = {agency: [q.id for q in forms.form_for(agency).questions] for agency in Agency}
+    # Every form begins with the situation and ends with the follow-up question.
     assert ids == {
-        Agency.PEMDA: ["situasi", "sarpras", "catatan_netralitas_asn"],
-        Agency.TNI: ["situasi", "personel", "kejadian", "uraian_kejadian", "tps_rawan"],
-        Agency.POLRI: ["situasi", "personel", "kejadian", "uraian_kejadian", "tps_rawan"],
+        Agency.PEMDA: [
+            "situasi",
+            "sarpras",
+            "catatan_netralitas_asn",
+            "catatan",
+            "tindak_lanjut",
+        ],
+        Agency.TNI: [
+            "situasi",
+            "personel",
+            "personel_bko",
+            "kejadian",
+            "uraian_kejadian",
+            "catatan",
+            "tindak_lanjut",
+        ],
+        Agency.POLRI: [
+            "situasi",
+            "personel",
+            "kejadian",
+            "uraian_kejadian",
+            "tps_kurang_rawan",
+            "tps_rawan",
+            "tps_sangat_rawan",
+            "catatan",
+            "tindak_lanjut",
+        ],
         Agency.KPU: [
             "situasi",
             "logistik_kecamatan",
             "logistik_desa",
+            "logistik_tps",
             "tps_siap",
             "jumlah_tps",
+            "surat_suara_kurang",
+            "surat_suara_diganti",
+            "c_pemberitahuan",
+            "wilayah_belum_lengkap",
             "kendala_logistik",
+            "tindak_lanjut",
         ],
-        Agency.BAWASLU: ["situasi", "pelanggaran", "netralitas_asn", "catatan"],
-        Agency.KEJAKSAAN: ["situasi", "perkara_pidana", "catatan"],
-        Agency.DPRD: ["situasi", "catatan"],
+        Agency.BAWASLU: [
+            "situasi",
+            "pelanggaran",
+            "politik_uang",
+            "hoaks",
+            "kampanye_hitam",
+            "netralitas_asn",
+            "catatan",
+            "tindak_lanjut",
+        ],
+        Agency.KEJAKSAAN: ["situasi", "perkara_pidana", "catatan", "tindak_lanjut"],
+        Agency.DPRD: ["situasi", "catatan", "tindak_lanjut"],
     }
 
 
@@ -101,16 +141,30 @@ def test_default_question_details():
     )
     uraian = tni.question("uraian_kejadian")
     assert (uraian.kind, uraian.max_length, uraian.optional) == (QuestionKind.TEXT, 500, True)
-    assert tni.question("tps_rawan").optional
+    assert tni.question("personel_bko").optional
+    polri = forms.form_for(Agency.POLRI)
+    assert polri.question("tps_rawan").optional and polri.question("tps_rawan").remember
     kpu = forms.form_for(Agency.KPU)
     assert kpu.question("logistik_desa").kind is QuestionKind.PERCENT
-    assert [(c.rule, c.left, c.right) for c in kpu.checks] == [("lte", "tps_siap", "jumlah_tps")]
-    assert kpu.labels["logistik_desa"] == "Logistik ke desa/kelurahan"
+    assert [(c.rule, c.left, c.right) for c in kpu.checks] == [
+        ("lte", "tps_siap", "jumlah_tps"),
+        ("lte", "surat_suara_diganti", "surat_suara_kurang"),
+    ]
+    assert kpu.labels["logistik_desa"] == "Logistik tiba di desa/kelurahan (PPS)"
+    assert kpu.question("jumlah_tps").remember and not kpu.question("tps_siap").remember
     assert forms.form_for(Agency.PEMDA).labels == {
         "situasi": "Situasi",
-        "sarpras": "Sarpras",
+        "sarpras": "Dukungan sarpras untuk KPU dan Bawaslu",
         "catatan_netralitas_asn": "Catatan netralitas ASN",
+        "catatan": "Catatan lain",
+        "tindak_lanjut": "Perlu tindak lanjut",
     }
+    assert [c.label for c in forms.form_for(Agency.PEMDA).question("sarpras").choices] == [
+        "Siap",
+        "Sebagian siap",
+        "Belum siap",
+    ]
+    assert forms.follow_up == "tindak_lanjut"
     with pytest.raises(KeyError):
         kpu.question("personel")
 
@@ -389,6 +443,7 @@ def test_the_default_forms_declare_what_each_answer_means():
         "kejadian",
         "logistik_kecamatan",
         "logistik_desa",
+        "logistik_tps",
         "tps_siap",
         "pelanggaran",
         "perkara_pidana",
@@ -427,7 +482,8 @@ def test_broken_json_and_missing_files(tmp_path):
 
 def _default_strings() -> set[str]:
     data = json.loads(DEFAULT_FORMS_PATH.read_text(encoding="utf-8"))
-    questions = data["common"] + [q for form in data["forms"].values() for q in form["questions"]]
+    questions = data["common"] + [data["follow_up"]]
+    questions += [q for form in data["forms"].values() for q in form["questions"]]
     strings = {
         q[key] for q in questions for key in ("prompt", "label", "unit", "summary") if key in q
     }
@@ -454,11 +510,13 @@ def test_extractor_yields_every_string_of_the_default_file():
     messages = {message for _, _, message, _ in extracted}
     assert messages == _default_strings()
     assert {
-        "Jumlah personel dikerahkan hari ini?",
-        "Personel",
+        "Jumlah personel Polri yang dikerahkan hari ini?",
+        "Personel yang dikerahkan",
         "Waspada",
-        "Sebagian",
-        "Jumlah TPS siap ({left}) tidak boleh melebihi jumlah TPS seluruhnya ({right}).",
+        "Sebagian siap",
+        "Jumlah TPS dengan logistik lengkap ({left}) tidak boleh melebihi jumlah seluruh TPS "
+        "({right}).",
+        "Persoalan yang perlu dibahas atau ditindaklanjuti Forkopimda?",
     } <= messages
     lines = DEFAULT_FORMS_PATH.read_text(encoding="utf-8").splitlines()
     for lineno, funcname, message, comments in extracted:
@@ -488,5 +546,5 @@ def test_babel_method_map_entry_works():
         for filename, _, message, _, _ in extract_from_dir(bot_dir, method_map=METHOD_MAP)
         if filename.endswith(".json")
     }
-    assert ("domain/forms/default_forms.json", "Jumlah TPS siap?") in found
+    assert ("domain/forms/default_forms.json", "Jumlah seluruh TPS?") in found
     assert {message for _, message in found} == _default_strings()

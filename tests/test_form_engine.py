@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -10,8 +12,10 @@ from bot.domain.agencies import Agency
 from bot.domain.forms import (
     ChoiceReply,
     FormProgress,
+    KeepReply,
     OtherReply,
     Problem,
+    ProblemCode,
     SkipReply,
     TextReply,
     answer,
@@ -25,7 +29,9 @@ from bot.domain.forms.definitions import Form, Question, QuestionKind
 from bot.texts.form_texts import answer_text, problem_text, question_text, review_text
 from bot.texts.i18n import translator
 
-FORMS = load_forms()
+# The engine is tested against a forms file of its own, so the shipped questions
+# can change without rewriting how the conversation behaves.
+FORMS = load_forms(Path(__file__).resolve().parent / "support" / "forms" / "engine_forms.json")
 KPU = FORMS.form_for(Agency.KPU)
 POLRI = FORMS.form_for(Agency.POLRI)
 DPRD = FORMS.form_for(Agency.DPRD)
@@ -368,7 +374,7 @@ def test_question_texts(t):
     assert question_text(t, KPU, progress).endswith("<i>Ketik persentase 0–100, misalnya 87,5.</i>")
     progress = fill(POLRI, ChoiceReply("situasi", "aman"), TextReply("1"), TextReply("0"))
     assert question_text(t, POLRI, progress).endswith(
-        "<i>Ketik jawaban singkat (maks. 500 karakter), atau tekan Lewati.</i>"
+        "<i>Ketik jawaban singkat (paling banyak 500 karakter), atau tekan Lewati.</i>"
     )
     progress = fill(
         POLRI, ChoiceReply("situasi", "aman"), TextReply("1"), TextReply("0"), TextReply("-")
@@ -393,51 +399,52 @@ def _problem_for(form: Form, progress: FormProgress, message) -> Problem:
 def test_problem_texts(t):
     personel = fill(POLRI, ChoiceReply("situasi", "aman"))
     assert problem_text(t, POLRI, _problem_for(POLRI, personel, TextReply("12.5"))) == (
-        "«12.5» bukan angka yang jelas. Ketik bilangan bulat;"
-        " untuk ribuan pakai titik, misalnya 1.200."
+        '"12.5" tidak dapat dibaca sebagai angka. Ketik bilangan bulat;'
+        " gunakan titik sebagai pemisah ribuan, misalnya 1.200."
     )
     assert problem_text(t, POLRI, _problem_for(POLRI, personel, TextReply("1,200"))) == (
-        "«1,200» bukan angka yang jelas. Ketik bilangan bulat;"
-        " untuk ribuan pakai titik, misalnya 1.200."
+        '"1,200" tidak dapat dibaca sebagai angka. Ketik bilangan bulat;'
+        " gunakan titik sebagai pemisah ribuan, misalnya 1.200."
     )
     assert problem_text(t, POLRI, _problem_for(POLRI, personel, TextReply("-5"))) == (
         "Angka untuk Personel tidak boleh negatif. Ketik 0 jika tidak ada."
     )
     assert problem_text(t, POLRI, _problem_for(POLRI, personel, TextReply("12,5"))) == (
-        "«12,5» bukan bilangan bulat. Ketik tanpa koma desimal, misalnya 12; "
-        "untuk ribuan pakai titik, misalnya 1.200."
+        '"12,5" bukan bilangan bulat. Ketik tanpa koma desimal, misalnya 12; '
+        "gunakan titik sebagai pemisah ribuan, misalnya 1.200."
     )
     assert problem_text(t, POLRI, _problem_for(POLRI, personel, TextReply("<b>banyak</b>"))) == (
-        "«&lt;b&gt;banyak&lt;/b&gt;» bukan angka. Ketik angka, misalnya 1.200."
+        '"&lt;b&gt;banyak&lt;/b&gt;" bukan angka. Ketik angka, misalnya 1.200.'
     )
     assert problem_text(t, POLRI, _problem_for(POLRI, personel, TextReply("9" * 5000))) == (
-        "«" + "9" * 39 + "…» bukan angka. Ketik angka, misalnya 1.200."
+        '"' + "9" * 39 + '…" bukan angka. Ketik angka, misalnya 1.200.'
     )
     assert problem_text(t, POLRI, _problem_for(POLRI, personel, TextReply("2.000.000"))) == (
-        "«2.000.000» terlalu besar: angka untuk Personel paling banyak 1.000.000."
+        '"2.000.000" terlalu besar: angka untuk Personel paling banyak 1.000.000.'
     )
     assert problem_text(t, POLRI, _problem_for(POLRI, personel, OtherReply())) == (
         "Mohon jawab dengan pesan teks, bukan stiker, foto, atau berkas."
         " Ketik angka, misalnya 1.200."
     )
     assert problem_text(t, POLRI, _problem_for(POLRI, personel, SkipReply("personel"))) == (
-        "Pertanyaan ini wajib dijawab, tidak bisa dilewati. Ketik angka, misalnya 1.200."
+        "Pertanyaan ini wajib dijawab dan tidak dapat dilewati. Ketik angka, misalnya 1.200."
     )
     assert problem_text(
         t, POLRI, _problem_for(POLRI, personel, ChoiceReply("situasi", "aman"))
-    ) == ("Tombol itu sudah tidak berlaku. Silakan jawab pertanyaan yang terakhir ditanyakan.")
+    ) == ("Tombol itu sudah tidak berlaku. Silakan jawab pertanyaan terakhir.")
     assert problem_text(t, POLRI, _problem_for(POLRI, start(POLRI), TextReply("gawat"))) == (
-        "«gawat» bukan salah satu pilihan. Tekan salah satu tombol: Aman, Waspada, Rawan."
+        '"gawat" bukan salah satu pilihan. Tekan salah satu tombol: Aman, Waspada, Rawan.'
     )
 
 
 def test_percent_and_text_problem_texts(t):
     kecamatan = fill(KPU, ChoiceReply("situasi", "aman"))
     assert problem_text(t, KPU, _problem_for(KPU, kecamatan, TextReply("150%"))) == (
-        "«150%» melebihi 100%. Ketik persentase 0–100, misalnya 87,5."
+        '"150%" melebihi 100%. Ketik persentase 0–100, misalnya 87,5.'
     )
     assert problem_text(t, KPU, _problem_for(KPU, kecamatan, TextReply("87.5"))) == (
-        "«87.5» bukan angka yang jelas. Untuk desimal pakai koma, misalnya 87,5."
+        '"87.5" tidak dapat dibaca sebagai angka. '
+        "Gunakan koma sebagai tanda desimal, misalnya 87,5."
     )
     uraian = fill(POLRI, ChoiceReply("situasi", "aman"), TextReply("1"), TextReply("0"))
     assert problem_text(t, POLRI, _problem_for(POLRI, uraian, TextReply("x" * 1234))) == (
@@ -489,3 +496,33 @@ def test_answers_read_in_english_for_an_english_group():
     t = translator("en")
     assert answer_text(t, POLRI.question("personel"), 1200) == "1,200"
     assert answer_text(t, KPU.question("logistik_desa"), "87.5") == "87.5%"
+
+
+SHIPPED = load_forms()
+
+
+def test_a_remembered_answer_is_offered_and_kept_with_one_tap():
+    kpu = SHIPPED.form_for(Agency.KPU)
+    progress = start(kpu, {"jumlah_tps": 1200, "tps_siap": 900, "kendala_logistik": "x"})
+    assert progress.remembered == {"jumlah_tps": 1200}  # only remembered questions
+    at_total = replace(progress, current="jumlah_tps")
+    step = answer(kpu, at_total, KeepReply("jumlah_tps"))
+    assert step.problem is None and step.progress.answers["jumlah_tps"] == 1200
+    assert step.progress.remembered == {"jumlah_tps": 1200}  # kept through the form
+
+
+@pytest.mark.parametrize(
+    ("last", "current", "tapped"),
+    [
+        ({}, "jumlah_tps", "jumlah_tps"),  # nothing remembered: a forged button
+        ({"jumlah_tps": 1200}, "tps_siap", "tps_siap"),  # a question that is not remembered
+        ({"jumlah_tps": 1200}, "tps_siap", "jumlah_tps"),  # another question's button
+        ({"jumlah_tps": 5_000_000}, "jumlah_tps", "jumlah_tps"),  # no longer fits the bounds
+    ],
+)
+def test_a_keep_button_that_does_not_fit_is_stale(last, current, tapped):
+    kpu = SHIPPED.form_for(Agency.KPU)
+    progress = replace(start(kpu, last), current=current)
+    step = answer(kpu, progress, KeepReply(tapped))
+    assert step.problem is not None and step.problem.code == ProblemCode.STALE_BUTTON
+    assert step.progress == progress

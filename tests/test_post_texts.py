@@ -8,6 +8,7 @@ import pytest
 
 from bot.domain.agencies import Agency
 from bot.services.groups import GroupSettings
+from bot.texts.group_view import countdown_line
 from bot.texts.i18n import translator
 from bot.texts.posts import (
     Liaison,
@@ -19,7 +20,7 @@ from bot.texts.posts import (
 
 PILKADA = date(2024, 11, 27)
 H_14 = date(2024, 11, 13)
-COUNTDOWN_H_14 = "H-14 menuju pemungutan suara Pilkada Serentak 2024, Rabu, 27 November 2024"
+COUNTDOWN_H_14 = "H-14 menuju hari pemungutan suara Pilkada Serentak 2024 (Rabu, 27 November 2024)"
 t = translator("id")
 
 
@@ -79,7 +80,7 @@ def test_reminder_with_nobody_missing_thanks_everyone():
     assert reminder_text(t, group(), H_14, []) == (
         "<b>Pengingat laporan harian</b>\n"
         "Rabu, 13 November 2024\n"
-        "Semua instansi sudah melapor hari ini. Terima kasih!"
+        "Semua instansi sudah melapor hari ini. Terima kasih."
     )
 
 
@@ -106,49 +107,53 @@ def test_belum_leaves_out_liaisons_whose_agency_has_reported():
 
 def test_belum_when_everyone_has_reported():
     assert not_reported_text(t, group(), H_14, [], []) == (
-        "Semua instansi sudah melapor hari ini (Rabu, 13 November 2024). Terima kasih!"
+        "Semua instansi sudah melapor hari ini (Rabu, 13 November 2024). Terima kasih."
     )
 
 
 def test_milestone_h_30():
     assert milestone_text(t, group(), date(2024, 10, 28)) == (
         "<b>Hitung mundur H-30</b>\n"
-        "H-30 menuju pemungutan suara Pilkada Serentak 2024, Rabu, 27 November 2024\n"
-        "Mari pastikan logistik, keamanan, dan netralitas ASN siap menjelang hari pemungutan "
-        "suara."
+        "H-30 menuju hari pemungutan suara Pilkada Serentak 2024 (Rabu, 27 November 2024)\n"
+        "Mari pastikan kesiapan logistik dan keamanan serta jaga netralitas ASN menjelang hari "
+        "pemungutan suara."
     )
 
 
 def test_milestone_h_3_names_the_quiet_period():
     assert milestone_text(t, group(), date(2024, 11, 24)) == (
         "<b>Masa tenang · H-3</b>\n"
-        "H-3 menuju pemungutan suara Pilkada Serentak 2024, Rabu, 27 November 2024\n"
-        "Masa tenang (H-3 sampai H-1): kampanye dihentikan.\n"
-        "Awasi bersama politik uang, hoaks, dan kampanye terselubung."
+        "H-3 menuju hari pemungutan suara Pilkada Serentak 2024 (Rabu, 27 November 2024)\n"
+        "Segala bentuk kegiatan kampanye dilarang sampai hari pemungutan suara.\n"
+        "Mari bersama awasi dan cegah politik uang, hoaks, dan kampanye terselubung."
     )
+    assert milestone_text(t, group(), date(2024, 11, 24)).count("Masa tenang") == 1
 
 
 def test_milestone_h_1_is_the_logistics_deadline():
     assert milestone_text(t, group(), date(2024, 11, 26)) == (
         "<b>Masa tenang · H-1</b>\n"
-        "H-1 menuju pemungutan suara Pilkada Serentak 2024, Rabu, 27 November 2024\n"
-        "Masa tenang (H-3 sampai H-1): kampanye dihentikan.\n"
-        "Hari ini batas akhir: seluruh logistik pemungutan suara harus sudah tiba di setiap TPS."
+        "H-1 menuju hari pemungutan suara Pilkada Serentak 2024 (Rabu, 27 November 2024)\n"
+        "Segala bentuk kegiatan kampanye dilarang sampai hari pemungutan suara.\n"
+        "Hari ini batas akhir: seluruh logistik pemungutan suara harus sudah tiba di setiap TPS.\n"
+        "Malam ini rawan “serangan fajar”: awasi dan cegah politik uang, hoaks, dan kampanye "
+        "terselubung."
     )
 
 
 def test_milestone_hari_h_calls_voters_to_the_tps():
     assert milestone_text(t, group(), PILKADA) == (
         "<b>Hari ini pemungutan suara</b>\n"
-        "Hari H pemungutan suara Pilkada Serentak 2024, Rabu, 27 November 2024\n"
-        "Mari ajak masyarakat datang ke TPS dan menggunakan hak pilihnya, secara langsung, umum, "
-        "bebas, rahasia, jujur, dan adil (Luber Jurdil)."
+        "Hari H pemungutan suara Pilkada Serentak 2024 (Rabu, 27 November 2024)\n"
+        "Mari ajak masyarakat datang ke TPS dan menggunakan hak pilihnya secara langsung, umum, "
+        "bebas, rahasia, jujur, dan adil (Luber Jurdil).\n"
+        "TPS dibuka pukul 07.00 sampai 13.00 WITA."
     )
 
 
 def test_milestone_escapes_the_election_name():
     text = milestone_text(t, group(election_name="PSU <i>Kutim</i>"), H_14)
-    assert "H-14 menuju pemungutan suara PSU &lt;i&gt;Kutim&lt;/i&gt;, Rabu" in text
+    assert "H-14 menuju hari pemungutan suara PSU &lt;i&gt;Kutim&lt;/i&gt; (Rabu" in text
 
 
 @pytest.mark.parametrize("days_before", [30, 14, 7, 3, 2, 1, 0])
@@ -164,3 +169,15 @@ def test_other_days_have_no_milestone(days_before):
 
 def test_no_milestone_without_polling_day():
     assert milestone_text(t, group(polling_day=None), H_14) is None
+
+
+def test_after_polling_day_the_countdown_counts_on():
+    assert countdown_line(t, group(), date(2024, 11, 28)) == (
+        "H+1 pemungutan suara Pilkada Serentak 2024 (Rabu, 27 November 2024)"
+    )
+
+
+def test_the_voting_hours_carry_the_groups_zone():
+    assert milestone_text(t, group(time_zone="Asia/Jayapura"), PILKADA).endswith(
+        "TPS dibuka pukul 07.00 sampai 13.00 WIT."
+    )

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from bot.domain.agencies import Agency, registration_of
 from bot.services.liaisons import approved_liaisons, liaison_in_group
 from bot.storage.models import LiaisonStatus
-from tests.support.chat import OFFICER, say
+from tests.support.chat import OFFICER, approve, say
 from tests.support.harness import ADMIN, GROUP, MEMBER
 
 
@@ -50,7 +51,7 @@ async def test_keyboard_request_and_admin_approval(bot, telegram, admin):
     assert not outcome.buttons
     assert 'href="tg://user?id=333333333"' in outcome.html
 
-    listing = await say(telegram, "/liaison", user=MEMBER)
+    listing = await say(telegram, "/penghubung", user=MEMBER)
     assert listing.text == "Penghubung terdaftar\n\nPolri\n• Andi Polres"
 
 
@@ -100,17 +101,17 @@ async def test_someone_elses_agency_keyboard_does_nothing(bot, telegram, admin):
     [
         (
             "/daftar Polisi",
-            "Instansi «Polisi» tidak dikenal. Pilih salah satu: Pemda, TNI, Polri, "
+            'Instansi "Polisi" tidak dikenal. Pilih salah satu: Pemda, TNI, Polri, '
             "KPU, Bawaslu, Kejaksaan, DPRD.\nContoh: /daftar Polri Polres Kutai Timur",
         ),
         (
             "/daftar <b>x</b>",
-            "Instansi «<b>x</b>» tidak dikenal. Pilih salah satu: Pemda, TNI, Polri, "
+            'Instansi "<b>x</b>" tidak dikenal. Pilih salah satu: Pemda, TNI, Polri, '
             "KPU, Bawaslu, Kejaksaan, DPRD.\nContoh: /daftar Polri Polres Kutai Timur",
         ),
         (
             "/daftar TNI " + "K" * 5000,
-            "Nama satuan terlalu panjang (5.000 karakter, maksimal 100).\n"
+            "Nama satuan terlalu panjang (5.000 karakter, paling banyak 100).\n"
             "Contoh: /daftar Polri Polres Kutai Timur",
         ),
     ],
@@ -135,10 +136,10 @@ async def test_liaison_leaves_and_admin_removes(bot, telegram, admin):
     request = await say(telegram, "/daftar TNI Kodim 0909", user=OFFICER)
     await telegram.press(ADMIN, request, request.button("Setujui")["callback_data"])
     await telegram.next_message(GROUP.id)
-    refused = await say(telegram, "/hapus_liaison", user=MEMBER)
-    assert refused.text == "Maaf, pengaturan grup hanya dapat diubah oleh admin grup."
+    refused = await say(telegram, "/hapus_penghubung", user=MEMBER)
+    assert refused.text == "Mohon maaf, pengaturan grup hanya dapat diubah oleh admin grup."
 
-    chooser = await say(telegram, "/hapus_liaison")
+    chooser = await say(telegram, "/hapus_penghubung")
     assert [b["text"] for b in chooser.buttons] == ["Pemda · Budi", "TNI · Andi Polres"]
     await telegram.press(ADMIN, chooser, chooser.button("TNI · Andi Polres")["callback_data"])
     removed = await telegram.next_message(GROUP.id)
@@ -151,8 +152,52 @@ async def test_admin_removes_by_replying(bot, telegram, admin):
     await telegram.press(ADMIN, request, request.button("Setujui")["callback_data"])
     await telegram.next_message(GROUP.id)
     their_message = await telegram.send_message(GROUP, MEMBER, "selamat pagi")
-    await telegram.send_message(GROUP, ADMIN, "/hapus_liaison", reply_to=their_message)
+    await telegram.send_message(GROUP, ADMIN, "/hapus_penghubung", reply_to=their_message)
     assert (await telegram.next_message(GROUP.id)).text == (
         "Sari tidak lagi menjadi penghubung DPRD."
     )
     assert await approved_liaisons(GROUP.id) == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "agency", "unit"),
+    [
+        ("Polres Kutai Timur", Agency.POLRI, "Polres Kutai Timur"),
+        ("polresta Samarinda", Agency.POLRI, "polresta Samarinda"),
+        ("Polda Kaltim", Agency.POLRI, "Polda Kaltim"),
+        ("Kodim 0909/Sangatta", Agency.TNI, "Kodim 0909/Sangatta"),
+        ("Korem 091", Agency.TNI, "Korem 091"),
+        ("Kodam VI/Mulawarman", Agency.TNI, "Kodam VI/Mulawarman"),
+        ("Kejari Kutai Timur", Agency.KEJAKSAAN, "Kejari Kutai Timur"),
+        ("Kejati Kaltim", Agency.KEJAKSAAN, "Kejati Kaltim"),
+        ("Kesbangpol Kutai Timur", Agency.PEMDA, "Kesbangpol Kutai Timur"),
+        ("Pemkab Kutai Timur", Agency.PEMDA, "Pemkab Kutai Timur"),
+        ("Pemkot Samarinda", Agency.PEMDA, "Pemkot Samarinda"),
+        ("Pemprov Kaltim", Agency.PEMDA, "Pemprov Kaltim"),
+        ("KPU Kutai Timur", Agency.KPU, "KPU Kutai Timur"),
+        ("KPU KPU Kutai Timur", Agency.KPU, "KPU Kutai Timur"),
+        ("Bawaslu Kutai Timur", Agency.BAWASLU, "Bawaslu Kutai Timur"),
+        ("Polri Polres Kutai Timur", Agency.POLRI, "Polres Kutai Timur"),
+        ("Polri", Agency.POLRI, "Polri"),
+        ("DPRD", Agency.DPRD, "DPRD"),
+    ],
+)
+def test_the_units_people_type_name_their_agency(typed, agency, unit):
+    assert registration_of(typed) == (agency, unit)
+
+
+async def test_daftar_with_a_unit_alone_registers_its_agency(bot, telegram, admin):
+    request = await say(telegram, "/daftar Polres Kutai Timur", user=OFFICER)
+    assert request.text.startswith(
+        "📝 Permintaan pendaftaran penghubung\nAndi Polres — Polri (Polres Kutai Timur)\n"
+    )
+
+
+async def test_the_english_command_names_still_answer(bot, telegram, admin):
+    await approve(telegram, OFFICER, "/daftar Polres Kutai Timur")
+    for command in ("/penghubung", "/liaison"):
+        listing = await say(telegram, command, user=MEMBER)
+        assert listing.text == "Penghubung terdaftar\n\nPolri\n• Andi Polres (Polres Kutai Timur)"
+    chooser = await say(telegram, "/hapus_penghubung")
+    assert chooser.text.startswith("Pilih penghubung yang akan dihapus")
+    assert (await say(telegram, "/hapus_liaison")).text == chooser.text

@@ -46,18 +46,18 @@ async def test_full_polri_report_with_bad_inputs_in_between(bot, telegram, liais
     assert question.text.startswith(
         "Laporan harian Polri (Polres Kutai Timur)\nForkopimda Kabupaten Kutai Timur\n"
     )
-    assert "Situasi umum hari ini?" in question.text
+    assert "Bagaimana situasi di wilayah tugas Anda hari ini?" in question.text
     assert [b["text"] for b in question.buttons] == ["Aman", "Waspada", "Rawan"]
 
     typed_wrong = await type_in(telegram, "mungkin")
-    assert "Situasi umum hari ini?" in typed_wrong.text  # asked again
+    assert "Bagaimana situasi di wilayah tugas Anda hari ini?" in typed_wrong.text  # asked again
     personnel = await tap(telegram, typed_wrong, "Waspada", replies=2)
-    assert "Jumlah personel dikerahkan hari ini?" in personnel.text
+    assert "Jumlah personel Polri yang dikerahkan hari ini?" in personnel.text
 
     for bad in ("abc", "12.5", "-3", "NaN", "1e3", "", "9" * 5000):
         again = await type_in(telegram, bad)
-        assert "Jumlah personel dikerahkan hari ini?" in again.text, bad
-        assert again.text.split("\n")[0] != "Pertanyaan 2 dari 5", f"{bad!r} was not explained"
+        assert "Jumlah personel Polri yang dikerahkan hari ini?" in again.text, bad
+        assert again.text.split("\n")[0] != "Pertanyaan 2 dari 9", f"{bad!r} was not explained"
     await telegram.send_other(
         PRIVATE,
         OFFICER,
@@ -76,19 +76,29 @@ async def test_full_polri_report_with_bad_inputs_in_between(bot, telegram, liais
     assert "Jumlah kejadian menonjol" in (await type_in(telegram, "1.200")).text
     description = await type_in(telegram, "2")
     assert [b["text"] for b in description.buttons] == ["Lewati"]
-    vulnerable = await type_in(telegram, "Bentrok kecil di <b>TPS 3</b> & sekitarnya")
-    review = await tap(telegram, vulnerable, "Lewati", replies=2)
+    low_risk = await type_in(telegram, "Bentrok kecil di <b>TPS 3</b> & sekitarnya")
+    assert "Jumlah TPS kurang rawan menurut pemetaan Polri?" in low_risk.text
+    high_risk = await type_in(telegram, "1.000")
+    very_high_risk = await type_in(telegram, "188")
+    notes = await tap(telegram, await type_in(telegram, "12"), "Lewati", replies=2)
+    assert "Persoalan yang perlu dibahas atau ditindaklanjuti Forkopimda?" in notes.text
+    review = await type_in(telegram, "Mohon patroli tambahan di Bengalon.")
+    assert "TPS rawan" in high_risk.text and "TPS sangat rawan" in very_high_risk.text
     assert review.text.startswith(
-        "Periksa laporan Anda\nSituasi: Waspada\nPersonel: 1.200\n"
+        "Periksa laporan Anda\nSituasi: Waspada\nPersonel yang dikerahkan: 1.200\n"
         "Kejadian menonjol: 2\n"
         "Uraian kejadian: Bentrok kecil di <b>TPS 3</b> & sekitarnya\n"
-        "TPS rawan: —"
+        "TPS kurang rawan: 1.000\nTPS rawan: 188\nTPS sangat rawan: 12\n"
+        "Catatan lain: —\nPerlu tindak lanjut: Mohon patroli tambahan di Bengalon."
     )
     assert [b["text"] for b in review.buttons] == ["Kirim", "Ubah", "Batal"]
 
     await telegram.press(OFFICER, review, review.button("Kirim")["callback_data"])
     confirmation = await telegram.next_message(PRIVATE.id)
-    assert "✅ Laporan terkirim untuk Rabu, 13 November 2024." in confirmation.text
+    assert (
+        "Terima kasih, laporan Polri untuk Rabu, 13 November 2024 sudah tercatat."
+        in confirmation.text
+    )
     group_line = await telegram.next_message(GROUP.id)
     assert group_line.text == "✅ Polri (Polres Kutai Timur) telah melapor · 🟡 Waspada"
 
@@ -99,7 +109,11 @@ async def test_full_polri_report_with_bad_inputs_in_between(bot, telegram, liais
         "personel": 1200,
         "kejadian": 2,
         "uraian_kejadian": "Bentrok kecil di <b>TPS 3</b> & sekitarnya",
-        "tps_rawan": None,
+        "tps_kurang_rawan": 1000,
+        "tps_rawan": 188,
+        "tps_sangat_rawan": 12,
+        "catatan": None,
+        "tindak_lanjut": "Mohon patroli tambahan di Bengalon.",
     }
     assert await active_form(OFFICER.id) is None
 
@@ -110,7 +124,11 @@ async def fill_polri(telegram, status="Aman", personnel="100"):
     await type_in(telegram, personnel)
     await type_in(telegram, "0")
     await type_in(telegram, "-")  # "-" skips an optional text
-    return await type_in(telegram, "3")
+    await type_in(telegram, "900")
+    await type_in(telegram, "3")
+    await type_in(telegram, "1")
+    await type_in(telegram, "-")
+    return await type_in(telegram, "-")
 
 
 async def test_change_an_answer_from_the_review_then_submit(bot, telegram, liaison):
@@ -118,10 +136,10 @@ async def test_change_an_answer_from_the_review_then_submit(bot, telegram, liais
     picker = await tap(telegram, review, "Ubah")
     assert picker.text == "Pertanyaan mana yang ingin diubah?"
     assert [b["text"] for b in picker.buttons][-1] == "Kembali"
-    question = await tap(telegram, picker, "Personel", replies=2)
+    question = await tap(telegram, picker, "Personel yang dikerahkan", replies=2)
     assert "Jumlah personel" in question.text
     review = await type_in(telegram, "250")
-    assert "Personel: 250" in review.text and "TPS rawan: 3" in review.text
+    assert "Personel yang dikerahkan: 250" in review.text and "TPS rawan: 3" in review.text
     await tap(telegram, review, "Kirim")
     [report] = await reports_of_day(GROUP.id, TODAY)
     assert report.answers["personel"] == 250 and report.answers["tps_rawan"] == 3
@@ -140,6 +158,32 @@ async def test_resubmitting_the_same_day_replaces_and_keeps_history(bot, telegra
     assert [r.answers["situasi"] for r in history] == ["aman", "rawan"]
 
 
+async def test_a_remembered_answer_is_offered_with_one_tap_the_next_time(
+    bot, telegram, liaison, clock
+):
+    """The TPS mapping rarely changes: the next report offers the last answers to keep."""
+    await tap(telegram, await fill_polri(telegram), "Kirim")
+    await telegram.next_message(GROUP.id)
+    clock.set(2024, 11, 14, 2, 0)  # the next day
+    question = await open_form(telegram)
+    await tap(telegram, question, "Aman", replies=2)
+    await type_in(telegram, "120")
+    await type_in(telegram, "0")
+    low_risk = await type_in(telegram, "-")
+    assert [b["text"] for b in low_risk.buttons] == ["Tetap: 900", "Lewati"]
+    high_risk = await tap(telegram, low_risk, "Tetap: 900", replies=2)
+    assert [b["text"] for b in high_risk.buttons] == ["Tetap: 3", "Lewati"]
+    very_high_risk = await type_in(telegram, "4")  # changed: typed as usual
+    notes = await tap(telegram, very_high_risk, "Tetap: 1", replies=2)
+    await type_in(telegram, "-")
+    review = await type_in(telegram, "-")
+    assert "TPS kurang rawan: 900\nTPS rawan: 4\nTPS sangat rawan: 1" in review.text
+    assert "Catatan lain" in notes.text
+    await tap(telegram, review, "Kirim")
+    [report] = await reports_of_day(GROUP.id, date(2024, 11, 14))
+    assert (report.answers["tps_kurang_rawan"], report.answers["tps_rawan"]) == (900, 4)
+
+
 async def test_kpu_cross_check_and_indonesian_percentages(bot, telegram):
     kpu_officer = User(444444444, "Rina KPU")
     await approve(telegram, kpu_officer, "/daftar KPU KPU Kutai Timur")
@@ -148,13 +192,28 @@ async def test_kpu_cross_check_and_indonesian_percentages(bot, telegram):
     assert "150" in (await type_in(telegram, "150%", user=kpu_officer)).text
     await type_in(telegram, "87,5", user=kpu_officer)
     await type_in(telegram, "100", user=kpu_officer)
+    await type_in(telegram, "40", user=kpu_officer)
     await type_in(telegram, "1.250", user=kpu_officer)
     refused = await type_in(telegram, "1.200", user=kpu_officer)
-    assert "Jumlah TPS seluruhnya" in refused.text and "1.250" in refused.text
-    step = await type_in(telegram, "1.300", user=kpu_officer)
-    review = await tap(telegram, step, "Lewati", user=kpu_officer, replies=2)
-    assert "Logistik ke kecamatan: 87,5%" in review.text
-    assert "TPS siap: 1.250" in review.text and "Jumlah TPS: 1.300" in review.text
+    assert "Jumlah TPS dengan logistik lengkap (1.250)" in refused.text
+    assert "jumlah seluruh TPS (1.200)" in refused.text
+    ballots = await type_in(telegram, "1.300", user=kpu_officer)
+    assert "Jumlah surat suara yang kurang atau rusak?" in ballots.text
+    await type_in(telegram, "0", user=kpu_officer)
+    notifications = await tap(
+        telegram,
+        await type_in(telegram, "-", user=kpu_officer),
+        "Lewati",
+        user=kpu_officer,
+        replies=2,
+    )
+    await type_in(telegram, "-", user=kpu_officer)
+    await type_in(telegram, "-", user=kpu_officer)
+    review = await type_in(telegram, "-", user=kpu_officer)
+    assert "Kecamatan atau desa/kelurahan" in notifications.text
+    assert "Logistik tiba di kecamatan (PPK): 87,5%" in review.text
+    assert "TPS dengan logistik lengkap: 1.250" in review.text
+    assert "Jumlah TPS: 1.300" in review.text
 
 
 async def test_restart_mid_form_loses_nothing(telegram, database_url, clock):
@@ -165,10 +224,11 @@ async def test_restart_mid_form_loses_nothing(telegram, database_url, clock):
         await type_in(telegram, "75")
     async with running_bot(telegram, database_url, clock):
         incidents_answered = await type_in(telegram, "4")
-        assert "Uraian kejadian menonjol?" in incidents_answered.text
-        await type_in(telegram, "-")
-        review = await type_in(telegram, "0")
-        assert "Situasi: Rawan\nPersonel: 75\nKejadian menonjol: 4" in review.text
+        assert "Uraian singkat kejadian menonjol (jika ada)?" in incidents_answered.text
+        for skipped in ("-", "-", "-", "-", "-"):
+            await type_in(telegram, skipped)
+        review = await type_in(telegram, "-")
+        assert "Situasi: Rawan\nPersonel yang dikerahkan: 75\nKejadian menonjol: 4" in review.text
 
 
 async def test_redelivered_updates_are_applied_once(telegram, database_url, clock):
@@ -178,9 +238,9 @@ async def test_redelivered_updates_are_applied_once(telegram, database_url, cloc
         await tap(telegram, question, "Aman", replies=2)
         await type_in(telegram, "75")
         personnel_update = telegram.last_update_id
-        await type_in(telegram, "0")
-        await type_in(telegram, "-")
-        review = await type_in(telegram, "3")
+        for answer in ("0", "-", "900", "3", "1", "-"):
+            await type_in(telegram, answer)
+        review = await type_in(telegram, "-")
         await tap(telegram, review, "Kirim")
         await telegram.next_message(GROUP.id)
         submit_update = telegram.last_update_id

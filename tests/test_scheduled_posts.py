@@ -48,7 +48,7 @@ async def test_each_kind_arrives_once_at_its_local_time(bot, telegram, clock):
     assert opening.button("Buka formulir laporan")["url"] == (
         "https://t.me/PoskoForkopimdaBot?start=lapor_m1001234567890"
     )
-    assert countdown.text.startswith("Hitung mundur H-14\nH-14 menuju pemungutan suara")
+    assert countdown.text.startswith("Hitung mundur H-14\nH-14 menuju hari pemungutan suara")
     await telegram.next_message(GROUP.id), await telegram.next_message(GROUP.id)
 
     clock.set(2024, 11, 13, 0, 5)
@@ -73,7 +73,7 @@ async def test_reminder_is_not_sent_when_everyone_reported(bot, telegram, clock)
     question = await say(telegram, "/lapor", user=OFFICER, chat=private)
     await telegram.press(OFFICER, question, question.button("Aman")["callback_data"])
     await telegram.next_message(private.id), await telegram.next_message(private.id)
-    for answer in ("10", "0", "-", "0"):
+    for answer in ("10", "0", "-", "-", "0", "-", "-", "-"):
         review = await say(telegram, answer, user=OFFICER, chat=private)
     await telegram.press(OFFICER, review, review.button("Kirim")["callback_data"])
     await telegram.next_message(GROUP.id)
@@ -163,7 +163,10 @@ async def test_removed_group_gets_nothing_until_added_back(bot, telegram, clock)
     await scheduler_of(bot).tick()
     assert texts(telegram, GROUP.id) == []
     await telegram.change_bot_membership(GROUP, ADMIN, "left", "member")
-    assert "sudah bergabung" in (await telegram.next_message(GROUP.id)).text
+    assert (
+        "Terima kasih telah menambahkan Posko Forkopimda"
+        in (await telegram.next_message(GROUP.id)).text
+    )
     await scheduler_of(bot).tick()
     assert "Laporan harian dibuka" in texts(telegram, GROUP.id)[0]
 
@@ -177,7 +180,7 @@ async def test_supergroup_upgrade_keeps_everything(bot, telegram, clock):
     moved = await find_group(new.id)
     assert moved.time_zone == "Asia/Makassar" and moved.election_name == "Pilkada Serentak 2024"
     assert await find_group(old.id) is None
-    listing = await say(telegram, "/liaison", chat=new)
+    listing = await say(telegram, "/penghubung", chat=new)
     assert "Andi Polres" in listing.text
 
 
@@ -212,11 +215,14 @@ async def test_a_new_group_moving_its_summary_to_later_today_gets_it_then(
     telegram.set_member_status(new, ADMIN, "administrator")
     clock.set(2024, 11, 13, 12, 38)  # 20.38 WITA
     await telegram.change_bot_membership(new, ADMIN, "left", "member")
-    assert "sudah bergabung" in (await telegram.next_message(new.id)).text
+    assert (
+        "Terima kasih telah menambahkan Posko Forkopimda"
+        in (await telegram.next_message(new.id)).text
+    )
     await say(telegram, "/mulai", chat=new)
     await say(telegram, "/zona WITA", chat=new)
     moved = await say(telegram, "/jadwal ringkasan 20.41", chat=new)
-    assert moved.text.startswith("Kiriman ringkasan sekarang pukul 20.41.\n\n")
+    assert moved.text.startswith("Kiriman ringkasan sekarang pukul 20.41 WITA.\n\n")
     with caplog.at_level(logging.WARNING, logger="bot.scheduling.ticks"):
         await scheduler_of(bot).tick()
     assert texts(telegram, new.id) == []
@@ -224,7 +230,7 @@ async def test_a_new_group_moving_its_summary_to_later_today_gets_it_then(
     clock.set(2024, 11, 13, 12, 41)  # 20.41 WITA
     await scheduler_of(bot).tick()
     summary = await telegram.next_message(new.id)
-    assert summary.text.startswith("Ringkasan Harian Posko Forkopimda\n")
+    assert summary.text.startswith("Ringkasan harian Posko Forkopimda\n")
     assert "Rabu, 13 November 2024" in summary.text
     clock.set(2024, 11, 13, 12, 42)
     await scheduler_of(bot).tick()
@@ -241,11 +247,11 @@ async def test_a_post_missed_while_down_and_moved_later_goes_out_at_the_new_time
             await scheduler_of(application).tick()
         assert "-1001234567890/ringkasan/2024-11-13" in caplog.text  # recorded as missed
         moved = await say(telegram, "/jadwal ringkasan 20.41")
-        assert moved.text.startswith("Kiriman ringkasan sekarang pukul 20.41.\n\n")
+        assert moved.text.startswith("Kiriman ringkasan sekarang pukul 20.41 WITA.\n\n")
         clock.set(2024, 11, 13, 12, 41)
         await scheduler_of(application).tick()
         assert [t.split("\n")[0] for t in texts(telegram, GROUP.id)] == [
-            "Ringkasan Harian Posko Forkopimda"
+            "Ringkasan harian Posko Forkopimda"
         ]
         await telegram.next_message(GROUP.id)
     async with running_bot(telegram, database_url, clock) as application:  # a restart
@@ -253,21 +259,21 @@ async def test_a_post_missed_while_down_and_moved_later_goes_out_at_the_new_time
         await scheduler_of(application).tick()
         await say(telegram, "/hitungmundur")  # a barrier: everything before it has arrived
     posts = [m.text.split("\n")[0] for m in telegram.sent_to(GROUP.id)]
-    assert posts.count("Ringkasan Harian Posko Forkopimda") == 1
+    assert posts.count("Ringkasan harian Posko Forkopimda") == 1
 
 
 async def test_moving_a_post_already_sent_today_says_it_applies_from_tomorrow(bot, telegram, clock):
     await set_up(telegram, clock, zone="WITA", liaison=False)
     clock.set(2024, 11, 13, 9, 0)  # 17.00 WITA: the summary goes out
     await scheduler_of(bot).tick()
-    assert texts(telegram, GROUP.id)[0].startswith("Ringkasan Harian Posko Forkopimda")
+    assert texts(telegram, GROUP.id)[0].startswith("Ringkasan harian Posko Forkopimda")
     await telegram.next_message(GROUP.id)
     clock.set(2024, 11, 13, 12, 38)
     moved = await say(telegram, "/jadwal ringkasan 20.41")
     assert moved.text.startswith(
-        "Kiriman ringkasan sekarang pukul 20.41.\n"
+        "Kiriman ringkasan sekarang pukul 20.41 WITA.\n"
         "Kiriman ringkasan hari ini sudah dikirim pukul 17.00 WITA. "
-        "Pukul 20.41 berlaku mulai besok.\n\n"
+        "Pukul 20.41 WITA berlaku mulai besok.\n\n"
     )
     clock.set(2024, 11, 13, 12, 41)
     await scheduler_of(bot).tick()
@@ -275,5 +281,5 @@ async def test_moving_a_post_already_sent_today_says_it_applies_from_tomorrow(bo
     clock.set(2024, 11, 14, 12, 41)  # the next day, at the new time
     await scheduler_of(bot).tick()
     assert [t.split("\n")[0] for t in texts(telegram, GROUP.id)] == [
-        "Ringkasan Harian Posko Forkopimda"
+        "Ringkasan harian Posko Forkopimda"
     ]

@@ -74,6 +74,7 @@ FULL_DAY = [
         15,
         situasi="aman",
         catatan="Rapat dengar pendapat dengan KPU besok.",
+        tindak_lanjut=None,
     ),
     report(
         Agency.PEMDA,
@@ -84,6 +85,8 @@ FULL_DAY = [
         situasi="aman",
         sarpras="sebagian",
         catatan_netralitas_asn="Dua ASN dipanggil terkait unggahan kampanye.",
+        catatan=None,
+        tindak_lanjut="Usul rakor khusus netralitas ASN pada Kamis.",
     ),
     report(
         Agency.TNI,
@@ -93,9 +96,11 @@ FULL_DAY = [
         45,
         situasi="aman",
         personel=350,
+        personel_bko=120,
         kejadian=0,
         uraian_kejadian=None,
-        tps_rawan=None,
+        catatan=None,
+        tindak_lanjut=None,
     ),
     report(
         Agency.POLRI,
@@ -107,7 +112,11 @@ FULL_DAY = [
         personel=1200,
         kejadian=1,
         uraian_kejadian="Perusakan APK di Kecamatan Bengalon.",
-        tps_rawan=12,
+        tps_kurang_rawan=1000,
+        tps_rawan=188,
+        tps_sangat_rawan=12,
+        catatan=None,
+        tindak_lanjut=None,
     ),
     report(
         Agency.KPU,
@@ -118,9 +127,15 @@ FULL_DAY = [
         situasi="waspada",
         logistik_kecamatan=100,
         logistik_desa="87.5",
+        logistik_tps=40,
         tps_siap=1180,
         jumlah_tps=1200,
+        surat_suara_kurang=120,
+        surat_suara_diganti=80,
+        c_pemberitahuan="62.5",
+        wilayah_belum_lengkap="Desa Long Lees (Kecamatan Busang).",
         kendala_logistik="Jalan ke Desa Long Lees terputus.",
+        tindak_lanjut="Perlu dukungan angkutan udara ke Desa Long Lees.",
     ),
     report(
         Agency.BAWASLU,
@@ -130,8 +145,12 @@ FULL_DAY = [
         30,
         situasi="aman",
         pelanggaran=2,
+        politik_uang=1,
+        hoaks=0,
+        kampanye_hitam=0,
         netralitas_asn=1,
         catatan=None,
+        tindak_lanjut=None,
     ),
     report(
         Agency.KEJAKSAAN,
@@ -142,14 +161,15 @@ FULL_DAY = [
         situasi="aman",
         perkara_pidana=0,
         catatan="Nihil.",
+        tindak_lanjut=None,
     ),
 ]
 
 HEADING = (
-    "<b>Ringkasan Harian Posko Forkopimda</b>\n"
+    "<b>Ringkasan harian Posko Forkopimda</b>\n"
     "Kabupaten Kutai Timur\n"
     "Rabu, 13 November 2024\n"
-    "H-14 menuju pemungutan suara Pilkada Serentak 2024, Rabu, 27 November 2024\n"
+    "H-14 menuju hari pemungutan suara Pilkada Serentak 2024 (Rabu, 27 November 2024)\n"
 )
 
 
@@ -158,44 +178,58 @@ def test_a_full_day_with_all_seven_agencies_in_wita():
 
     assert summary == HEADING + (
         "\n"
-        "<b>Situasi umum:</b> 🟡 Waspada · 7 dari 7 instansi melapor\n"
+        "<b>Status tertinggi yang dilaporkan:</b> 🟡 Waspada · 7 dari 7 instansi melapor\n"
+        "\n"
+        "<b>Perlu tindak lanjut</b>\n"
+        "• Pemda: Usul rakor khusus netralitas ASN pada Kamis.\n"
+        "• KPU: Perlu dukungan angkutan udara ke Desa Long Lees.\n"
         "\n"
         "<b>Pemda</b> · Kesbangpol Kutai Timur\n"
         "🟢 Aman · 08.12 WITA · Rudi Hartono\n"
-        "Sarpras: sebagian siap\n"
+        "Dukungan sarpras untuk KPU dan Bawaslu: sebagian siap\n"
         "Catatan netralitas ASN: Dua ASN dipanggil terkait unggahan kampanye.\n"
         "\n"
         "<b>TNI</b> · Kodim 0909/Sangatta\n"
         "🟢 Aman · 07.45 WITA · Serka Budi\n"
-        "Personel: 350\n"
+        "Personel yang dikerahkan: 350\n"
+        "Personel BKO Polri: 120\n"
         "Kejadian menonjol: 0\n"
         "\n"
         "<b>Polri</b> · Polres Kutai Timur\n"
         "🟡 Waspada · 09.05 WITA · Iptu Sari\n"
-        "Personel: 1.200\n"
+        "Personel yang dikerahkan: 1.200\n"
         "Kejadian menonjol: 1 — Perusakan APK di Kecamatan Bengalon.\n"
-        "TPS rawan: 12\n"
+        "TPS kurang rawan: 1.000\n"
+        "TPS rawan: 188\n"
+        "TPS sangat rawan: 12\n"
         "\n"
         "<b>KPU</b> · KPU Kutai Timur\n"
         "🟡 Waspada · 10.00 WITA · Andi\n"
-        "Logistik sampai kecamatan: 100%\n"
-        "Logistik sampai desa/kelurahan: 87,5%\n"
-        "TPS siap 1.180 dari 1.200 (98,3%)\n"
+        "Logistik tiba di kecamatan (PPK): 100%\n"
+        "Logistik tiba di desa/kelurahan (PPS): 87,5%\n"
+        "Logistik tiba di TPS (KPPS): 40%\n"
+        "TPS dengan logistik lengkap: 1.180 dari 1.200 (98,3%)\n"
+        "Surat suara kurang atau rusak: 120, sudah diganti 80 (66,6%)\n"
+        "C Pemberitahuan dibagikan: 62,5%\n"
+        "Logistik belum lengkap di: Desa Long Lees (Kecamatan Busang).\n"
         "Kendala logistik: Jalan ke Desa Long Lees terputus.\n"
         "\n"
         "<b>Bawaslu</b> · Bawaslu Kutai Timur\n"
         "🟢 Aman · 11.30 WITA · Maya\n"
-        "Dugaan pelanggaran: 2\n"
-        "Dugaan pelanggaran netralitas ASN: 1\n"
+        "Temuan dan laporan dugaan pelanggaran baru: 2\n"
+        "Dugaan politik uang: 1\n"
+        "Dugaan hoaks dan ujaran kebencian: 0\n"
+        "Dugaan kampanye hitam: 0\n"
+        "Dugaan pelanggaran netralitas (ASN, TNI/Polri, kepala desa): 1\n"
         "\n"
         "<b>Kejaksaan</b> · Kejari Kutai Timur\n"
         "🟢 Aman · 12.00 WITA · Hendra\n"
-        "Perkara pidana pemilu: 0\n"
-        "Catatan: Nihil.\n"
+        "Perkara pidana pemilu yang ditangani Sentra Gakkumdu: 0\n"
+        "Catatan lain: Nihil.\n"
         "\n"
         "<b>DPRD</b>\n"
         "🟢 Aman · 13.15 WITA · Lina\n"
-        "Catatan: Rapat dengar pendapat dengan KPU besok."
+        "Catatan lain: Rapat dengar pendapat dengan KPU besok."
     )
     assert tags_balanced(summary)
 
@@ -209,32 +243,38 @@ def test_a_partial_day_lists_who_has_not_reported_in_the_groups_zone():
 
     assert summary == HEADING + (
         "\n"
-        "<b>Situasi umum:</b> 🟡 Waspada · 5 dari 7 instansi melapor\n"
+        "<b>Status tertinggi yang dilaporkan:</b> 🟡 Waspada · 5 dari 7 instansi melapor\n"
+        "\n"
+        "<b>Perlu tindak lanjut</b>\n"
+        "• Pemda: Usul rakor khusus netralitas ASN pada Kamis.\n"
         "\n"
         "<b>Pemda</b> · Kesbangpol Kutai Timur\n"
         "🟢 Aman · 09.12 WIT · Rudi Hartono\n"
-        "Sarpras: sebagian siap\n"
+        "Dukungan sarpras untuk KPU dan Bawaslu: sebagian siap\n"
         "Catatan netralitas ASN: Dua ASN dipanggil terkait unggahan kampanye.\n"
         "\n"
         "<b>TNI</b> · Kodim 0909/Sangatta\n"
         "🟢 Aman · 08.45 WIT · Serka Budi\n"
-        "Personel: 350\n"
+        "Personel yang dikerahkan: 350\n"
+        "Personel BKO Polri: 120\n"
         "Kejadian menonjol: 0\n"
         "\n"
         "<b>Polri</b> · Polres Kutai Timur\n"
         "🟡 Waspada · 10.05 WIT · Iptu Sari\n"
-        "Personel: 1.200\n"
+        "Personel yang dikerahkan: 1.200\n"
         "Kejadian menonjol: 1 — Perusakan APK di Kecamatan Bengalon.\n"
-        "TPS rawan: 12\n"
+        "TPS kurang rawan: 1.000\n"
+        "TPS rawan: 188\n"
+        "TPS sangat rawan: 12\n"
         "\n"
         "<b>Kejaksaan</b> · Kejari Kutai Timur\n"
         "🟢 Aman · 13.00 WIT · Hendra\n"
-        "Perkara pidana pemilu: 0\n"
-        "Catatan: Nihil.\n"
+        "Perkara pidana pemilu yang ditangani Sentra Gakkumdu: 0\n"
+        "Catatan lain: Nihil.\n"
         "\n"
         "<b>DPRD</b>\n"
         "🟢 Aman · 14.15 WIT · Lina\n"
-        "Catatan: Rapat dengar pendapat dengan KPU besok.\n"
+        "Catatan lain: Rapat dengar pendapat dengan KPU besok.\n"
         "\n"
         "Belum melapor: KPU, Bawaslu"
     )
@@ -263,16 +303,16 @@ def test_without_region_or_polling_day_the_heading_says_what_is_missing():
     )
 
     assert render_summary(t, data) == (
-        "<b>Ringkasan Harian Posko Forkopimda</b>\n"
+        "<b>Ringkasan harian Posko Forkopimda</b>\n"
         "Wilayah belum diatur (contoh: <code>/wilayah Kabupaten Kutai Timur</code>)\n"
         "Rabu, 13 November 2024\n"
         "\n"
-        "<b>Situasi umum:</b> 🟢 Aman · 1 dari 1 instansi melapor\n"
+        "<b>Status tertinggi yang dilaporkan:</b> 🟢 Aman · 1 dari 1 instansi melapor\n"
         "\n"
         "<b>Kejaksaan</b> · Kejari Kutai Timur\n"
         "🟢 Aman · 12.00 WITA · Hendra\n"
-        "Perkara pidana pemilu: 0\n"
-        "Catatan: Nihil."
+        "Perkara pidana pemilu yang ditangani Sentra Gakkumdu: 0\n"
+        "Catatan lain: Nihil."
     )
 
 
@@ -326,31 +366,31 @@ def test_html_in_every_user_field_is_shown_literally():
 
     escaped = "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;"
     assert summary == (
-        "<b>Ringkasan Harian Posko Forkopimda</b>\n"
+        "<b>Ringkasan harian Posko Forkopimda</b>\n"
         f"Kab. {escaped}\n"
         "Rabu, 13 November 2024\n"
-        f"H-14 menuju pemungutan suara Pilkada {escaped}, Rabu, 27 November 2024\n"
+        f"H-14 menuju hari pemungutan suara Pilkada {escaped} (Rabu, 27 November 2024)\n"
         "\n"
-        "<b>Situasi umum:</b> 🔴 Rawan · 3 dari 3 instansi melapor\n"
+        "<b>Status tertinggi yang dilaporkan:</b> 🔴 Rawan · 3 dari 3 instansi melapor\n"
         "\n"
         "<b>Pemda</b>\n"
         "🟢 Aman · 10.00 WITA · Rudi\n"
-        f"Sarpras: {escaped}\n"
+        f"Dukungan sarpras untuk KPU dan Bawaslu: {escaped}\n"
         f"Catatan netralitas ASN: {escaped}\n"
         "\n"
         f"<b>Polri</b> · Polres {escaped}\n"
         f"🔴 Rawan · 09.00 WITA · Iptu {escaped}\n"
-        "Personel: 10\n"
+        "Personel yang dikerahkan: 10\n"
         f"Kejadian menonjol: 1 — {escaped}\n"
         "TPS rawan: 2\n"
         "\n"
         f"<b>KPU</b> · {escaped}\n"
         f"— · 09.30 WITA · {escaped}\n"  # a situation the bot does not know
-        f"Logistik sampai kecamatan: {escaped}\n"
+        f"Logistik tiba di kecamatan (PPK): {escaped}\n"
         f"Kendala logistik: {escaped}\n"
         f"Sasaran {escaped}: {escaped}\n"
         f"&lt;i&gt;id&lt;/i&gt;: {escaped}\n"
-        f"Catatan: {escaped}"
+        f"Catatan lain: {escaped}"
     )
     assert "<script>" not in summary
     assert tags_balanced(summary)
@@ -387,7 +427,7 @@ def test_answers_of_replaced_forms_are_shown_generically():
         "Peserta sosialisasi: 1.500\n"
         "lokasi: Sangatta Utara\n"
         "Rapat komisi: ya\n"
-        "Catatan: Sosialisasi di tiga kecamatan."
+        "Catatan lain: Sosialisasi di tiga kecamatan."
     )
 
 
@@ -399,7 +439,7 @@ def test_count_covers_agencies_expected_or_reported_and_keeps_the_latest_report(
 
     summary = render_summary(t, data)
 
-    assert "<b>Situasi umum:</b> 🟢 Aman · 2 dari 3 instansi melapor" in summary
+    assert "<b>Status tertinggi yang dilaporkan:</b> 🟢 Aman · 2 dari 3 instansi melapor" in summary
     assert "🟢 Aman · 15.00 WITA · Iptu Sari" in summary
     assert "08.00 WITA" not in summary
     assert summary.endswith("Belum melapor: KPU")
@@ -414,10 +454,14 @@ def test_a_report_sent_after_midnight_shows_its_date():
 @pytest.mark.parametrize(
     ("ready", "total", "line"),
     [
-        (1199, 1200, "TPS siap 1.199 dari 1.200 (99,9%)"),
-        (19999, 20000, "TPS siap 19.999 dari 20.000 (99,9%)"),  # never rounded up to 100%
-        (1200, 1200, "TPS siap 1.200 dari 1.200 (100%)"),
-        (0, 0, "TPS siap 0 dari 0"),
+        (1199, 1200, "TPS dengan logistik lengkap: 1.199 dari 1.200 (99,9%)"),
+        (
+            19999,
+            20000,
+            "TPS dengan logistik lengkap: 19.999 dari 20.000 (99,9%)",
+        ),  # never rounded up to 100%
+        (1200, 1200, "TPS dengan logistik lengkap: 1.200 dari 1.200 (100%)"),
+        (0, 0, "TPS dengan logistik lengkap: 0 dari 0"),
     ],
 )
 def test_polling_stations_ready(ready, total, line):
@@ -429,8 +473,8 @@ def test_polling_stations_ready(ready, total, line):
 def test_quiet_period_shows_in_the_heading():
     summary = render_summary(t, SummaryInput(group(), date(2024, 11, 25), [], [], FORMS))
     assert (
-        "H-2 menuju pemungutan suara Pilkada Serentak 2024, Rabu, 27 November 2024\n"
-        "Masa tenang (H-3 sampai H-1): kampanye dihentikan.\n"
+        "H-2 menuju hari pemungutan suara Pilkada Serentak 2024 (Rabu, 27 November 2024)\n"
+        "Masa tenang (H-3 sampai H-1): segala bentuk kegiatan kampanye dilarang.\n"
     ) in summary
 
 

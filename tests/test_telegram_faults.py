@@ -210,7 +210,7 @@ async def test_entities_telegram_cannot_parse_get_a_plain_apology_once(
         chat_id=GROUP.id,
     )
     apology = await say(telegram, "/hitungmundur", user=MEMBER)
-    assert apology.text.startswith("Maaf, terjadi gangguan saat memproses permintaan ini.")
+    assert apology.text.startswith("Mohon maaf, terjadi gangguan saat memproses permintaan ini.")
     assert len([c for c in telegram.calls_of("sendMessage") if c["chat_id"] == GROUP.id]) == 3
 
 
@@ -222,7 +222,7 @@ async def test_form_answers_survive_a_flaky_network(limited_bot, telegram, datab
     question = await say(telegram, "/lapor", user=OFFICER, chat=PRIVATE)
     await telegram.press(OFFICER, question, question.button("Rawan")["callback_data"])
     await telegram.next_message(PRIVATE.id), await telegram.next_message(PRIVATE.id)
-    for answer in ("1.500", "3", "-", "12"):
+    for answer in ("1.500", "3", "-", "-", "12", "-", "-", "-"):
         telegram.fail_next("sendMessage", Fault(502, html=True), chat_id=PRIVATE.id)
         review = await say(telegram, answer, user=OFFICER, chat=PRIVATE)
     telegram.fail_next("editMessageText", Fault(500, "Internal Server Error"))
@@ -234,7 +234,11 @@ async def test_form_answers_survive_a_flaky_network(limited_bot, telegram, datab
         "personel": 1500,
         "kejadian": 3,
         "uraian_kejadian": None,
+        "tps_kurang_rawan": None,
         "tps_rawan": 12,
+        "tps_sangat_rawan": None,
+        "catatan": None,
+        "tindak_lanjut": None,
     }
 
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.domain.zones import UnknownZone, parse_zone, zone_label
+from bot.texts.i18n import translator
 
 
 @pytest.mark.parametrize(
@@ -47,10 +49,19 @@ def test_rejected_zones(typed):
 @pytest.mark.parametrize(
     ("zone", "label"),
     [
-        ("Asia/Jakarta", "Asia/Jakarta (WIB)"),
-        ("Asia/Makassar", "Asia/Makassar (WITA)"),
-        ("Asia/Jayapura", "Asia/Jayapura (WIT)"),
+        ("Asia/Jakarta", "WIB"),
+        ("Asia/Pontianak", "WIB"),
+        ("Asia/Makassar", "WITA"),
+        ("Asia/Jayapura", "WIT"),
+        ("Asia/Kolkata", "UTC+5.30"),
+        ("America/Sao_Paulo", "UTC-3"),
     ],
 )
-def test_babel_names_the_indonesian_zones(zone, label):
-    assert zone_label(zone, "id", datetime(2024, 11, 27, tzinfo=UTC)) == label
+def test_a_zone_reads_as_wib_wita_or_wit_alone(zone, label):
+    assert zone_label(zone, datetime(2024, 11, 27, tzinfo=UTC)) == label
+
+
+@pytest.mark.parametrize("locale", ["id", "en"])
+def test_a_time_carries_the_zones_indonesian_name_in_every_language(locale):
+    moment = datetime(2024, 11, 13, 0, 12, tzinfo=UTC).astimezone(ZoneInfo("Asia/Makassar"))
+    assert translator(locale).clock_time(moment) == "08.12 WITA"

@@ -29,6 +29,8 @@ def extract_forms(fileobj, keywords, comment_tags, options) -> Iterator[Extracte
     locate = _Locator(text)
     for question in _items(data.get("common")):
         yield from _question_strings(question, "common", locate)
+    for question in _items([data.get("follow_up")]):
+        yield from _question_strings(question, "follow_up", locate)
     forms = data.get("forms")
     for agency, form in forms.items() if isinstance(forms, dict) else ():
         if not isinstance(form, dict):

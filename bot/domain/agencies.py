@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from bot.domain.user_input import clean_keyword
+from bot.domain.user_input import clean_keyword, clean_line
 
 
 class Agency(StrEnum):
@@ -54,3 +54,54 @@ def agency_with_unit(agency: Agency, unit_name: str) -> str:
     if not unit_name or unit_name == agency.label:
         return agency.label
     return f"{agency.label} ({unit_name})"
+
+
+# The units people name when they register ("/daftar Polres Kutai Timur"),
+# with the agency each belongs to.
+_UNITS = {
+    "polda": Agency.POLRI,
+    "polres": Agency.POLRI,
+    "polresta": Agency.POLRI,
+    "polrestabes": Agency.POLRI,
+    "polsek": Agency.POLRI,
+    "kodam": Agency.TNI,
+    "korem": Agency.TNI,
+    "kodim": Agency.TNI,
+    "koramil": Agency.TNI,
+    "kejati": Agency.KEJAKSAAN,
+    "kejari": Agency.KEJAKSAAN,
+    "kesbangpol": Agency.PEMDA,
+    "pemprov": Agency.PEMDA,
+    "pemkab": Agency.PEMDA,
+    "pemkot": Agency.PEMDA,
+}
+# Agencies whose unit is the agency itself with its region ("KPU Kutai Timur").
+_NAMED_WITH_REGION = frozenset({Agency.KPU, Agency.BAWASLU})
+
+
+def registration_of(text: str) -> tuple[Agency, str] | None:
+    """The agency and unit a person registers as, from what they type after /daftar.
+
+    "Polri Polres Kutai Timur" and "Polres Kutai Timur" are both Polri with
+    the unit "Polres Kutai Timur"; "KPU Kutai Timur" is KPU with the unit
+    "KPU Kutai Timur"; "Polri" alone is Polri with the unit "Polri". None when
+    the first word names neither an agency nor one of its units. ``text`` is
+    cleaned already (single spaces).
+    """
+    first, _, rest = text.partition(" ")
+    rest = clean_line(rest)  # a unit of invisible marks alone is no unit
+    agency = Agency.from_text(first)
+    if agency is not None:
+        if not rest:
+            return agency, agency.label
+        if agency in _NAMED_WITH_REGION and not rest.casefold().startswith(agency.label.casefold()):
+            return agency, f"{agency.label} {rest}"
+        return agency, rest
+    unit_agency = _UNITS.get(clean_keyword(first).casefold())
+    if unit_agency is not None:
+        return unit_agency, text
+    return None
+
+
+# DPRD's form is a single optional note: it reports when it has something to say.
+EXPECTED_BY_DEFAULT = frozenset(Agency) - {Agency.DPRD}

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 QUIET_PERIOD_DAYS = 3  # masa tenang: H-3 to H-1
+# TPS are open from 07.00 to 13.00 local time on polling day (PKPU on voting).
+VOTING_HOURS = (time(7, 0), time(13, 0))
 # The days the countdown is posted, in days before polling day: H-30 … Hari H.
 MILESTONES = frozenset({30, 14, 7, 3, 2, 1, 0})
 

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from bot.domain.agencies import Agency
+from bot.domain.agencies import EXPECTED_BY_DEFAULT, Agency
 
 Answer = int | str | None  # as stored: see bot.domain.forms.engine.FormProgress
 
@@ -30,6 +30,8 @@ class GroupSettings:
     # When the bot was added (or added back): no scheduled post is due before it.
     # None for groups registered before this was recorded.
     active_since: datetime | None = None
+    # The agencies expected to report every day, as the admins chose.
+    expected: frozenset[Agency] = EXPECTED_BY_DEFAULT
 
     @property
     def missing(self) -> list[str]:

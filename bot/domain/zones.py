@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo, available_timezones
-
-from babel.dates import get_timezone_name
 
 from bot.domain.user_input import clean_keyword
 
@@ -59,7 +57,29 @@ def parse_zone(text: str) -> str:
     return name
 
 
-def zone_label(zone_name: str, locale: str, at: datetime) -> str:
-    """``Asia/Makassar (WITA)``: the IANA name with the locale's short name."""
-    short = get_timezone_name(at.astimezone(ZoneInfo(zone_name)), "short", locale=locale)
-    return f"{zone_name} ({short})"
+# Indonesia's own zones read by their Indonesian names in every language
+# (Babel's English names are "+0800"); the country's two zone names other than
+# the canonical three share their offsets.
+_INDONESIAN_NAMES = {
+    "Asia/Jakarta": "WIB",
+    "Asia/Pontianak": "WIB",
+    "Asia/Makassar": "WITA",
+    "Asia/Jayapura": "WIT",
+}
+
+
+def zone_label(zone_name: str, at: datetime | None = None) -> str:
+    """``WITA``: how a group's zone is shown, in every language.
+
+    Indonesia's zones by their names (WIB, WITA, WIT); any other zone by its
+    offset from UTC at ``at`` ("UTC+5.30"), times being written with a dot.
+    """
+    name = _INDONESIAN_NAMES.get(zone_name)
+    if name is not None:
+        return name
+    moment = (at or datetime.now(UTC)).astimezone(ZoneInfo(zone_name))
+    offset = moment.utcoffset() or timedelta(0)
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    hours, minutes = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours}" + (f".{minutes:02d}" if minutes else "")

@@ -14,7 +14,7 @@ from bot.services.reports import reports_of_day
 @dataclass(frozen=True)
 class DayStatus:
     reports: list[SubmittedReport]  # the current report of each agency that reported
-    expected_agencies: list[Agency]  # agencies with approved liaisons
+    expected_agencies: list[Agency]  # agencies the group expects daily, with approved liaisons
     missing_agencies: list[Agency]
     missing_liaisons: list[Liaison]
 
@@ -24,7 +24,10 @@ async def day_status(group: GroupSettings, day: date) -> DayStatus:
     reports = await reports_of_day(group.chat_id, day)
     liaisons = await approved_liaisons(group.chat_id)
     reported = {report.agency for report in reports}
-    expected = list(dict.fromkeys(liaison.agency for liaison in liaisons))
+    # Expected: agencies the group expects daily that have someone to report.
+    expected = list(
+        dict.fromkeys(record.agency for record in liaisons if record.agency in group.expected)
+    )
     missing_agencies = [agency for agency in expected if agency not in reported]
     return DayStatus(
         reports=[

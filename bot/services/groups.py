@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 from tortoise.transactions import in_transaction
 
+from bot.domain.agencies import EXPECTED_BY_DEFAULT, Agency
 from bot.domain.forum import GroupSettings
 from bot.storage.db import as_date, as_datetime, as_json, fetch_rows, mapped
 from bot.storage.models import DEFAULT_ZONE, Group
@@ -28,7 +29,15 @@ def _settings(group: Group) -> GroupSettings:
         active=group.active,
         post_times=dict(group.post_times or {}),
         active_since=group.active_since,
+        expected=_expected(group.expected_agencies),
     )
+
+
+def _expected(values: object) -> frozenset[Agency]:
+    """The stored expected agencies; the default for none, unknown values dropped."""
+    if not isinstance(values, list):
+        return EXPECTED_BY_DEFAULT
+    return frozenset(Agency(value) for value in values if value in Agency.__members__.values())
 
 
 async def find_group(chat_id: int) -> GroupSettings | None:
@@ -79,6 +88,16 @@ async def set_polling_day(
     return await _update(chat_id, title, now, polling_day=polling_day, election_name=election_name)
 
 
+async def set_expected(
+    chat_id: int, title: str, agency: Agency, expected: bool, *, now: datetime
+) -> GroupSettings:
+    """Adds ``agency`` to the agencies expected to report every day, or takes it out."""
+    group = await register_group(chat_id, title, now=now)
+    chosen = set(group.expected) | {agency} if expected else set(group.expected) - {agency}
+    values = sorted((a.value for a in chosen), key=lambda value: Agency(value).order)
+    return await _update(chat_id, title, now, expected_agencies=values)
+
+
 async def set_post_time(
     chat_id: int, title: str, kind: str, post_time: str | None, *, now: datetime
 ) -> GroupSettings:
@@ -93,7 +112,7 @@ async def set_post_time(
 
 _ACTIVE_GROUPS = (
     "SELECT chat_id, title, region_name, time_zone, locale, election_name, "
-    'polling_day, post_times, active_since FROM "groups" WHERE active'
+    'polling_day, post_times, active_since, expected_agencies FROM "groups" WHERE active'
 )
 
 
@@ -117,6 +136,7 @@ def _active_settings(row: Sequence) -> GroupSettings:
         polling_day,
         post_times,
         active_since,
+        expected_agencies,
     ) = row
     return GroupSettings(
         chat_id=chat_id,
@@ -129,6 +149,7 @@ def _active_settings(row: Sequence) -> GroupSettings:
         active=True,
         post_times=dict(as_json(post_times) or {}),
         active_since=as_datetime(active_since),
+        expected=_expected(as_json(expected_agencies)),
     )
 
 

@@ -80,3 +80,17 @@ async def reports_of_day(chat_id: int, report_date: date) -> list[StoredReport]:
     ).order_by("submitted_at")
     latest = {Agency(row.agency): stored_report(row, chat_id) for row in rows}
     return [latest[agency] for agency in Agency if agency in latest]
+
+
+async def last_answers(chat_id: int, agency: Agency) -> dict:
+    """The answers of the agency's latest current report in the group ({} if none yet).
+
+    A new form offers them again for its remembered questions (the number of TPS).
+    """
+    row = (
+        await Report.filter(group__chat_id=chat_id, agency=agency.value, current=True)
+        .order_by("-report_date", "-submitted_at")
+        .first()
+        .values("answers")
+    )
+    return dict(row["answers"]) if row else {}

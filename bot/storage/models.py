@@ -34,6 +34,9 @@ class Group(Model):
     # When the group was registered or last re-activated, by the bot's clock: no
     # scheduled post falls due before it. Null for groups older than the column.
     active_since = fields.DatetimeField(null=True)
+    # The agencies expected to report every day (agency values); null keeps the
+    # default, every agency but DPRD (bot.domain.agencies.EXPECTED_BY_DEFAULT).
+    expected_agencies: fields.JSONField[list[str] | None] = fields.JSONField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
+from operator import attrgetter
 
+from bot.domain.agencies import Agency
 from bot.domain.countdown import Countdown, local_today
 from bot.domain.forum import GroupSettings
 from bot.domain.zones import zone_label
@@ -13,10 +16,17 @@ from bot.texts.i18n import Translator
 EXAMPLE_REGION = "/wilayah Kabupaten Kutai Timur"
 EXAMPLE_POLLING_DAY = "/hari_h 2024-11-27 Pilkada Serentak 2024"
 EXAMPLE_ZONE = "/zona WITA"
+EXAMPLE_EXPECTED = "/instansi DPRD wajib"
 
 
-def countdown_line(t: Translator, group: GroupSettings, today: date) -> str | None:
-    """ "H-14 menuju pemungutan suara Pilkada Serentak 2024, Rabu, 27 November 2024"."""
+def countdown_line(
+    t: Translator, group: GroupSettings, today: date, *, quiet_period_note: bool = True
+) -> str | None:
+    """ "H-14 menuju hari pemungutan suara Pilkada Serentak 2024 (Rabu, 27 November 2024)".
+
+    On H-3 to H-1 a second line says the masa tenang forbids campaigning,
+    unless ``quiet_period_note`` is off (a post that names the masa tenang itself).
+    """
     if group.polling_day is None:
         return None
     _ = t.gettext
@@ -32,7 +42,7 @@ def countdown_line(t: Translator, group: GroupSettings, today: date) -> str | No
         line = _("Hari H pemungutan suara {election}, {date}").format(**values)
     else:
         line = _("{label} setelah pemungutan suara {election}, {date}").format(**values)
-    if countdown.in_quiet_period:
+    if countdown.in_quiet_period and quiet_period_note:
         line += "\n" + _("Masa tenang (H-3 sampai H-1): kampanye dihentikan.")
     return line
 
@@ -51,14 +61,40 @@ def settings_text(t: Translator, group: GroupSettings, now: datetime) -> str:
         _("Wilayah: {region}").format(
             region=escape(group.region_name) if group.region_name else not_set
         ),
-        _("Zona waktu: {zone}").format(zone=zone_label(group.time_zone, t.locale, now)),
+        _("Zona waktu: {zone}").format(zone=zone_label(group.time_zone, now)),
         _("Pemilihan: {election}").format(
             election=escape(group.election_name) if group.election_name else not_set
         ),
         _("Hari H: {polling_day}").format(polling_day=polling),
+        _("Wajib melapor setiap hari: {agencies}").format(agencies=agency_list(t, group.expected)),
         _("Hari ini: {today}").format(today=t.full_date(today)),
     ]
     return "\n".join(lines)
+
+
+def agency_list(t: Translator, agencies: Iterable[Agency]) -> str:
+    """ "Pemda, TNI, Polri" in the forum's order, or "tidak ada" for none."""
+    names = [agency.label for agency in sorted(agencies, key=attrgetter("order"))]
+    return ", ".join(names) if names else t.gettext("tidak ada")
+
+
+def expected_agencies_text(t: Translator, group: GroupSettings) -> str:
+    """Which agencies the group expects to report every day, and how admins change it."""
+    _ = t.gettext
+    others = set(Agency) - set(group.expected)
+    return "\n".join(
+        [
+            _("<b>Instansi yang wajib melapor setiap hari</b>"),
+            _("Wajib: {agencies}").format(agencies=agency_list(t, group.expected)),
+            _("Tidak wajib: {agencies}").format(agencies=agency_list(t, others)),
+            "",
+            _(
+                "Instansi yang tidak wajib tidak disebut dalam pengingat dan /belum, tetapi "
+                "laporannya tetap tampil dalam ringkasan. Admin dapat mengubahnya, contoh: "
+                "<code>{example}</code>."
+            ).format(example=EXAMPLE_EXPECTED),
+        ]
+    )
 
 
 def missing_text(t: Translator, group: GroupSettings) -> str:

@@ -21,6 +21,8 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal, format_percent
 
+from bot.domain.zones import zone_label
+
 LOCALES_DIR = Path(__file__).resolve().parents[2] / "locales"
 DOMAIN = "messages"
 DEFAULT_LOCALE = "id"
@@ -59,8 +61,14 @@ class Translator:
         return format_date(day, "full", locale=self.locale)
 
     def clock_time(self, moment: datetime) -> str:
-        """``08.12 WITA`` in ``id``: the local time with the zone's abbreviation."""
-        return format_time(moment, "HH.mm zzz", tzinfo=moment.tzinfo, locale=self.locale)
+        """``08.12 WITA``: the local time, written with a dot, and the zone's name.
+
+        ``moment`` must carry a ``ZoneInfo``; its zone is named as the group's
+        is everywhere (WIB, WITA, WIT in every language).
+        """
+        zone = getattr(moment.tzinfo, "key", "UTC")
+        time_text = format_time(moment, "HH.mm", tzinfo=moment.tzinfo, locale=self.locale)
+        return f"{time_text} {zone_label(zone, moment)}"
 
     def number(self, value: int | float | Decimal) -> str:
         """``1.234`` or ``12,5`` in ``id``."""

@@ -13,8 +13,9 @@ from datetime import date
 from operator import attrgetter
 
 from bot.domain.agencies import Agency
-from bot.domain.countdown import Countdown, is_milestone
+from bot.domain.countdown import VOTING_HOURS, Countdown, is_milestone
 from bot.domain.forum import GroupSettings, Liaison
+from bot.domain.zones import zone_label
 from bot.texts.group_view import countdown_line
 from bot.texts.html import mention as user_mention
 from bot.texts.i18n import Translator
@@ -88,14 +89,13 @@ def not_reported_text(
 def milestone_text(t: Translator, group: GroupSettings, today: date) -> str | None:
     """The countdown post of a milestone day (H-30, H-14, H-7, H-3, H-2, H-1, Hari H), else None."""
     _ = t.gettext
-    if group.polling_day is None:
+    if group.polling_day is None or not is_milestone(today, group.polling_day):
         return None
     countdown = Countdown.between(today, group.polling_day)
-    if not is_milestone(today, group.polling_day):
-        return None
-    # countdown_line names the masa tenang itself on H-3 to H-1.
-    line = countdown_line(t, group, today) or ""
+    # The masa tenang posts name it in their heading: the line leaves it out.
+    line = countdown_line(t, group, today, quiet_period_note=False) or ""
     if countdown.is_polling_day:
+        opens, closes = VOTING_HOURS
         return "\n".join(
             [
                 _("<b>Hari ini pemungutan suara</b>"),
@@ -104,15 +104,30 @@ def milestone_text(t: Translator, group: GroupSettings, today: date) -> str | No
                     "Mari ajak masyarakat datang ke TPS dan menggunakan hak pilihnya, "
                     "secara langsung, umum, bebas, rahasia, jujur, dan adil (Luber Jurdil)."
                 ),
+                _("TPS dibuka pukul {opens} sampai {closes} {zone}.").format(
+                    opens=opens.strftime("%H.%M"),
+                    closes=closes.strftime("%H.%M"),
+                    zone=zone_label(group.time_zone),
+                ),
             ]
         )
     if countdown.in_quiet_period:
-        lines = [_("<b>Masa tenang · {label}</b>").format(label=countdown.label), line]
+        lines = [
+            _("<b>Masa tenang · {label}</b>").format(label=countdown.label),
+            line,
+            _("Segala bentuk kegiatan kampanye dilarang sampai hari pemungutan suara."),
+        ]
         if countdown.days_before == 1:
             lines.append(
                 _(
                     "Hari ini batas akhir: seluruh logistik pemungutan suara harus sudah "
                     "tiba di setiap TPS."
+                )
+            )
+            lines.append(
+                _(
+                    "Malam ini rawan \u201cserangan fajar\u201d: awasi dan cegah politik uang, "
+                    "hoaks, dan kampanye terselubung."
                 )
             )
         else:

@@ -55,6 +55,9 @@ def render_summary(t: Translator, data: SummaryInput) -> str:
         _heading(t, data),
         _overall(t, data.forms, reports, expected=len(reported | set(data.expected_agencies))),
     ]
+    follow_ups = _follow_ups(t, data.forms, reports)
+    if follow_ups:
+        blocks.append(follow_ups)
     blocks += [_report_block(t, report, data, zone) for report in reports]
     if missing:
         blocks.append(
@@ -105,6 +108,20 @@ def _overall(t: Translator, forms: FormSet, reports: list[SubmittedReport], expe
     )
 
 
+def _follow_ups(t: Translator, forms: FormSet, reports: list[SubmittedReport]) -> str | None:
+    """What the agencies ask the forum to discuss or follow up, one line each, in their order."""
+    if forms.follow_up is None:
+        return None
+    lines = [
+        f"• {report.agency.label}: {escape(report.answers[forms.follow_up])}"
+        for report in reports
+        if report.answers.get(forms.follow_up) is not None
+    ]
+    if not lines:
+        return None
+    return "\n".join([t.gettext("<b>Perlu tindak lanjut</b>"), *lines])
+
+
 def _report_block(
     t: Translator, report: SubmittedReport, data: SummaryInput, zone: ZoneInfo
 ) -> str:
@@ -150,7 +167,9 @@ def answer_lines(
     lines: list[str] = []
     closing: list[str] = []
     for question in form.questions:
-        if question.id == forms.situation.question_id or question.attach_to is not None:
+        if question.id in (forms.situation.question_id, forms.follow_up):
+            continue  # shown in the status line, or in the follow-up block
+        if question.attach_to is not None:
             continue
         if question.id in form.wholes and _part_shown(form, question.id, answers):
             continue
@@ -158,7 +177,7 @@ def answer_lines(
         if line is not None:
             (closing if question.closing else lines).append(line)
     for key, value in answers.items():
-        if key in own or value is None:
+        if key in own or value is None or key == forms.follow_up:
             continue
         known = forms.questions.get(key)
         if known is None:

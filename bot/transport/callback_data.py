@@ -60,7 +60,7 @@ C = TypeVar("C", bound=CallbackData)
 class FormAction:
     """What a report form button does; values are part of the wire format."""
 
-    CHOOSE, SKIP, SUBMIT, CHANGE, CANCEL, EDIT, BACK = (
+    CHOOSE, SKIP, SUBMIT, CHANGE, CANCEL, EDIT, BACK, KEEP = (
         "a",
         "s",
         "kirim",
@@ -68,12 +68,14 @@ class FormAction:
         "batal",
         "e",
         "kembali",
+        "t",  # "Tetap": the last answer to a remembered question
     )
     # How many fields after the action each carries (question id, choice value).
     ARITY: ClassVar[dict[str, int]] = {
         CHOOSE: 2,
         SKIP: 1,
         EDIT: 1,
+        KEEP: 1,
         SUBMIT: 0,
         CHANGE: 0,
         CANCEL: 0,

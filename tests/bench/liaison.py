@@ -24,7 +24,7 @@ from tests.bench.seed import AGENCIES, chat_id_of, user_id_of
 from tests.support.botapi import BotMessage, Chat, User
 
 REPLY_TIMEOUT = 30.0
-RECEIPT_MARK = "✅"
+RECEIPT_MARK = "sudah tercatat"  # "Terima kasih, laporan Polri untuk … sudah tercatat."
 
 
 @dataclass(frozen=True)
@@ -99,7 +99,8 @@ class Deadline:
 def typed_answer(question: Question, position: int) -> str:
     """What the liaison types (see ``tests.bench.seed.sample_answers`` for the stored values)."""
     if question.kind is QuestionKind.NUMBER:
-        return str(10 + position)
+        # A part (TPS with complete logistics) stays below its whole (all TPS).
+        return "1" if question.part_of else str(10 + position)
     if question.kind is QuestionKind.PERCENT:
         return "87,5"
     return "Situasi kondusif, tidak ada kendala berarti."

@@ -59,7 +59,8 @@ def sample_answers(form: Form) -> dict:
         if question.kind is QuestionKind.CHOICE:
             answers[question.id] = question.choices[0].value
         elif question.kind is QuestionKind.NUMBER:
-            answers[question.id] = 10 + position  # ascending: "TPS siap <= jumlah TPS" holds
+            # A part stays below its whole: "TPS siap <= jumlah TPS" holds.
+            answers[question.id] = 1 if question.part_of else 10 + position
         elif question.kind is QuestionKind.PERCENT:
             answers[question.id] = "87.5"
         else:

@@ -129,6 +129,7 @@ class Question:
     attach_to: str | None = None
     part_of: PartOf | None = None
     closing: bool = False  # the agency's closing note: its summary line comes last
+    remember: bool = False  # rarely changes: the last answer is offered with one tap
 
     def choice(self, value: str) -> Choice | None:
         return next((choice for choice in self.choices if choice.value == value), None)
@@ -200,6 +201,9 @@ class FormSet:
     forms: Mapping[Agency, Form]
     situation: SituationScale
     headlines: tuple[str, ...] = field(default=())  # question ids, in the order shown
+    # The question asked last in every form whose answers the summary gathers
+    # in one block, "Perlu tindak lanjut": what the Desk brings to the meeting.
+    follow_up: str | None = None
 
     def form_for(self, agency: Agency) -> Form:
         return self.forms[agency]

@@ -85,11 +85,18 @@ class SkipReply:
 
 
 @dataclass(frozen=True)
+class KeepReply:
+    """A tap on "Tetap: …": the agency's last answer to a remembered question, unchanged."""
+
+    question_id: str
+
+
+@dataclass(frozen=True)
 class OtherReply:
     """A sticker, photo, voice note: anything that is not text."""
 
 
-Reply = TextReply | ChoiceReply | SkipReply | OtherReply
+Reply = TextReply | ChoiceReply | SkipReply | KeepReply | OtherReply
 
 
 @dataclass(frozen=True)
@@ -113,17 +120,30 @@ class FormProgress:
     answers: Mapping[str, Answer]
     current: str | None  # None: every question is answered and the review is shown
     editing: bool = False  # answering one question again via "Ubah"; then on to the review
+    # The agency's last answers to its remembered questions (the number of TPS),
+    # offered with one tap ("Tetap: 1.234") instead of being typed again.
+    remembered: Mapping[str, Answer] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "answers", MappingProxyType(dict(self.answers)))
+        object.__setattr__(self, "remembered", MappingProxyType(dict(self.remembered)))
+
+    def moved(
+        self, answers: Mapping[str, Answer], current: str | None, editing: bool = False
+    ) -> FormProgress:
+        """The same form further on: new answers and question, the remembered ones kept."""
+        return FormProgress(answers, current, editing, self.remembered)
 
     def to_json(self) -> dict:
-        return {
+        data = {
             "version": PROGRESS_VERSION,
             "answers": dict(self.answers),
             "current": self.current,
             "editing": self.editing,
         }
+        if self.remembered:
+            data["remembered"] = dict(self.remembered)
+        return data
 
     @classmethod
     def from_json(cls, data: dict) -> FormProgress:
@@ -137,7 +157,12 @@ class FormProgress:
             raise ValueError(f"form progress has malformed answers: {answers!r:.200}")
         if not (current is None or isinstance(current, str)) or not isinstance(editing, bool):
             raise ValueError(f"form progress has malformed state: {current!r}, {editing!r}")
-        return cls(answers, current, editing)
+        remembered = data.get("remembered", {})  # absent in forms begun before it existed
+        if not isinstance(remembered, dict) or not all(
+            isinstance(key, str) and _storable(value) for key, value in remembered.items()
+        ):
+            raise ValueError(f"form progress has malformed remembered answers: {remembered!r:.200}")
+        return cls(answers, current, editing, remembered)
 
 
 def _storable(value: object) -> bool:
@@ -154,8 +179,15 @@ class Step:
     problem: Problem | None = None
 
 
-def start(form: Form) -> FormProgress:
-    return FormProgress({}, form.questions[0].id)
+def start(form: Form, last_answers: Mapping[str, Answer] | None = None) -> FormProgress:
+    """A new form at its first question; ``last_answers`` (the agency's last report) supply
+    the remembered questions' offers."""
+    remembered = {
+        question.id: last_answers[question.id]
+        for question in form.questions
+        if question.remember and last_answers and last_answers.get(question.id) is not None
+    }
+    return FormProgress({}, form.questions[0].id, remembered=remembered)
 
 
 def at_review(progress: FormProgress) -> bool:
@@ -169,8 +201,8 @@ def resume(form: Form, progress: FormProgress) -> FormProgress:
     ids = [question.id for question in form.questions]
     answers = {key: value for key, value in progress.answers.items() if key in ids}
     if progress.current in ids and (progress.editing or progress.current not in answers):
-        return FormProgress(answers, progress.current, progress.editing)
-    return FormProgress(answers, _next_unanswered(form, answers), False)
+        return progress.moved(answers, progress.current, progress.editing)
+    return progress.moved(answers, _next_unanswered(form, answers), False)
 
 
 def begin_edit(form: Form, progress: FormProgress, question_id: str) -> FormProgress:
@@ -187,7 +219,7 @@ def begin_edit(form: Form, progress: FormProgress, question_id: str) -> FormProg
         raise ValueError(f"the form has no question {question_id!r}")
     if not at_review(progress) and question_id not in progress.answers:
         raise ValueError(f"question {question_id!r} has not been answered yet")
-    return FormProgress(progress.answers, question_id, editing=True)
+    return progress.moved(progress.answers, question_id, editing=True)
 
 
 def answer(form: Form, progress: FormProgress, reply: Reply) -> Step:
@@ -197,11 +229,11 @@ def answer(form: Form, progress: FormProgress, reply: Reply) -> Step:
     pass stored progress through ``resume`` first.
     """
     if progress.current is None:
-        if isinstance(reply, ChoiceReply | SkipReply):
+        if isinstance(reply, ChoiceReply | SkipReply | KeepReply):
             return _refuse(progress, ProblemCode.STALE_BUTTON, reply.question_id)
         return _refuse(progress, ProblemCode.AT_REVIEW, "")
     question = form.question(progress.current)
-    accepted = _accept(question, reply)
+    accepted = _accept(question, reply, progress.remembered)
     if isinstance(accepted, Problem):
         return Step(progress, accepted)
     answers = {**progress.answers, question.id: accepted}
@@ -209,16 +241,16 @@ def answer(form: Form, progress: FormProgress, reply: Reply) -> Step:
     if failed is not None:
         return Step(progress, _check_problem(failed, answers, question.id))
     # After an edit from the review this is None: back to the review.
-    return Step(FormProgress(answers, _next_unanswered(form, answers), False))
+    return Step(progress.moved(answers, _next_unanswered(form, answers)))
 
 
 def _refuse(progress: FormProgress, code: ProblemCode, question_id: str, **params: object) -> Step:
     return Step(progress, Problem(code, question_id, params))
 
 
-def _accept(question: Question, reply: Reply) -> Answer | Problem:
+def _accept(question: Question, reply: Reply, remembered: Mapping[str, Answer]) -> Answer | Problem:
     """The answer to store, or the problem with the reply."""
-    if isinstance(reply, ChoiceReply | SkipReply) and reply.question_id != question.id:
+    if isinstance(reply, ChoiceReply | SkipReply | KeepReply) and reply.question_id != question.id:
         return Problem(
             ProblemCode.STALE_BUTTON, question.id, {"button_question_id": reply.question_id}
         )
@@ -232,11 +264,31 @@ def _accept(question: Question, reply: Reply) -> Answer | Problem:
         if question.kind is not QuestionKind.CHOICE or question.choice(reply.value) is None:
             return Problem(ProblemCode.STALE_BUTTON, question.id, {"value": reply.value})
         return reply.value
+    if isinstance(reply, KeepReply):
+        return _kept(question, remembered.get(question.id))
     if isinstance(reply, OtherReply):
         if question.kind is QuestionKind.CHOICE:
             return Problem(ProblemCode.CHOICE_EXPECTED, question.id, {"input": ""})
         return Problem(ProblemCode.NOT_TEXT, question.id)
     return _accept_text(question, reply.text)
+
+
+def _kept(question: Question, last: Answer) -> Answer | Problem:
+    """The last answer again, if the question still remembers it and it still fits the question
+    (the forms file may have changed its bounds or choices since)."""
+    if not question.remember or last is None:
+        return Problem(ProblemCode.STALE_BUTTON, question.id)
+    if question.kind is QuestionKind.CHOICE:
+        return last if question.choice(str(last)) is not None else _stale(question)
+    if question.kind.is_numeric:
+        number = numeric_answer(last)
+        minimum, maximum = question.bounds
+        return last if number is not None and minimum <= number <= maximum else _stale(question)
+    return last
+
+
+def _stale(question: Question) -> Problem:
+    return Problem(ProblemCode.STALE_BUTTON, question.id)
 
 
 def _accept_text(question: Question, text: str) -> Answer | Problem:

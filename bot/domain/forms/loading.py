@@ -20,6 +20,9 @@ File format, version 1 (``docs/forms.md`` explains each key with examples)::
       },
       "headlines": ["personel", "tps_siap"], # optional: the headline figures (number or
                                              #   percent questions), in the order shown
+      "follow_up": QUESTION,                 # optional: an optional text question asked last
+                                             #   in every form; the summary gathers its
+                                             #   answers in the block "Perlu tindak lanjut"
       "common": [ QUESTION, ... ],           # asked first, in every agency's form
       "forms": {                             # one entry per agency: pemda, tni, polri,
         "kpu": {                             #   kpu, bawaslu, kejaksaan, dprd
@@ -51,6 +54,8 @@ File format, version 1 (``docs/forms.md`` explains each key with examples)::
                                    #   line ("Kejadian menonjol: 1 — <this answer>")
       "closing": false,            # optional: the agency's closing note ("Catatan"), shown
                                    #   last in its summary block
+      "remember": false,           # optional: rarely changes (the number of TPS): the next
+                                   #   report offers the last answer with one tap
       "part_of": {                 # number only, optional: a part of another count, shown
         "question": "jumlah_tps",  #   and added up as a share of it
         "summary": "TPS siap {value} dari {total} ({percent})",
@@ -143,7 +148,7 @@ class _Invalid(Exception):
     """A problem found while reading; ``load_forms`` adds the file name."""
 
 
-_TOP_KEYS = {"version", "common", "forms", "situation", "headlines"}
+_TOP_KEYS = {"version", "common", "forms", "situation", "headlines", "follow_up"}
 
 
 def _form_set(data: Any) -> FormSet:
@@ -151,6 +156,7 @@ def _form_set(data: Any) -> FormSet:
     if top["version"] != FORMAT_VERSION or isinstance(top["version"], bool):
         raise _Invalid(f"'version' must be {FORMAT_VERSION}, found {top['version']!r}")
     common = _questions(_list(top.get("common", []), "'common'"), "'common'")
+    follow_up = _follow_up(top.get("follow_up"))
     forms_data = _object(top["forms"], "'forms'")
     known = {agency.value for agency in Agency}
     unknown = sorted(set(forms_data) - known)
@@ -164,12 +170,14 @@ def _form_set(data: Any) -> FormSet:
         where = f"form '{agency.value}'"
         entry = _object(forms_data[agency.value], where, allowed={"questions", "checks"})
         own = _questions(_list(entry.get("questions", []), f"{where}: 'questions'"), where)
-        questions = (*common, *own)
+        questions = (*common, *own, *((follow_up,) if follow_up else ()))
         if not questions:
             raise _Invalid(f"{where}: has no questions (and 'common' is empty)")
         clash = sorted({q.id for q in common} & {q.id for q in own})
         if clash:
             raise _Invalid(f"{where}: question ids {clash} are already used in 'common'")
+        if follow_up is not None and follow_up.id in {q.id for q in (*common, *own)}:
+            raise _Invalid(f"{where}: question id '{follow_up.id}' is the 'follow_up' question's")
         _links(questions, where)
         checks = _checks(_list(entry.get("checks", []), f"{where}: 'checks'"), questions, where)
         forms[agency] = Form(agency, questions, checks)
@@ -177,7 +185,19 @@ def _form_set(data: Any) -> FormSet:
     situation = _situation(top.get("situation"), common)
     headlines = _headlines(top.get("headlines", []), forms)
     forms = {agency: _marked(form, situation, headlines) for agency, form in forms.items()}
-    return FormSet(forms, situation, headlines)
+    return FormSet(forms, situation, headlines, follow_up.id if follow_up else None)
+
+
+def _follow_up(value: Any) -> Question | None:
+    """The optional text question asked last in every form, gathered in its own summary block."""
+    if value is None:
+        return None
+    question = _question(value, "'follow_up'", 1)
+    if question.kind is not QuestionKind.TEXT or not question.optional:
+        raise _Invalid(
+            '\'follow_up\': must be an optional text question ("kind": "text", "optional": true)'
+        )
+    return question
 
 
 def _questions(items: list, where: str) -> tuple[Question, ...]:
@@ -208,6 +228,7 @@ _QUESTION_KEYS = {
     "summary",
     "attach_to",
     "closing",
+    "remember",
 }
 # Keys only some kinds take, with why, for a clearer word than "unexpected keys".
 _KIND_ONLY = {
@@ -246,6 +267,9 @@ def _question(item: Any, form_where: str, position: int) -> Question:
     closing = item.get("closing", False)
     if not isinstance(closing, bool):
         raise _Invalid(f"{where}: 'closing' must be true or false, found {closing!r}")
+    remember = item.get("remember", False)
+    if not isinstance(remember, bool):
+        raise _Invalid(f"{where}: 'remember' must be true or false, found {remember!r}")
     common: dict[str, Any] = {
         "id": question_id,
         "kind": kind,
@@ -258,6 +282,7 @@ def _question(item: Any, form_where: str, position: int) -> Question:
         ),
         "attach_to": _optional_id(item.get("attach_to"), f"{where}: 'attach_to'"),
         "closing": closing,
+        "remember": remember,
     }
     if kind is QuestionKind.CHOICE:
         return Question(**common, choices=_choices(item.get("choices"), where))
