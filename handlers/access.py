@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Awaitable, Callable, Coroutine
+from datetime import datetime
 from typing import Any
 
 from telegram import Chat, Update
 from telegram.constants import ChatMemberStatus
 
 from bot.context import BotContext
+from bot.domain.user_input import clean_keyword, command_argument
+from bot.services import groups
 from bot.services.groups import GroupSettings
 from bot.texts.i18n import Translator
 from handlers.replies import (
@@ -25,6 +28,8 @@ ADMIN_STATUSES = (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER)
 Callback = Callable[[Update, BotContext], Coroutine[Any, Any, None]]
 GroupCommand = Callable[[Update, BotContext, Translator, GroupSettings | None], Awaitable[None]]
 RegisteredGroupCommand = Callable[[Update, BotContext, Translator, GroupSettings], Awaitable[None]]
+SettingView = Callable[[Translator, GroupSettings, datetime], str]
+SettingChange = Callable[[Update, BotContext, Translator, list[str]], Awaitable[None]]
 
 
 def in_group(update: Update) -> bool:
@@ -97,6 +102,35 @@ def admin_command(command: GroupCommand) -> Callback:
         await command(update, context, t, group)
 
     return group_command(by_admin)
+
+
+def setting_command(show: SettingView) -> Callable[[SettingChange], Callback]:
+    """A group setting: on its own the command shows it to anyone, with words an admin changes it.
+
+    Showing registers the group if nobody has run /mulai yet (there is then a
+    default to show). ``change`` gets the command's words, read the way zones
+    and dates are: invisible marks dropped, full-width "１６:３０" as 16:30.
+    """
+
+    def decorate(change: SettingChange) -> Callback:
+        @functools.wraps(change)
+        async def command(
+            update: Update, context: BotContext, t: Translator, group: GroupSettings | None
+        ) -> None:
+            words = clean_keyword(command_argument(update.effective_message.text)).split()
+            if not words:
+                chat = update.effective_chat
+                now = context.runtime.clock()
+                group = group or await groups.register_group(chat.id, chat.title or "", now=now)
+                await reply(update, show(t, group, now))
+            elif not await is_group_admin(update, context):
+                await refuse_non_admin(update, t)
+            else:
+                await change(update, context, t, words)
+
+        return group_command(command)
+
+    return decorate
 
 
 async def tapped_by_group_admin(

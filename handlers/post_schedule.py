@@ -10,7 +10,6 @@ from telegram import Update
 from bot.context import BotContext
 from bot.domain.countdown import local_today
 from bot.domain.forum import GroupSettings
-from bot.domain.user_input import clean_keyword, command_argument
 from bot.domain.zones import zone_label
 from bot.scheduling import post_record
 from bot.scheduling.post_kinds import POST_KINDS, PostKind
@@ -19,8 +18,8 @@ from bot.scheduling.slots import NewTime, parse_post_time, schedule_of, when_new
 from bot.services import groups
 from bot.texts.html import escape, shorten
 from bot.texts.i18n import Translator
-from handlers.access import group_command, is_group_admin
-from handlers.replies import refuse_non_admin, reply
+from handlers.access import setting_command
+from handlers.replies import reply
 
 EXAMPLE = "/jadwal ringkasan 16.30"
 
@@ -81,23 +80,14 @@ def today_note(
     return None
 
 
-@group_command
+@setting_command(schedule_text)
 async def schedule_command(
-    update: Update, context: BotContext, t: Translator, group: GroupSettings | None
+    update: Update, context: BotContext, t: Translator, words: list[str]
 ) -> None:
     """Shows the schedule, or lets an admin set one post's time (or turn it off)."""
     _ = t.gettext
     chat = update.effective_chat
     now = context.runtime.clock()
-    # Read the way zones and dates are: invisible marks ignored, full-width "１６:３０" as 16:30.
-    words = clean_keyword(command_argument(update.effective_message.text)).split()
-    if not words:
-        group = group or await groups.register_group(chat.id, chat.title or "", now=now)
-        await reply(update, schedule_text(t, group, now))
-        return
-    if not await is_group_admin(update, context):
-        await refuse_non_admin(update, t)
-        return
     example = _("Contoh: <code>{example}</code>").format(example=EXAMPLE)
     kinds = ", ".join(kind.value for kind in POST_KINDS)
     if len(words) != 2 or words[0].casefold() not in POST_KINDS:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from datetime import datetime
 
 from telegram import Update
 
@@ -10,7 +11,7 @@ from bot.context import BotContext
 from bot.domain.agencies import Agency
 from bot.domain.countdown import local_today
 from bot.domain.dates import DateParseError, DateProblem, split_leading_date
-from bot.domain.user_input import clean_keyword, clean_line, command_argument
+from bot.domain.user_input import clean_line, command_argument
 from bot.domain.zones import UnknownZone, parse_zone, zone_label
 from bot.services import groups
 from bot.texts.group_view import (
@@ -28,11 +29,10 @@ from bot.texts.i18n import Translator
 from handlers.access import (
     Callback,
     admin_command,
-    group_command,
-    is_group_admin,
     registered_group_command,
+    setting_command,
 )
-from handlers.replies import refuse_non_admin, reply
+from handlers.replies import reply
 
 SettingsCommand = Callable[[Update, BotContext, Translator, str], Awaitable[None]]
 
@@ -189,22 +189,18 @@ async def show_settings(
 _EXPECTED_WORDS = {"wajib": True, "ya": True, "tidak": False, "bukan": False}
 
 
-@group_command
+def _show_expected(t: Translator, group: groups.GroupSettings, now: datetime) -> str:
+    return expected_agencies_text(t, group)
+
+
+@setting_command(_show_expected)
 async def expected_agencies(
-    update: Update, context: BotContext, t: Translator, group: groups.GroupSettings | None
+    update: Update, context: BotContext, t: Translator, words: list[str]
 ) -> None:
     """Shows which agencies must report daily; an admin changes one (``/instansi DPRD wajib``)."""
     _ = t.gettext
     chat = update.effective_chat
     now = context.runtime.clock()
-    words = clean_keyword(command_argument(update.effective_message.text)).split()
-    if not words:
-        group = group or await groups.register_group(chat.id, chat.title or "", now=now)
-        await reply(update, expected_agencies_text(t, group))
-        return
-    if not await is_group_admin(update, context):
-        await refuse_non_admin(update, t)
-        return
     example = _("Contoh: <code>{example}</code>").format(example=EXAMPLE_EXPECTED)
     agency = Agency.from_text(words[0])
     if agency is None:

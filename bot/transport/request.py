@@ -53,11 +53,12 @@ SAFE_TO_REPEAT = frozenset(
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 
 
-class RetryingRequest(HTTPXRequest):
-    def __init__(self, *args, attempts: int = 4, first_backoff: float = 0.25, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self._attempts = attempts
-        self._first_backoff = first_backoff
+class _Request(HTTPXRequest):
+    """PTB's HTTPX request, with the four timeouts passed on as one mapping.
+
+    Subclasses wrap ``_send`` rather than ``do_request``, so PTB's long
+    signature is written once.
+    """
 
     async def do_request(
         self,
@@ -75,12 +76,29 @@ class RetryingRequest(HTTPXRequest):
             "connect_timeout": connect_timeout,
             "pool_timeout": pool_timeout,
         }
+        return await self._send(url, method, request_data, timeouts)
+
+    async def _send(
+        self, url: str, method: str, request_data: RequestData | None, timeouts: dict[str, Any]
+    ) -> tuple[int, bytes]:
+        return await super().do_request(url, method, request_data, **timeouts)
+
+
+class RetryingRequest(_Request):
+    def __init__(self, *args, attempts: int = 4, first_backoff: float = 0.25, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._attempts = attempts
+        self._first_backoff = first_backoff
+
+    async def _send(
+        self, url: str, method: str, request_data: RequestData | None, timeouts: dict[str, Any]
+    ) -> tuple[int, bytes]:
         endpoint = url.rsplit("/", 1)[-1]
         backoff = self._first_backoff
         for attempt in range(1, self._attempts + 1):
             last = attempt == self._attempts
             try:
-                code, payload = await super().do_request(url, method, request_data, **timeouts)
+                code, payload = await super()._send(url, method, request_data, timeouts)
             except TimedOut as error:
                 if last or not (_never_sent(error) or endpoint in SAFE_TO_REPEAT):
                     raise
@@ -106,7 +124,7 @@ class RetryingRequest(HTTPXRequest):
         raise AssertionError("unreachable")
 
 
-class PollingRequest(HTTPXRequest):
+class PollingRequest(_Request):
     """getUpdates, sent only once ``confirmable()`` returns, and never after giving way.
 
     Each getUpdates confirms every update fetched before it (its offset), and
@@ -132,26 +150,13 @@ class PollingRequest(HTTPXRequest):
         self._confirmable = confirmable
         self._conflicts = conflicts
 
-    async def do_request(
-        self,
-        url: str,
-        method: str,
-        request_data: RequestData | None = None,
-        read_timeout: Any = BaseRequest.DEFAULT_NONE,
-        write_timeout: Any = BaseRequest.DEFAULT_NONE,
-        connect_timeout: Any = BaseRequest.DEFAULT_NONE,
-        pool_timeout: Any = BaseRequest.DEFAULT_NONE,
+    async def _send(
+        self, url: str, method: str, request_data: RequestData | None, timeouts: dict[str, Any]
     ) -> tuple[int, bytes]:
-        timeouts = {
-            "read_timeout": read_timeout,
-            "write_timeout": write_timeout,
-            "connect_timeout": connect_timeout,
-            "pool_timeout": pool_timeout,
-        }
         if self._conflicts.gave_way:
             return HTTPStatus.OK, b'{"ok": true, "result": []}'
         await self._confirmable()
-        return await super().do_request(url, method, request_data, **timeouts)
+        return await super()._send(url, method, request_data, timeouts)
 
 
 def _never_sent(error: Exception) -> bool:
