@@ -259,6 +259,7 @@ class TelegramServer:
         self._polls_waiting = 0
         self._closing = False
         self._changed = asyncio.Condition()
+        self._confirming = asyncio.Lock()
         self._runner: web.AppRunner | None = None
 
     # -- lifecycle -----------------------------------------------------------------
@@ -560,15 +561,20 @@ class TelegramServer:
         offset = int(params.get("offset", 0) or 0)
         timeout = float(params.get("timeout", 0) or 0)
         limit = int(params.get("limit", 100) or 100)
-        if offset > self._acknowledged and self.on_confirm is not None:
-            await self.on_confirm(
-                [u["update_id"] for u in self._updates if u["update_id"] < offset]
-            )
+        # One confirmation at a time, as on Telegram, where the offset counts once the
+        # request arrives: a poll the bot cancelled at shutdown may still be confirming
+        # here when its last getUpdates comes, and each id is confirmed once.
+        async with self._confirming:
+            if offset > self._acknowledged and self.on_confirm is not None:
+                await self.on_confirm(
+                    [u["update_id"] for u in self._updates if u["update_id"] < offset]
+                )
+            async with self._changed:
+                if offset:
+                    self._updates = [u for u in self._updates if u["update_id"] >= offset]
+                self._acknowledged = max(self._acknowledged, offset)
+                self._changed.notify_all()
         async with self._changed:
-            if offset:
-                self._updates = [u for u in self._updates if u["update_id"] >= offset]
-            self._acknowledged = max(self._acknowledged, offset)
-            self._changed.notify_all()
             if not self._updates and timeout > 0:
                 self._polls_waiting += 1
                 self._changed.notify_all()
