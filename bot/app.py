@@ -97,7 +97,7 @@ def build_application(
         application, Runtime(settings=settings, clock=clock, forms=forms, categories=categories)
     )
     application.bot_data[PUBLISHER_KEY] = IncidentPublisher(application.bot, clock, categories)
-    application.bot_data[SCHEDULER_KEY] = Scheduler(application, clock, forms)
+    application.bot_data[SCHEDULER_KEY] = Scheduler(application, clock, forms, categories)
     application.bot_data[RUN_SCHEDULER_KEY] = run_scheduler
     register_handlers(application)
     return application

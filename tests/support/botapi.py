@@ -27,6 +27,7 @@ from aiohttp import web
 BOT_ID = 7000000001
 BOT_USERNAME = "PoskoForkopimdaBot"
 MAX_TEXT_LENGTH = 4096
+NO_PIN_RIGHTS = "Bad Request: not enough rights to manage pinned messages in the chat"
 MAX_CAPTION_LENGTH = 1024  # in UTF-16 code units, as Telegram counts
 _ALLOWED_TAGS = {
     "b",
@@ -871,7 +872,7 @@ class TelegramServer:
     async def _api_pinChatMessage(self, params: dict) -> bool:
         chat_id, message_id = int(params["chat_id"]), int(params["message_id"])
         if chat_id < 0 and chat_id not in self.can_pin:
-            raise ApiError(400, "Bad Request: not enough rights to manage pinned messages in the chat")
+            raise ApiError(400, NO_PIN_RIGHTS)
         if (chat_id, message_id) not in self._messages:
             raise ApiError(400, "Bad Request: message to pin not found")
         if message_id not in self.pinned[chat_id]:
@@ -881,7 +882,7 @@ class TelegramServer:
     async def _api_unpinChatMessage(self, params: dict) -> bool:
         chat_id = int(params["chat_id"])
         if chat_id < 0 and chat_id not in self.can_pin:
-            raise ApiError(400, "Bad Request: not enough rights to manage pinned messages in the chat")
+            raise ApiError(400, NO_PIN_RIGHTS)
         message_id = params.get("message_id")
         pinned = self.pinned[chat_id]
         if message_id is None:
