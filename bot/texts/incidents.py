@@ -330,7 +330,7 @@ def open_line(t: Translator, categories: IncidentCategories, incident: Incident,
     _ = t.gettext
     mark = "🚨 " if incident.urgent else ""
     return _(
-        "{mark}#{number} · {category} · {status}\n   Kec. {kecamatan}, {desa} · {when}"
+        "{mark}#{number} · {category} · {status}\n   {desa}, Kec. {kecamatan} · {when}"
     ).format(
         mark=mark,
         number=incident.number,
