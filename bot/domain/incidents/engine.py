@@ -39,7 +39,7 @@ MAX_PHOTOS = 5
 PLACE_MAX_LENGTH = 60
 # The post carries the whole text as one caption (Telegram: 1,024 characters),
 # heading, reporter, place and time included: see bot.texts.incidents.
-DESCRIPTION_MAX_LENGTH = 600
+DESCRIPTION_MAX_LENGTH = 500
 NOTE_MAX_LENGTH = 300
 # A typed time a little ahead of the clock is a phone's clock, not the future.
 CLOCK_SLACK = timedelta(minutes=5)
@@ -311,7 +311,7 @@ def _refuse(progress: IncidentProgress, code: ProblemCode, **params: object) -> 
 def _located(progress: IncidentProgress, location: Location) -> Result:
     placed = replace(progress, location=location, location_answered=True)
     if progress.current is Step.LOCATION:
-        return Result(_moved_on(placed))
+        placed = _moved_on(placed)
     return Result(placed, notice=Notice.LOCATION_ADDED)
 
 
