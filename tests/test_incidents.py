@@ -271,3 +271,37 @@ async def test_groups_see_only_their_own_incidents(bot, telegram, liaison):
     assert listing.text.split("\n")[0] == "Kejadian belum selesai: 1"
     assert [i.status for i in await stored()] == [IncidentStatus.NEW, IncidentStatus.NEW]
     assert {i.chat_id for i in await incidents.incidents_between([GROUP.id], *DAY)} == {GROUP.id}
+
+
+async def test_the_summary_counts_the_days_incidents_and_lists_the_open_ones(
+    bot, telegram, liaison, clock
+):
+    from bot.app import scheduler_of
+
+    await submit(telegram, await fill_incident(telegram, urgent=True))
+    await telegram.next_message(GROUP.id)
+    await submit(telegram, await fill_incident(telegram))
+    await submit(telegram, await fill_incident(telegram, category="🌊 Bencana alam"))
+    post = [await telegram.next_message(GROUP.id) for _ in range(2)][-1]
+    await telegram.press(OFFICER, post, post.button("Selesai")["callback_data"])
+    await next_private(telegram, OFFICER)
+    await type_in(telegram, "Jalan sudah dapat dilalui.")
+    await telegram.next_message(GROUP.id), await telegram.next_message(GROUP.id)
+
+    summary = await say(telegram, "/ringkasan")
+    block = summary.text.split("\n\n")[2].split("\n")
+    assert block == [
+        "Kejadian hari itu: 3 (Politik uang 2, Bencana alam 1)",
+        "Belum selesai: 2",
+        "• 🚨 #1 Politik uang · Kec. Sangatta Utara · Baru",
+        "• #2 Politik uang · Kec. Sangatta Utara · Baru",
+    ]
+    telegram.set_member_status(OTHER_GROUP, ADMIN, "administrator")
+    await say(telegram, "/mulai", chat=OTHER_GROUP)
+    other = await say(telegram, "/ringkasan", chat=OTHER_GROUP)
+    assert "Kejadian hari itu: tidak ada" in other.text and "#1" not in other.text
+
+    clock.set(2024, 11, 13, 10, 0)  # 17.00 WIB: the scheduled summary says the same
+    await scheduler_of(bot).tick()
+    scheduled = [m for m in telegram.unread(GROUP.id) if "Ringkasan Harian" in m.text]
+    assert scheduled and "\n".join(block) in scheduled[0].text
