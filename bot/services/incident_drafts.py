@@ -59,14 +59,13 @@ class NoteDraft:
         return update_id <= self.last_update_id
 
 
-def _reporter(row: dict | IncidentDraft) -> Reporter:
-    get = row.get if isinstance(row, dict) else lambda key: getattr(row, key)
-    agency = get("agency")
+def _reporter(row: dict) -> Reporter:
+    agency = row["agency"]
     return Reporter(
-        user_id=get("user_id"),
-        name=get("reporter_name"),
+        user_id=row["user_id"],
+        name=row["reporter_name"],
         agency=Agency(agency) if agency else None,
-        unit_name=get("unit_name"),
+        unit_name=row["unit_name"],
     )
 
 
@@ -220,16 +219,14 @@ async def submit_report(draft: ReportDraft, now: datetime) -> Incident:
                 if not closed:
                     raise LookupError("incident report already submitted or cancelled")
                 group = await Group.get(chat_id=draft.chat_id)
-                last = (
-                    await IncidentRow.filter(group=group, year=year)
-                    .order_by("-number")
-                    .first()
-                    .values_list("number", flat=True)
+                numbers = await IncidentRow.filter(group=group, year=year).values_list(
+                    "number", flat=True
                 )
+                last = max((int(str(n)) for n in numbers), default=0)
                 row = await IncidentRow.create(
                     group=group,
                     year=year,
-                    number=(last or 0) + 1,
+                    number=last + 1,
                     category=progress.category,
                     urgency=progress.urgency.value if progress.urgency else "biasa",
                     kecamatan=progress.kecamatan or "",
@@ -311,7 +308,7 @@ async def _store_change(draft: NoteDraft, note: str, now: datetime) -> StatusCha
         ).delete()
         if not closed:
             raise LookupError("note already submitted or cancelled")
-        incident = await IncidentRow.get_or_none(id=draft.incident_id).select_for_update()
+        incident = await IncidentRow.get_or_none(id=draft.incident_id)
         if incident is None or not may_change(IncidentStatus(incident.status), draft.status):
             raise _Refused
         row = await IncidentChange.create(

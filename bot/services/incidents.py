@@ -247,12 +247,11 @@ async def is_pinned(incident_id: int) -> bool:
 
 async def unposted(reported_before: datetime) -> list[int]:
     """Incidents whose post has parts never handed over, reported before the instant."""
-    return list(
-        await IncidentRow.filter(
-            Q(parts_total__isnull=True) | Q(parts_handed__lt=F("parts_total")),
-            reported_at__lt=reported_before,
-        ).values_list("id", flat=True)
-    )
+    rows = await IncidentRow.filter(
+        Q(parts_total__isnull=True) | Q(parts_handed__lt=F("parts_total")),
+        reported_at__lt=reported_before,
+    ).values_list("id", flat=True)
+    return [int(str(row)) for row in rows]
 
 
 async def claim_change_reply(change_id: int) -> bool:
@@ -270,11 +269,10 @@ async def record_change_message(change_id: int, message_id: int) -> None:
 
 
 async def unposted_changes(made_before: datetime) -> list[int]:
-    return list(
-        await IncidentChange.filter(handed_over=False, at__lt=made_before).values_list(
-            "id", flat=True
-        )
+    rows = await IncidentChange.filter(handed_over=False, at__lt=made_before).values_list(
+        "id", flat=True
     )
+    return [int(str(row)) for row in rows]
 
 
 async def change_by_id(change_id: int) -> StatusChange | None:

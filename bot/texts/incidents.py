@@ -212,7 +212,9 @@ def problem_text(t: Translator, problem: Problem) -> str:
     if code is ProblemCode.TEXT_TOO_LONG:
         return _(
             "Terlalu panjang: {length} karakter, paling banyak {limit}. Ringkas lalu kirim lagi."
-        ).format(length=t.number(params["length"]), limit=t.number(params["limit"]))
+        ).format(
+            length=t.number(int(str(params["length"]))), limit=t.number(int(str(params["limit"])))
+        )
     if code is ProblemCode.TIME_UNREADABLE:
         return _(
             "Waktu «{input}» tidak dikenali. Ketik jam hari ini seperti <code>08.30</code>, "

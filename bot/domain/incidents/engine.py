@@ -372,7 +372,11 @@ def _accept(
         return Problem(ProblemCode.TEXT_EMPTY, step)
     if len(text) > limit:
         return Problem(ProblemCode.TEXT_TOO_LONG, step, {"length": len(text), "limit": limit})
-    return replace(progress, **{_FIELDS[step]: text})
+    if step is Step.DESCRIPTION:
+        return replace(progress, description=text)
+    if step is Step.KECAMATAN:
+        return replace(progress, kecamatan=text)
+    return replace(progress, desa=text)
 
 
 def _problem(step: Step, code: ProblemCode, reply: Reply) -> Problem:
