@@ -11,9 +11,11 @@ from telegram.constants import ParseMode
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 
 from bot.clock import Clock, system_clock
-from bot.context import RUNTIME_KEY, BotContext, Runtime, install_runtime
+from bot.context import PUBLISHER_KEY, RUNTIME_KEY, BotContext, Runtime, install_runtime
 from bot.domain.forms import load_forms
+from bot.domain.incidents import load_incident_categories
 from bot.instance import SingleInstanceApplication
+from bot.publishing.incidents import RETRY_SECONDS, IncidentPublisher
 from bot.scheduling import post_record
 from bot.scheduling.ticks import TICK_SECONDS, Scheduler, next_tick_after
 from bot.services import inbox
@@ -93,8 +95,12 @@ def build_application(
     application = builder.build()
     assert isinstance(application, SingleInstanceApplication)  # the class given above
     forms = load_forms(settings.forms_file)  # a bad FORMS_FILE stops the start here
-    install_runtime(application, Runtime(settings=settings, clock=clock, forms=forms))
-    application.bot_data[SCHEDULER_KEY] = Scheduler(application, clock, forms)
+    categories = load_incident_categories(settings.incidents_file)  # and a bad INCIDENTS_FILE
+    install_runtime(
+        application, Runtime(settings=settings, clock=clock, forms=forms, categories=categories)
+    )
+    application.bot_data[PUBLISHER_KEY] = IncidentPublisher(application.bot, clock, categories)
+    application.bot_data[SCHEDULER_KEY] = Scheduler(application, clock, forms, categories)
     application.bot_data[RUN_SCHEDULER_KEY] = run_scheduler
     register_handlers(application)
     return application
@@ -114,6 +120,10 @@ async def replay_unhandled_updates(application: Application) -> None:
 
 def scheduler_of(application: Application) -> Scheduler:
     return application.bot_data[SCHEDULER_KEY]
+
+
+def publisher_of(application: Application) -> IncidentPublisher:
+    return application.bot_data[PUBLISHER_KEY]
 
 
 async def _post_init(application: Application) -> None:
@@ -144,6 +154,13 @@ async def _post_init(application: Application) -> None:
             interval=TICK_SECONDS,
             first=next_tick_after(system_clock()),
             name="scheduled-posts",
+        )
+        # Incident posts and follow-ups a crash or a failed send left unfinished.
+        job_queue.run_repeating(
+            publisher_of(application).job,
+            interval=RETRY_SECONDS,
+            first=0,
+            name="incident-posts",
         )
     log.info("Posko Forkopimda started as @%s", application.bot.username)
 

@@ -13,6 +13,7 @@ from telegram.error import InvalidToken
 
 from bot.app import build_application
 from bot.domain.forms import FormsFileError
+from bot.domain.incidents import IncidentsFileError
 from bot.logging_setup import configure_logging
 from bot.settings import DEFAULT_DATABASE_URL, load_settings
 from bot.storage.db import DatabaseUnavailable, apply_migrations
@@ -33,6 +34,9 @@ def run() -> int:
         application = build_application(settings)
     except FormsFileError as error:
         print(f"posko-forkopimda: FORMS_FILE: {error}", file=sys.stderr)
+        return 2
+    except IncidentsFileError as error:
+        print(f"posko-forkopimda: INCIDENTS_FILE: {error}", file=sys.stderr)
         return 2
     try:
         if settings.webhook_url:

@@ -55,6 +55,7 @@ class Settings:
     webhook_secret: Secret | None = None
     log_level: str = "INFO"
     forms_file: Path | None = None
+    incidents_file: Path | None = None
     database_connect_attempts: int = 5
     # How long a new process waits for the one serving this bot on this
     # database to stop (a restart, a deploy) before it gives up with exit code 3.
@@ -106,6 +107,7 @@ def load_settings(
     webhook_secret = values.get("WEBHOOK_SECRET", "").strip()
 
     forms_file = values.get("FORMS_FILE", "").strip()
+    incidents_file = values.get("INCIDENTS_FILE", "").strip()
     attempts = values.get("DATABASE_CONNECT_ATTEMPTS", "").strip() or "5"
     if not attempts.isdigit() or not 1 <= int(attempts) <= 100:
         raise SettingsError("DATABASE_CONNECT_ATTEMPTS must be a whole number from 1 to 100.")
@@ -123,6 +125,7 @@ def load_settings(
         webhook_secret=Secret(webhook_secret) if webhook_secret else None,
         log_level=log_level,
         forms_file=Path(forms_file) if forms_file else None,
+        incidents_file=Path(incidents_file) if incidents_file else None,
         database_connect_attempts=int(attempts),
         instance_wait_seconds=float(wait),
     )

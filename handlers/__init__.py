@@ -9,7 +9,18 @@ May import: anything in ``bot`` but ``bot.storage`` (and never tortoise).
 
 from telegram.ext import Application
 
-from handlers import errors, membership, registration, report_entry, report_form, stale_buttons
+from handlers import (
+    errors,
+    incident_entry,
+    incident_follow_up,
+    incident_form,
+    membership,
+    private_chat,
+    registration,
+    report_entry,
+    report_form,
+    stale_buttons,
+)
 from handlers.commands import COMMANDS
 
 __all__ = ["COMMANDS", "register_handlers"]
@@ -18,7 +29,16 @@ __all__ = ["COMMANDS", "register_handlers"]
 def register_handlers(application: Application) -> None:
     for command in COMMANDS:
         application.add_handlers(command.handlers())
-    for module in (membership, registration, report_entry, report_form):
+    for module in (
+        membership,
+        registration,
+        report_entry,
+        report_form,
+        incident_entry,
+        incident_form,
+        incident_follow_up,
+        private_chat,
+    ):
         application.add_handlers(module.handlers())
     application.add_handlers(stale_buttons.handlers(application), group=stale_buttons.LATER_GROUP)
     application.add_error_handler(errors.on_error)

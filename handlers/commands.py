@@ -14,10 +14,12 @@ from handlers import (
     countdown,
     daily_status,
     help,
+    incident_entry,
+    incident_follow_up,
     post_schedule,
+    private_chat,
     registration,
     report_entry,
-    report_form,
     setup,
 )
 
@@ -32,7 +34,18 @@ COMMANDS: tuple[Command, ...] = (
         group=report_entry.report_from_group,
         private=report_entry.report_in_private,
     ),
-    Command("batal", N_("Batalkan laporan yang sedang diisi"), private=report_form.cancel),
+    Command(
+        "kejadian",
+        N_("Laporkan kejadian dengan foto dan lokasi"),
+        group=incident_entry.report_incident_from_group,
+        private=incident_entry.report_incident_in_private,
+    ),
+    Command(
+        "kejadian_terbuka",
+        N_("Kejadian yang belum selesai ditangani"),
+        group=incident_follow_up.show_open_incidents,
+    ),
+    Command("batal", N_("Batalkan laporan yang sedang diisi"), private=private_chat.cancel),
     Command(
         "ringkasan",
         N_("Ringkasan harian (hari ini, kemarin, atau tanggal)"),

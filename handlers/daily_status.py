@@ -10,6 +10,7 @@ from bot.domain.dates import DateParseError, parse_report_date
 from bot.domain.user_input import clean_line, command_argument
 from bot.services.day_status import day_status
 from bot.services.groups import GroupSettings
+from bot.services.incidents import digest
 from bot.texts.html import escape, shorten
 from bot.texts.i18n import Translator
 from bot.texts.posts import not_reported_text
@@ -44,7 +45,13 @@ async def show_summary(
         return
     status = await day_status(group, day)
     summary = SummaryInput(
-        group, day, status.reports, status.expected_agencies, context.runtime.forms
+        group,
+        day,
+        status.reports,
+        status.expected_agencies,
+        context.runtime.forms,
+        incidents=await digest(group.chat_id, day, group.time_zone),
+        categories=context.runtime.categories,
     )
     for part in split_message(render_summary(t, summary)):
         await reply(update, part)

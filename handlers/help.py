@@ -7,6 +7,8 @@ from telegram import Update
 from bot.context import BotContext
 from bot.transport.commands import help_lines
 from handlers import commands as registry
+from handlers.incident_entry import incident_from_deep_link
+from handlers.incident_follow_up import follow_up_from_deep_link
 from handlers.replies import group_translator, reply
 from handlers.report_entry import report_from_deep_link
 
@@ -31,7 +33,12 @@ async def show_help(update: Update, context: BotContext) -> None:
 
 async def start(update: Update, context: BotContext) -> None:
     """Opens the form of a group's deep link (``/start lapor_…``), or explains the bot."""
-    if context.args:
+    payload = context.args[0] if context.args else ""
+    if payload.startswith("kejadian_"):
+        await incident_from_deep_link(update, context)
+    elif payload.startswith("tindak_"):
+        await follow_up_from_deep_link(update, context)
+    elif payload:
         await report_from_deep_link(update, context)
     else:
         await show_help(update, context)

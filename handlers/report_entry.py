@@ -11,7 +11,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot.context import BotContext
 from bot.domain.forms import start
-from bot.services import liaisons, reports
+from bot.services import incident_drafts, liaisons, reports
 from bot.services.form_sessions import NotALiaison, start_form
 from bot.texts.html import escape
 from bot.transport.callback_data import GroupChoice, parse_as
@@ -111,6 +111,17 @@ async def open_form(update: Update, context: BotContext, chat_id: int) -> None:
     t = context.translator()
     _ = t.gettext
     user = update.effective_user
+    note, incident = await incident_drafts.drafts_of(user.id)
+    if note is not None or incident is not None:
+        # Messages go to those first (see handlers.private_chat): finish them before this.
+        await reply(
+            update,
+            _(
+                "Anda sedang mengisi laporan kejadian atau catatan tindak lanjut. Selesaikan "
+                "atau batalkan dulu dengan /batal, lalu ketik /lapor."
+            ),
+        )
+        return
     existing = await open_form_of(context, user.id)
     if existing is not None and existing.chat_id == chat_id:
         await send_step(

@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from telegram import InlineKeyboardMarkup, MaybeInaccessibleMessage, Message, Update
 from telegram.error import BadRequest
-from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
+from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot.context import BotContext
 from bot.domain.agencies import agency_with_unit
@@ -249,13 +249,7 @@ async def cancel(update: Update, context: BotContext) -> None:
 
 
 def handlers() -> list[BaseHandler]:
-    private = filters.ChatType.PRIVATE
-    return [
-        CallbackQueryHandler(on_button, pattern=FormTap.matches),
-        # Only new messages: an edited answer is ignored (the form has moved
-        # on), and service messages (a pin, a new photo) are no answers.
-        MessageHandler(
-            private & filters.UpdateType.MESSAGE & ~filters.COMMAND & ~filters.StatusUpdate.ALL,
-            on_answer,
-        ),
-    ]
+    # Messages reach on_answer through handlers.private_chat, which routes a
+    # private chat's messages to the conversation the person is in. An edited
+    # answer is ignored there (the form has moved on).
+    return [CallbackQueryHandler(on_button, pattern=FormTap.matches)]

@@ -24,11 +24,13 @@ ALLOWED = {
         "bot.transport",
         "bot.clock",
     },
+    "bot.publishing": {"bot.domain", "bot.texts", "bot.services", "bot.transport", "bot.clock"},
     "handlers": {
         "bot.domain",
         "bot.texts",
         "bot.services",
         "bot.scheduling",
+        "bot.publishing",
         "bot.transport",
         "bot.context",
         "bot.clock",
@@ -42,6 +44,7 @@ FORBIDDEN = {
     "bot.domain": {"telegram", "tortoise", "aerich", "asyncpg", "httpx"},
     "bot.texts": {"telegram", "tortoise", "asyncpg"},
     "bot.services": {"telegram"},  # but the inbox, which keeps Telegram's updates (below)
+    "bot.publishing": {"tortoise", "aerich", "asyncpg"},
     "handlers": {"tortoise", "aerich", "asyncpg"},
 }
 

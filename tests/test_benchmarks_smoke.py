@@ -76,6 +76,8 @@ async def test_every_measurement_runs_and_loses_nothing(tmp_path):
         assert broadcast["delivered"] == SMOKE.broadcast_groups
         assert broadcast["duplicates"] == 0 and broadcast["responses_429"] == 0
         assert broadcast["forms_completed"] == broadcast["reports_stored"] > 0
+        assert broadcast["urgent_incident_delivered"] == 1
+        assert broadcast["urgent_incident_s"] is not None
         assert figures["deployed_bot"]["responses_429"] == 0
         summary = figures["summary"]
         assert summary["latency_ms"]["count"] == SMOKE.summary_requests

@@ -152,7 +152,9 @@ async def test_an_agency_not_expected_daily_is_never_mentioned(group, telegram, 
     belum = (await say(telegram, "/belum", user=MEMBER)).text
     assert "Polri" in belum and "DPRD" not in belum and "Lina DPRD" not in belum
     summary = (await say(telegram, "/ringkasan", user=MEMBER)).text
-    assert summary.endswith("Belum ada instansi yang melapor.\n\nBelum melapor: Polri, KPU")
+    assert summary.endswith(
+        "Belum ada instansi yang melapor.\n\nKejadian tercatat: tidak ada\n\nBelum melapor: Polri, KPU"
+    )
 
     refused = await say(telegram, "/instansi DPRD wajib", user=MEMBER)
     assert refused.text == "Mohon maaf, pengaturan grup hanya dapat diubah oleh admin grup."

@@ -541,10 +541,13 @@ def test_extractor_is_lenient_with_half_written_files():
 def test_babel_method_map_entry_works():
     """The catalog updater's own method map finds the shipped forms file and reads it whole."""
     bot_dir = DEFAULT_FORMS_PATH.parents[2]
-    found = {
+    extracted = {
         (filename, message)
         for filename, _, message, _, _ in extract_from_dir(bot_dir, method_map=METHOD_MAP)
         if filename.endswith(".json")
     }
+    found = {(name, message) for name, message in extracted if name.startswith("domain/forms/")}
     assert ("domain/forms/default_forms.json", "Jumlah seluruh TPS?") in found
     assert {message for _, message in found} == _default_strings()
+    # The incident categories' labels are extracted from their own file.
+    assert ("domain/incidents/default_categories.json", "Politik uang") in extracted

@@ -22,8 +22,13 @@ PROJECT_ROOT = LOCALES_DIR.parent
 SOURCE_DIRS = ("bot", "handlers")
 KEYWORDS = {**DEFAULT_KEYWORDS, "N_": None}
 POT_PATH = LOCALES_DIR / f"{DOMAIN}.pot"
-# The forms data file's prompts and labels are user-facing too.
-METHOD_MAP = [("**.py", "python"), ("**/forms/*.json", "bot.devtools.forms_extract:extract_forms")]
+# The forms data file's prompts and labels are user-facing too, and so are the
+# incident categories' labels.
+METHOD_MAP = [
+    ("**.py", "python"),
+    ("**/forms/*.json", "bot.devtools.forms_extract:extract_forms"),
+    ("**/incidents/*.json", "bot.devtools.forms_extract:extract_incident_categories"),
+]
 
 
 def extract() -> Catalog:

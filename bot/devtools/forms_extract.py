@@ -1,10 +1,14 @@
-"""A Babel extraction method for forms files, so their text reaches the catalog.
+"""Babel extraction methods for the data files, so their text reaches the catalog.
+
+``extract_forms`` reads a forms file; ``extract_incident_categories`` an
+incident categories file (each category's label).
 
 Prompts, labels, choice labels, summary formats and words, units and check
 messages live in JSON, where the
 Python extractor cannot see them; without this a translator (or a native
-speaker polishing the Indonesian) would never be offered them. Register it in
-a Babel method map as ``("**/forms/*.json", "bot.devtools.forms_extract:extract_forms")``.
+speaker polishing the Indonesian) would never be offered them. Register them in
+a Babel method map as ``("**/forms/*.json", "bot.devtools.forms_extract:extract_forms")``
+(see ``bot.devtools.catalogs``).
 
 It reads the file leniently: validating is ``load_forms``'s job, and a
 half-written file should still give up the strings it has.
@@ -88,6 +92,24 @@ def _question_strings(question: dict, where: str, locate: _Locator) -> Iterator[
         if _is_text(value):
             comment = f"Forms file, {name}: choice '{choice.get('value')}' in the summary."
             yield locate(value), None, value, [comment]
+
+
+def extract_incident_categories(fileobj, keywords, comment_tags, options) -> Iterator[Extracted]:
+    """Yields every category label of an incidents file (``bot/domain/incidents``)."""
+    raw = fileobj.read()
+    text = raw.decode((options or {}).get("encoding", "utf-8")) if isinstance(raw, bytes) else raw
+    data = json.loads(text)
+    if not isinstance(data, dict):
+        return
+    locate = _Locator(text)
+    for category in _items(data.get("categories")):
+        label = category.get("label")
+        if _is_text(label):
+            comment = (
+                f"Incidents file, category '{category.get('value')}': its button, "
+                "and its name in posts and lists."
+            )
+            yield locate(label), None, label, [comment]
 
 
 def _items(value: Any) -> list[dict]:

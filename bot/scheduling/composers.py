@@ -16,7 +16,9 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.domain.forms import FormSet
 from bot.domain.forum import GroupSettings
+from bot.domain.incidents import IncidentCategories
 from bot.services.day_status import day_status
+from bot.services.incidents import digest
 from bot.texts.i18n import Translator, translator
 from bot.texts.posts import milestone_text, reminder_text, report_opening_text
 from bot.texts.splitting import split_message
@@ -38,6 +40,7 @@ class PostContext:
     forms: FormSet
     group: GroupSettings
     day: date
+    categories: IncidentCategories | None = None  # None: the summary leaves incidents out
 
     @property
     def t(self) -> Translator:
@@ -75,7 +78,13 @@ async def daily_summary(post: PostContext) -> Outgoing | None:
     """The same summary /ringkasan gives."""
     status = await day_status(post.group, post.day)
     summary = SummaryInput(
-        post.group, post.day, status.reports, status.expected_agencies, post.forms
+        post.group,
+        post.day,
+        status.reports,
+        status.expected_agencies,
+        post.forms,
+        incidents=await digest(post.group.chat_id, post.day, post.group.time_zone),
+        categories=post.categories,
     )
     return Outgoing(split_message(render_summary(post.t, summary)))
 

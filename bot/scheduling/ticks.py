@@ -37,6 +37,7 @@ from bot.clock import Clock
 from bot.domain.countdown import local_today
 from bot.domain.forms import FormSet
 from bot.domain.forum import GroupSettings
+from bot.domain.incidents import IncidentCategories
 from bot.scheduling import post_record
 from bot.scheduling.composers import Outgoing, PostContext
 from bot.scheduling.post_kinds import POST_KINDS
@@ -75,10 +76,17 @@ class TickResult:
 class Scheduler:
     """Sends what is due; ``tick`` is the whole job, called with the clock's "now"."""
 
-    def __init__(self, application: Application, clock: Clock, forms: FormSet) -> None:
+    def __init__(
+        self,
+        application: Application,
+        clock: Clock,
+        forms: FormSet,
+        categories: IncidentCategories | None = None,
+    ) -> None:
         self.application = application
         self.clock = clock
         self.forms = forms
+        self.categories = categories
         self._ledger = post_record.PostLedger()
         self._lock = asyncio.Lock()
 
@@ -134,7 +142,13 @@ class Scheduler:
             return group
         try:
             outgoing = await POST_KINDS[post.kind].compose(
-                PostContext(self.application.bot.username, self.forms, group, post.local_date)
+                PostContext(
+                    self.application.bot.username,
+                    self.forms,
+                    group,
+                    post.local_date,
+                    self.categories,
+                )
             )
             if outgoing is None:
                 await post_record.finish(post, PostState.NOT_NEEDED)

@@ -177,3 +177,113 @@ class InboxUpdate(Model):
 
     class Meta:
         table = "inbox_updates"
+
+
+class IncidentDraftKind(StrEnum):
+    REPORT = "laporan"  # an incident report being filled in
+    NOTE = "catatan"  # a follow-up note asked for after a Ditangani or Selesai tap
+
+
+class IncidentDraft(Model):
+    """An incident report or follow-up note being written in a private chat; survives restarts.
+
+    One of each kind per person: a new report replaces an unfinished one of
+    the same person, and so does a new note.
+    """
+
+    id = fields.IntField(primary_key=True)
+    user_id = fields.BigIntField()
+    kind = fields.CharEnumField(IncidentDraftKind, max_length=8)
+    group: fields.ForeignKeyRelation[Group] = fields.ForeignKeyField(
+        "models.Group", related_name="incident_drafts", on_delete=fields.CASCADE
+    )
+    # Binds buttons to this draft, and the incident (or status change) it
+    # becomes to it: a redelivered Kirim finds what the first one stored.
+    token = fields.CharField(max_length=8)
+    # A report: bot.domain.incidents.engine.IncidentProgress as JSON. A note:
+    # {"incident_id": ..., "status": ...}.
+    progress: fields.JSONField[dict] = fields.JSONField()
+    # Who writes, as the incident will name them: a liaison's agency and unit,
+    # or none for a group admin who is no liaison.
+    reporter_name = fields.CharField(max_length=128)
+    agency = fields.CharField(max_length=16, null=True)
+    unit_name = fields.CharField(max_length=100, default="")
+    # Telegram re-delivers updates after a crash: one at or below this was applied.
+    last_update_id = fields.BigIntField(default=0)
+    # The private message counting the photos received, edited while an album's
+    # photos arrive (one update each), and the album it counts.
+    tally_message_id = fields.BigIntField(null=True)
+    tally_media_group = fields.CharField(max_length=64, null=True)
+    started_at = fields.DatetimeField()
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "incident_drafts"
+        unique_together = (("user_id", "kind"),)
+
+
+class Incident(Model):
+    """A reported incident, numbered per group and year, followed up until done."""
+
+    id = fields.IntField(primary_key=True)
+    group: fields.ForeignKeyRelation[Group] = fields.ForeignKeyField(
+        "models.Group", related_name="incidents", on_delete=fields.CASCADE
+    )
+    year = fields.IntField()  # the group's local year when reported
+    number = fields.IntField()
+    category = fields.CharField(max_length=16)
+    urgency = fields.CharField(max_length=8)
+    kecamatan = fields.CharField(max_length=100)
+    desa = fields.CharField(max_length=100)
+    latitude = fields.FloatField(null=True)
+    longitude = fields.FloatField(null=True)
+    occurred_at = fields.DatetimeField()
+    reported_at = fields.DatetimeField()
+    description = fields.TextField()
+    reporter_user_id = fields.BigIntField()
+    reporter_name = fields.CharField(max_length=128)
+    agency = fields.CharField(max_length=16, null=True)
+    unit_name = fields.CharField(max_length=100, default="")
+    # Telegram file ids with their kind: [[file_id, file_unique_id, "photo"], ...].
+    photos: fields.JSONField[list[list[str]]] = fields.JSONField()
+    status = fields.CharField(max_length=16, default="baru")
+    status_at = fields.DatetimeField()
+    # The draft's token: a Kirim delivered again after a crash finds this row.
+    form_token = fields.CharField(max_length=8)
+    # Posting to the group, exactly once across crashes: the parts of the post
+    # (bot.publishing.incidents) are handed to Telegram in order, each claimed by
+    # raising this count from its index; a part below it is never sent again.
+    parts_handed = fields.IntField(default=0)
+    parts_total = fields.IntField(null=True)  # known once the first part is claimed
+    message_id = fields.BigIntField(null=True)  # the first message of the post
+    control_message_id = fields.BigIntField(null=True)  # the one with the buttons
+    pinned = fields.BooleanField(default=False)
+
+    class Meta:
+        table = "incidents"
+        unique_together = (("group", "year", "number"), ("reporter_user_id", "form_token"))
+        indexes = (("group", "status"), ("group", "occurred_at"))
+
+
+class IncidentChange(Model):
+    """One step of an incident's handling: Ditangani or Selesai, with who, when and a note."""
+
+    id = fields.IntField(primary_key=True)
+    incident: fields.ForeignKeyRelation[Incident] = fields.ForeignKeyField(
+        "models.Incident", related_name="changes", on_delete=fields.CASCADE
+    )
+    status = fields.CharField(max_length=16)
+    note = fields.TextField()
+    user_id = fields.BigIntField()
+    name = fields.CharField(max_length=128)
+    agency = fields.CharField(max_length=16, null=True)
+    unit_name = fields.CharField(max_length=100, default="")
+    at = fields.DatetimeField()
+    note_token = fields.CharField(max_length=8)  # the note draft's: see Incident.form_token
+    # The reply in the group, once: claimed before it is handed to Telegram.
+    handed_over = fields.BooleanField(default=False)
+    message_id = fields.BigIntField(null=True)
+
+    class Meta:
+        table = "incident_changes"
+        unique_together = (("user_id", "note_token"),)

@@ -22,9 +22,11 @@ from bot.domain.agencies import Agency
 from bot.domain.forms import Form, FormSet, Question, QuestionKind
 from bot.domain.forms.combining import decimal_of, share
 from bot.domain.forum import Answer, GroupSettings, SubmittedReport
+from bot.domain.incidents import IncidentCategories, IncidentDigest
 from bot.texts.group_view import EXAMPLE_REGION, countdown_line
 from bot.texts.html import escape
 from bot.texts.i18n import Translator
+from bot.texts.incidents import digest_block
 from bot.texts.situation import situation_text
 
 __all__ = ["SubmittedReport", "SummaryInput", "overall_status", "render_summary"]
@@ -37,6 +39,10 @@ class SummaryInput:
     reports: Sequence[SubmittedReport]  # the latest per agency
     expected_agencies: Sequence[Agency]  # agencies with approved liaisons
     forms: FormSet  # what each answer means and how it reads
+    # The day's incidents by category and those still open, with what their categories
+    # are called; None leaves the incidents out (a summary from before they existed).
+    incidents: IncidentDigest | None = None
+    categories: IncidentCategories | None = None
 
 
 def overall_status(forms: FormSet, reports: Sequence[SubmittedReport]) -> str | None:
@@ -58,6 +64,8 @@ def render_summary(t: Translator, data: SummaryInput) -> str:
     follow_ups = _follow_ups(t, data.forms, reports)
     if follow_ups:
         blocks.append(follow_ups)
+    if data.incidents is not None and data.categories is not None:
+        blocks.append(digest_block(t, data.categories, data.incidents, data.group.time_zone))
     blocks += [_report_block(t, report, data, zone) for report in reports]
     if missing:
         blocks.append(

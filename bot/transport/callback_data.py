@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import ClassVar, TypeVar
 
 from bot.domain.agencies import Agency
+from bot.domain.incidents import IncidentStatus
 
 MAX_BYTES = 64  # Telegram's limit for callback data
 _TOKEN = re.compile(r"[\w-]{1,8}")
@@ -84,10 +85,9 @@ class FormAction:
 
 
 @dataclass(frozen=True)
-class FormTap(CallbackData):
-    """A button of a report form; ``token`` binds it to one form, so an old form's is stale."""
+class _TokenTap(CallbackData):
+    """A button of a conversation in a private chat, bound to one form by its token."""
 
-    PREFIX: ClassVar[str] = "f"
     token: str
     action: str
     question: str | None = None
@@ -97,7 +97,7 @@ class FormTap(CallbackData):
         return tuple(f for f in (self.token, self.action, self.question, self.value) if f)
 
     @classmethod
-    def _unpack(cls, fields: list[str]) -> FormTap | None:
+    def _unpack(cls, fields: list[str]) -> _TokenTap | None:
         if len(fields) < 2 or not _TOKEN.fullmatch(fields[0]):
             return None
         token, action, *rest = fields
@@ -108,6 +108,45 @@ class FormTap(CallbackData):
         if len(rest) == 2 and not _VALUE.fullmatch(rest[1]):
             return None
         return cls(token, action, *rest)
+
+
+@dataclass(frozen=True)
+class FormTap(_TokenTap):
+    """A button of a report form; ``token`` binds it to one form, so an old form's is stale."""
+
+    PREFIX: ClassVar[str] = "f"
+
+
+@dataclass(frozen=True)
+class IncidentFormTap(_TokenTap):
+    """A button of an incident report; ``question`` is the step, ``value`` a category,
+    an urgency, "now" or "done" (see ``bot.domain.incidents.engine``)."""
+
+    PREFIX: ClassVar[str] = "kj"
+
+
+@dataclass(frozen=True)
+class IncidentFollowUp(CallbackData):
+    """Ditangani or Selesai under an incident in its group."""
+
+    PREFIX: ClassVar[str] = "tl"
+    incident_id: int  # as tapped: the service refuses one out of range or of another group
+    status: IncidentStatus
+
+    def _fields(self) -> tuple[str, ...]:
+        return (str(self.incident_id), self.status.value)
+
+    @classmethod
+    def _unpack(cls, fields: list[str]) -> IncidentFollowUp | None:
+        if len(fields) != 2 or not _UNSIGNED.fullmatch(fields[0]) or len(fields[0]) > 12:
+            return None
+        try:
+            status = IncidentStatus(fields[1])
+        except ValueError:
+            return None
+        if status is IncidentStatus.NEW:
+            return None
+        return cls(int(fields[0]), status)
 
 
 @dataclass(frozen=True)
@@ -167,26 +206,46 @@ class LiaisonRemoval(CallbackData):
 
 
 @dataclass(frozen=True)
-class GroupChoice(CallbackData):
-    """The group a liaison serving several reports for, picked in the private chat."""
-
-    PREFIX: ClassVar[str] = "pilih"
+class _ChatChoice(CallbackData):
     chat_id: int
 
     def _fields(self) -> tuple[str, ...]:
         return (str(self.chat_id),)
 
     @classmethod
-    def _unpack(cls, fields: list[str]) -> GroupChoice | None:
+    def _unpack(cls, fields: list[str]) -> _ChatChoice | None:
         if len(fields) != 1 or not _NUMBER.fullmatch(fields[0]):
             return None
         return cls(int(fields[0]))
 
 
+@dataclass(frozen=True)
+class GroupChoice(_ChatChoice):
+    """The group a liaison serving several reports for, picked in the private chat."""
+
+    PREFIX: ClassVar[str] = "pilih"
+
+
+@dataclass(frozen=True)
+class IncidentGroupChoice(_ChatChoice):
+    """The group an incident is reported for, picked in the private chat."""
+
+    PREFIX: ClassVar[str] = "pilihkj"
+
+
 # Prefix -> kind: every button data the bot has sent and may still be tapped.
 KINDS: dict[str, type[CallbackData]] = {
     kind.PREFIX: kind
-    for kind in (FormTap, AgencyChoice, RegistrationDecision, LiaisonRemoval, GroupChoice)
+    for kind in (
+        FormTap,
+        AgencyChoice,
+        RegistrationDecision,
+        LiaisonRemoval,
+        GroupChoice,
+        IncidentFormTap,
+        IncidentFollowUp,
+        IncidentGroupChoice,
+    )
 }
 
 

@@ -30,6 +30,7 @@ class TelegramFault(Enum):
     MAYBE_DELIVERED = "maybe_delivered"  # timed out after sending: it may have arrived
     NOT_DELIVERED = "not_delivered"  # the network failed before Telegram took it
     RATE_LIMITED = "rate_limited"  # 429: wait ``retry_after``
+    NO_RIGHTS = "no_rights"  # the bot lacks an admin right (pinning) in the chat
     REFUSED = "refused"  # any other 400: our request is wrong; repeating it cannot help
     OTHER = "other"  # not a Telegram error, or one we do not expect
 
@@ -38,6 +39,7 @@ class TelegramFault(Enum):
 _CHAT_GONE_TEXTS = ("chat not found",)
 _NOT_MODIFIED_TEXTS = ("message is not modified",)
 _QUERY_EXPIRED_TEXTS = ("query is too old", "query id is invalid")
+_NO_RIGHTS_TEXTS = ("not enough rights", "chat_admin_required", "need administrator rights")
 _MESSAGE_GONE_TEXTS = (
     "message to edit not found",
     "message can't be edited",
@@ -61,6 +63,7 @@ def classify(error: BaseException | None) -> TelegramFault:
             (_NOT_MODIFIED_TEXTS, TelegramFault.NOT_MODIFIED),
             (_QUERY_EXPIRED_TEXTS, TelegramFault.QUERY_EXPIRED),
             (_MESSAGE_GONE_TEXTS, TelegramFault.MESSAGE_GONE),
+            (_NO_RIGHTS_TEXTS, TelegramFault.NO_RIGHTS),
         ):
             if any(known in text for known in texts):
                 return fault

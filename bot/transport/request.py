@@ -47,6 +47,8 @@ SAFE_TO_REPEAT = frozenset(
         "editMessageText",
         "editMessageReplyMarkup",
         "deleteMessage",
+        "pinChatMessage",
+        "unpinChatMessage",
         "getUpdates",
     }
 )

@@ -20,12 +20,19 @@ import time
 from datetime import datetime
 
 from bot.domain.forms import FormSet
+from tests.bench.incident import send_incident
 from tests.bench.liaison import Deadline, FormFiller, Liaison, Replies
 from tests.bench.limits import OVERALL_PER_SECOND, BenchServer
 from tests.bench.seed import chat_id_of
 from tests.bench.stats import latency_ms
+from tests.support.botapi import BotMessage
 
 GIVE_UP_FACTOR = 3  # stop waiting at three times the ideal (plus a minute)
+INCIDENT_AFTER = 5.0  # seconds into the broadcast the urgent incident is sent
+
+
+def incident_at(due: float, ideal: float) -> float:
+    return due + min(INCIDENT_AFTER, ideal / 3)
 
 
 def _delivered(server: BenchServer, chats: set[int]) -> int:
@@ -40,6 +47,7 @@ async def measure_broadcast(
     liaisons: list[Liaison],
     think_mean: float,
     min_seconds: float = 0.0,
+    incident: tuple[Liaison, BotMessage] | None = None,
 ) -> tuple[dict, Replies]:
     """Waits for the summaries of the first ``groups`` groups, due at ``due_minute``.
 
@@ -66,6 +74,12 @@ async def measure_broadcast(
         )
         for liaison in liaisons
     ]
+    # The urgent incident is sent a little into the broadcast, with most summaries waiting.
+    urgent = (
+        asyncio.create_task(send_incident(server, *incident, at=incident_at(due, ideal)))
+        if incident is not None
+        else None
+    )
     started = time.perf_counter()
     await server.wait_for_groups(chats, give_up)
     finished_wall, finished = time.time(), time.perf_counter()
@@ -73,6 +87,7 @@ async def measure_broadcast(
     await asyncio.sleep(1.0)  # a late duplicate would show up now
     stop.at = time.perf_counter()
     await asyncio.gather(*reporting)
+    incident_figures = await urgent if urgent is not None else None
 
     times = sorted(at for at, chat in server.group_sends if chat in chats)
     last = times[-1] if times else finished_wall
@@ -96,4 +111,10 @@ async def measure_broadcast(
         "lost": replies.lost,
         "off_script": replies.off_script,
     }
+    if incident_figures is not None:
+        figures["urgent_incident_s"] = incident_figures["seconds"]
+        figures["urgent_incident_delivered"] = incident_figures["delivered"]
+        figures["summaries_waiting_at_incident"] = groups - sum(
+            1 for at, chat in server.group_sends if chat in chats and at <= incident_at(due, ideal)
+        )
     return figures, replies

@@ -65,6 +65,12 @@ ROWS = (
         ("<=", 1000),
         "ms",
     ),
+    Row(
+        "  urgent incident reaches its group meanwhile",
+        ("broadcast", "urgent_incident_s"),
+        ("<=", 2),
+        "s",
+    ),
     Row("/ringkasan latency p50", ("summary", "latency_ms", "p50"), unit="ms"),
     Row("/ringkasan latency p95", ("summary", "latency_ms", "p95"), ("<=", 50), "ms"),
     Row("peak RSS of the bot", ("memory", "peak_rss_mib"), ("<=", 200), "MiB"),
@@ -130,6 +136,8 @@ def problems(report: dict) -> list[str]:
                 if figures.get(key):
                     found.append(f"{name} {phase}: {key} = {figures[key]}")
         broadcast = results.get("broadcast", {})
+        if broadcast and broadcast.get("urgent_incident_delivered") != 1:
+            found.append(f"{name} broadcast: the urgent incident did not reach its group")
         if broadcast and broadcast.get("delivered") != broadcast.get("groups"):
             found.append(
                 f"{name} broadcast: {broadcast.get('delivered')} of "

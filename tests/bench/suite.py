@@ -33,6 +33,7 @@ from pathlib import Path
 from bot.domain.forms import FormSet
 from tests.bench.broadcast import measure_broadcast
 from tests.bench.database import BenchDatabase
+from tests.bench.incident import prepare_incident
 from tests.bench.liaison import Liaison, Replies, groups_needed, liaisons_of_groups
 from tests.bench.limits import BenchServer
 from tests.bench.memory import memory_figures
@@ -54,6 +55,7 @@ class Cast:
     saturation: list[Liaison]
     broadcast: list[Liaison]
     deployed: list[Liaison]  # flat out through the deployed bot's pacing
+    incident: list[Liaison]  # reports an urgent incident during the broadcast
     first_group: int
     last_group: int
 
@@ -69,6 +71,7 @@ class Cast:
             (scale.saturation_liaisons, 7),
             (scale.broadcast_liaisons, 1),
             (scale.pacing_liaisons, 1),
+            (1, 1),
         ):
             casts.append(liaisons_of_groups(next_group, count, per_group))
             next_group += groups_needed(count, per_group)
@@ -247,6 +250,8 @@ class Run:
                 f"[{self.kind}] broadcast of {scale.broadcast_groups} summaries due "
                 f"{population.due_minute:%H:%M} UTC ..."
             )
+            reporter = self.cast.incident[0]
+            review = await prepare_incident(self.server, reporter)
             self.figures["broadcast"], replies = await measure_broadcast(
                 self.server,
                 self.forms,
@@ -255,6 +260,7 @@ class Run:
                 self.cast.broadcast,
                 scale.broadcast_think_seconds,
                 min_seconds=0.0 if scale.wait_for_minute else 1.5,
+                incident=(reporter, review),
             )
             self.phases["broadcast"] = (self.cast.broadcast, replies)
             if not scale.wait_for_minute:

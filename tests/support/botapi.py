@@ -27,6 +27,8 @@ from aiohttp import web
 BOT_ID = 7000000001
 BOT_USERNAME = "PoskoForkopimdaBot"
 MAX_TEXT_LENGTH = 4096
+NO_PIN_RIGHTS = "Bad Request: not enough rights to manage pinned messages in the chat"
+MAX_CAPTION_LENGTH = 1024  # in UTF-16 code units, as Telegram counts
 _ALLOWED_TAGS = {
     "b",
     "strong",
@@ -98,7 +100,11 @@ class Chat:
 
 @dataclass
 class BotMessage:
-    """A message as the bot sent (or last edited) it."""
+    """A message as the bot sent (or last edited) it.
+
+    ``kind`` is ``text``, ``photo``, ``document`` or ``location``; for media,
+    ``text`` is the caption as shown and ``file_id`` the file sent.
+    """
 
     chat_id: int
     message_id: int
@@ -106,6 +112,11 @@ class BotMessage:
     text: str
     reply_markup: dict | None = None
     edits: int = 0
+    kind: str = "text"
+    file_id: str | None = None
+    media_group_id: str | None = None
+    reply_to: int | None = None  # the message this one answers
+    location: tuple[float, float] | None = None
 
     @property
     def buttons(self) -> list[dict]:
@@ -119,13 +130,23 @@ class BotMessage:
         raise AssertionError(f"no button {label!r} in {[b['text'] for b in self.buttons]}")
 
     def to_dict(self, chat: dict) -> dict:
-        data = {
+        data: dict[str, Any] = {
             "message_id": self.message_id,
             "date": 0,
             "chat": chat,
-            "text": self.text,
             "from": bot_user(),
         }
+        if self.kind == "text":
+            data["text"] = self.text
+        elif self.kind == "location":
+            latitude, longitude = self.location or (0.0, 0.0)
+            data["location"] = {"latitude": latitude, "longitude": longitude}
+        else:
+            data[self.kind] = _file(self.kind, self.file_id or "", self.file_id or "")
+            if self.text:
+                data["caption"] = self.text
+        if self.media_group_id:
+            data["media_group_id"] = self.media_group_id
         if self.reply_markup:
             data["reply_markup"] = self.reply_markup
         return data
@@ -163,6 +184,32 @@ class ApiError(Exception):
         super().__init__(description)
         self.status = status
         self.description = description
+
+
+def _file(kind: str, file_id: str, unique_id: str, mime_type: str = "image/jpeg") -> Any:
+    """A photo (its sizes, smallest first) or a document, as Telegram describes it."""
+    if kind == "photo":
+        return [
+            {
+                "file_id": f"{file_id}-s" if size == 90 else file_id,
+                "file_unique_id": f"{unique_id}-s" if size == 90 else unique_id,
+                "width": size,
+                "height": size,
+                "file_size": size * 40,
+            }
+            for size in (90, 1280)
+        ]
+    return {
+        "file_id": file_id,
+        "file_unique_id": unique_id,
+        "file_name": f"{unique_id}.jpg" if mime_type.startswith("image/") else f"{unique_id}.pdf",
+        "mime_type": mime_type,
+        "file_size": 48000,
+    }
+
+
+def utf16_length(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
 
 
 def bot_user() -> dict:
@@ -241,6 +288,13 @@ class TelegramServer:
         self._chats: dict[int, dict] = {}
         self._messages: dict[tuple[int, int], BotMessage] = {}
         self._outbox: dict[int, list[BotMessage]] = defaultdict(list)
+        # Files people sent, by file id -> "photo" or "document": the bot may send those.
+        self.files: dict[str, str] = {}
+        self._file_ids = itertools.count(1)
+        self._media_group_ids = itertools.count(1)
+        # Chats where the bot may pin (an admin with can_pin_messages); pinned message ids.
+        self.can_pin: set[int] = set()
+        self.pinned: dict[int, list[int]] = defaultdict(list)
         self._read: dict[int, int] = defaultdict(int)
         self._updates: list[dict] = []
         self._update_ids = itertools.count(100_000_001)
@@ -360,8 +414,86 @@ class TelegramServer:
             "from": user.to_dict(),
             **content,
         }
+        for size in content.get("photo") or ():
+            self.files[size["file_id"]] = "photo"
+        if isinstance(content.get("document"), dict):
+            self.files[content["document"]["file_id"]] = "document"
         await self.push_update({"message": message})
         return message
+
+    def new_photo(self) -> tuple[str, str]:
+        """A file id and unique id for a picture a user is about to send."""
+        n = next(self._file_ids)
+        return f"AgACAgUAAxkBAAI-photo-{n}", f"AQAD-photo-{n}"
+
+    async def send_user_photo(
+        self,
+        chat: Chat,
+        user: User,
+        *,
+        caption: str | None = None,
+        media_group_id: str | None = None,
+        as_file: bool = False,
+        photo: tuple[str, str] | None = None,
+        **extra: Any,
+    ) -> dict:
+        """A user sends a photo (``as_file``: the picture as an image document).
+
+        Telegram sends a photo in several sizes, smallest first; a picture sent
+        as a file is a document with an image MIME type.
+        """
+        file_id, unique_id = photo or self.new_photo()
+        kind = "document" if as_file else "photo"
+        content: dict[str, Any] = {kind: _file(kind, file_id, unique_id), **extra}
+        if caption is not None:
+            content["caption"] = caption
+        if media_group_id is not None:
+            content["media_group_id"] = media_group_id
+        return await self.send_other(chat, user, **content)
+
+    def album(self, count: int) -> tuple[str, list[tuple[str, str]]]:
+        """A media group id and ``count`` pictures, for ``send_album``."""
+        group = f"1339{next(self._media_group_ids):08d}"
+        return group, [self.new_photo() for _ in range(count)]
+
+    async def send_album(
+        self,
+        chat: Chat,
+        user: User,
+        count: int,
+        *,
+        order: list[int] | None = None,
+        caption: str | None = None,
+    ) -> list[dict]:
+        """A user sends ``count`` photos at once: one update per photo, sharing a
+        media group id, delivered in ``order`` (indexes into the album) if given."""
+        group, photos = self.album(count)
+        messages = []
+        for index in order if order is not None else range(count):
+            messages.append(
+                await self.send_user_photo(
+                    chat,
+                    user,
+                    media_group_id=group,
+                    photo=photos[index],
+                    caption=caption if index == 0 else None,
+                )
+            )
+        return messages
+
+    async def send_user_location(
+        self, chat: Chat, user: User, latitude: float, longitude: float, **extra: Any
+    ) -> dict:
+        """A user shares a location (``live_period`` in ``extra`` for a live one)."""
+        location: dict[str, Any] = {"latitude": latitude, "longitude": longitude}
+        live_period = extra.pop("live_period", None)
+        if live_period is not None:
+            location["live_period"] = live_period
+        return await self.send_other(chat, user, location=location, **extra)
+
+    def allow_pinning(self, chat: Chat, allowed: bool = True) -> None:
+        """Makes the bot an admin who may pin in ``chat`` (or takes the right away)."""
+        (self.can_pin.add if allowed else self.can_pin.discard)(chat.id)
 
     async def press(self, user: User, message: BotMessage, data: str) -> str:
         """``user`` taps the inline button carrying ``data`` under ``message``."""
@@ -626,15 +758,150 @@ class TelegramServer:
         if len(plain) > MAX_TEXT_LENGTH:
             raise ApiError(400, "Bad Request: message is too long")
         message = BotMessage(
-            chat_id, next(self._message_ids), source, plain, params.get("reply_markup")
+            chat_id,
+            next(self._message_ids),
+            source,
+            plain,
+            params.get("reply_markup"),
+            reply_to=self._replied(chat_id, params),
         )
-        self._messages[(chat_id, message.message_id)] = message
+        return await self._store_and_deliver(message)
+
+    def _caption(self, params: dict, key: str = "caption") -> tuple[str, str]:
+        source = str(params.get(key) or "")
+        plain = parse_html(source) if params.get("parse_mode") == "HTML" else source
+        if utf16_length(plain) > MAX_CAPTION_LENGTH:
+            raise ApiError(400, "Bad Request: message caption is too long")
+        return source, plain
+
+    def _sendable(self, file_id: object, kind: str) -> str:
+        known = self.files.get(str(file_id))
+        if known is None:
+            raise ApiError(400, "Bad Request: wrong file identifier/HTTP URL specified")
+        if known != kind:
+            raise ApiError(400, "Bad Request: type of file mismatch")
+        return str(file_id)
+
+    def _replied(self, chat_id: int, params: dict) -> int | None:
+        """The message a send answers; Telegram refuses a missing one unless told not to."""
+        reply = params.get("reply_parameters")
+        if not isinstance(reply, dict):
+            return None
+        message_id = int(reply["message_id"])
+        if (chat_id, message_id) not in self._messages and not reply.get(
+            "allow_sending_without_reply"
+        ):
+            raise ApiError(400, "Bad Request: message to be replied not found")
+        return message_id if (chat_id, message_id) in self._messages else None
+
+    async def _store_and_deliver(self, message: BotMessage) -> dict:
+        self._messages[(message.chat_id, message.message_id)] = message
         await self._deliver(message)
-        chat = self._chats.get(chat_id, {"id": chat_id, "type": "private"})
+        chat = self._chats.get(message.chat_id, {"id": message.chat_id, "type": "private"})
         return message.to_dict(chat)
+
+    async def _api_sendPhoto(self, params: dict) -> dict:
+        return await self._send_file(params, "photo")
+
+    async def _api_sendDocument(self, params: dict) -> dict:
+        return await self._send_file(params, "document")
+
+    async def _send_file(self, params: dict, kind: str) -> dict:
+        chat_id = int(params["chat_id"])
+        file_id = self._sendable(params.get(kind), kind)
+        source, plain = self._caption(params)
+        reply_to = self._replied(chat_id, params)
+        message = BotMessage(
+            chat_id,
+            next(self._message_ids),
+            source,
+            plain,
+            params.get("reply_markup"),
+            kind=kind,
+            file_id=file_id,
+            reply_to=reply_to,
+        )
+        return await self._store_and_deliver(message)
+
+    async def _api_sendMediaGroup(self, params: dict) -> list[dict]:
+        chat_id = int(params["chat_id"])
+        media = params.get("media")
+        if not isinstance(media, list) or not 2 <= len(media) <= 10:
+            raise ApiError(400, "Bad Request: wrong number of media in the album (2 to 10)")
+        kinds = {item.get("type") for item in media}
+        if len(kinds) != 1 or not kinds <= {"photo", "document"}:
+            raise ApiError(
+                400,
+                "Bad Request: documents can be only grouped in an album with messages "
+                "of the same type",
+            )
+        reply_to = self._replied(chat_id, params)
+        group = f"bot{next(self._media_group_ids)}"
+        prepared = []
+        for item in media:  # all checked before any is sent: an album goes whole or not at all
+            kind = item["type"]
+            file_id = self._sendable(item.get("media"), kind)
+            source, plain = self._caption(item)
+            prepared.append((kind, file_id, source, plain))
+        results = []
+        for kind, file_id, source, plain in prepared:
+            message = BotMessage(
+                chat_id,
+                next(self._message_ids),
+                source,
+                plain,
+                kind=kind,
+                file_id=file_id,
+                media_group_id=group,
+                reply_to=reply_to,
+            )
+            results.append(await self._store_and_deliver(message))
+        return results
+
+    async def _api_sendLocation(self, params: dict) -> dict:
+        chat_id = int(params["chat_id"])
+        latitude, longitude = float(params["latitude"]), float(params["longitude"])
+        if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+            raise ApiError(400, "Bad Request: wrong location")
+        message = BotMessage(
+            chat_id,
+            next(self._message_ids),
+            "",
+            "",
+            params.get("reply_markup"),
+            kind="location",
+            reply_to=self._replied(chat_id, params),
+            location=(latitude, longitude),
+        )
+        return await self._store_and_deliver(message)
+
+    async def _api_pinChatMessage(self, params: dict) -> bool:
+        chat_id, message_id = int(params["chat_id"]), int(params["message_id"])
+        if chat_id < 0 and chat_id not in self.can_pin:
+            raise ApiError(400, NO_PIN_RIGHTS)
+        if (chat_id, message_id) not in self._messages:
+            raise ApiError(400, "Bad Request: message to pin not found")
+        if message_id not in self.pinned[chat_id]:
+            self.pinned[chat_id].append(message_id)
+        return True
+
+    async def _api_unpinChatMessage(self, params: dict) -> bool:
+        chat_id = int(params["chat_id"])
+        if chat_id < 0 and chat_id not in self.can_pin:
+            raise ApiError(400, NO_PIN_RIGHTS)
+        message_id = params.get("message_id")
+        pinned = self.pinned[chat_id]
+        if message_id is None:
+            if pinned:
+                pinned.pop()
+        elif int(message_id) in pinned:
+            pinned.remove(int(message_id))
+        return True
 
     async def _api_editMessageText(self, params: dict) -> dict:
         message = self._stored(params)
+        if message.kind != "text":
+            raise ApiError(400, "Bad Request: there is no text in the message to edit")
         source = str(params.get("text", ""))
         plain = parse_html(source) if params.get("parse_mode") == "HTML" else source
         markup = params.get("reply_markup")
