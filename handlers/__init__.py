@@ -9,7 +9,17 @@ May import: anything in ``bot`` but ``bot.storage`` (and never tortoise).
 
 from telegram.ext import Application
 
-from handlers import errors, membership, registration, report_entry, report_form, stale_buttons
+from handlers import (
+    daily_status,
+    errors,
+    group_links,
+    membership,
+    regions,
+    registration,
+    report_entry,
+    report_form,
+    stale_buttons,
+)
 from handlers.commands import COMMANDS
 
 __all__ = ["COMMANDS", "register_handlers"]
@@ -18,7 +28,15 @@ __all__ = ["COMMANDS", "register_handlers"]
 def register_handlers(application: Application) -> None:
     for command in COMMANDS:
         application.add_handlers(command.handlers())
-    for module in (membership, registration, report_entry, report_form):
+    for module in (
+        membership,
+        registration,
+        report_entry,
+        report_form,
+        regions,
+        group_links,
+        daily_status,
+    ):
         application.add_handlers(module.handlers())
     application.add_handlers(stale_buttons.handlers(application), group=stale_buttons.LATER_GROUP)
     application.add_error_handler(errors.on_error)

@@ -13,8 +13,10 @@ from bot.transport.commands import Command
 from handlers import (
     countdown,
     daily_status,
+    group_links,
     help,
     post_schedule,
+    regions,
     registration,
     report_entry,
     report_form,
@@ -33,7 +35,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("batal", N_("Batalkan laporan yang sedang diisi"), private=report_form.cancel),
     Command(
         "ringkasan",
-        N_("Ringkasan harian (hari ini, kemarin, atau tanggal)"),
+        N_("Ringkasan harian (hari ini, kemarin, tanggal, atau wilayah di bawah)"),
         group=daily_status.show_summary,
     ),
     Command("belum", N_("Siapa yang belum melapor hari ini"), group=daily_status.show_not_reported),
@@ -46,7 +48,17 @@ COMMANDS: tuple[Command, ...] = (
     Command("liaison", N_("Daftar penghubung instansi"), group=registration.list_liaisons),
     Command("keluar", N_("Berhenti sebagai penghubung"), group=registration.leave),
     Command("pengaturan", N_("Lihat pengaturan grup"), group=setup.show_settings),
-    Command("wilayah", N_("Atur nama wilayah (admin)"), group=setup.set_region),
+    Command(
+        "wilayah",
+        N_("Atur wilayah dengan kode atau nama Kemendagri (admin)"),
+        group=regions.set_region,
+    ),
+    Command(
+        "induk",
+        N_("Minta bergabung dengan grup wilayah di atasnya (admin)"),
+        group=group_links.ask_to_join,
+    ),
+    Command("lepas", N_("Putuskan hubungan dengan grup lain (admin)"), group=group_links.end_link),
     Command("zona", N_("Atur zona waktu: WIB, WITA, atau WIT (admin)"), group=setup.set_zone),
     Command("hari_h", N_("Atur hari pemungutan suara (admin)"), group=setup.set_polling_day),
     Command(

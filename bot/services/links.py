@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
 from bot.domain.links import GroupRef, LinkRefusal, refusal, wanted_above
@@ -196,12 +195,16 @@ async def decide(
 async def end_link(link_id: int, chat_id: int, admin_id: int) -> LinkRecord | None:
     """Ends a link (or withdraws a request) one of whose two groups is ``chat_id``, at once.
 
-    None when there is no such open link: ended already, or not this group's.
+    Returns the link as it stood just before (approved, or requested for a
+    withdrawn request); None when there is no such open link: ended already,
+    or not this group's.
     """
-    group = await Group.get_or_none(chat_id=chat_id)
-    if link_id not in _IDS or group is None:
+    before = await find_link(link_id)
+    if before is None or chat_id not in (before.lower.chat_id, before.upper.chat_id):
         return None
-    updated = await GroupLink.filter(
-        Q(lower_id=group.id) | Q(upper_id=group.id), id=link_id, state__in=_OPEN
-    ).update(state=LinkState.ENDED, ended_by=admin_id)
-    return await find_link(link_id) if updated else None
+    if before.state not in _OPEN:
+        return None
+    updated = await GroupLink.filter(id=link_id, state=before.state).update(
+        state=LinkState.ENDED, ended_by=admin_id
+    )
+    return before if updated else None

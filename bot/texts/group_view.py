@@ -6,9 +6,11 @@ from datetime import date, datetime
 
 from bot.domain.countdown import Countdown, local_today
 from bot.domain.forum import GroupSettings
+from bot.domain.links import GroupRef
 from bot.domain.zones import zone_label
 from bot.texts.html import escape
 from bot.texts.i18n import Translator
+from bot.texts.regions import group_name, region_line
 
 EXAMPLE_REGION = "/wilayah Kabupaten Kutai Timur"
 EXAMPLE_POLLING_DAY = "/hari_h 2024-11-27 Pilkada Serentak 2024"
@@ -37,7 +39,15 @@ def countdown_line(t: Translator, group: GroupSettings, today: date) -> str | No
     return line
 
 
-def settings_text(t: Translator, group: GroupSettings, now: datetime) -> str:
+def settings_text(
+    t: Translator,
+    group: GroupSettings,
+    now: datetime,
+    upper: GroupRef | None = None,
+    below: int = 0,
+) -> str:
+    """The settings as /mulai and /pengaturan show them; ``upper`` is the group above (linked
+    or asked), ``below`` how many groups are linked below."""
     _ = t.gettext
     not_set = _("belum diatur")
     today = local_today(now, group.time_zone)
@@ -48,9 +58,7 @@ def settings_text(t: Translator, group: GroupSettings, now: datetime) -> str:
         polling = not_set
     lines = [
         _("<b>Pengaturan Posko Forkopimda</b>"),
-        _("Wilayah: {region}").format(
-            region=escape(group.region_name) if group.region_name else not_set
-        ),
+        _("Wilayah: {region}").format(region=region_line(t, group)),
         _("Zona waktu: {zone}").format(zone=zone_label(group.time_zone, t.locale, now)),
         _("Pemilihan: {election}").format(
             election=escape(group.election_name) if group.election_name else not_set
@@ -58,6 +66,10 @@ def settings_text(t: Translator, group: GroupSettings, now: datetime) -> str:
         _("Hari H: {polling_day}").format(polling_day=polling),
         _("Hari ini: {today}").format(today=t.full_date(today)),
     ]
+    if upper is not None:
+        lines.append(_("Grup induk: {group}").format(group=group_name(upper)))
+    if below:
+        lines.append(_("Grup di bawahnya: {count}").format(count=t.number(below)))
     return "\n".join(lines)
 
 

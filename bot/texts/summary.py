@@ -27,7 +27,14 @@ from bot.texts.html import escape
 from bot.texts.i18n import Translator
 from bot.texts.situation import situation_text
 
-__all__ = ["SubmittedReport", "SummaryInput", "overall_status", "render_summary"]
+__all__ = [
+    "SubmittedReport",
+    "SummaryInput",
+    "answer_text",
+    "overall_status",
+    "render_summary",
+    "share_text",
+]
 
 
 @dataclass(frozen=True)
@@ -208,7 +215,14 @@ def _question_line(
 
 def _part_line(t: Translator, form: Form, question: Question, value: Answer, total: Answer) -> str:
     assert question.part_of is not None
-    whole = form.question(question.part_of.question)
+    return share_text(t, question, form.question(question.part_of.question), value, total)
+
+
+def share_text(
+    t: Translator, question: Question, whole: Question, value: object, total: object
+) -> str:
+    """A ``part_of`` count with its whole, as its data words it: "TPS siap 8 dari 10 (80%)"."""
+    assert question.part_of is not None
     values = {
         "value": _value_text(t, question, value),
         "total": _value_text(t, whole, total),
@@ -219,6 +233,11 @@ def _part_line(t: Translator, form: Form, question: Question, value: Answer, tot
     if percent is None:
         return escape(t.gettext(question.part_of.summary_if_total_zero)).format(**values)
     return escape(t.gettext(question.part_of.summary)).format(percent=t.percent(percent), **values)
+
+
+def answer_text(t: Translator, question: Question, value: object) -> str:
+    """An answer (or a combined figure) in its question's summary format: "Personel: 1.200"."""
+    return _format(t, question, _value_text(t, question, value))
 
 
 def _format(t: Translator, question: Question, value_text: str) -> str:
@@ -234,7 +253,7 @@ def _format(t: Translator, question: Question, value_text: str) -> str:
         return escape(question.summary).format(**values)
 
 
-def _value_text(t: Translator, question: Question, value: Answer) -> str:
+def _value_text(t: Translator, question: Question, value: object) -> str:
     """An answer as it reads: numbers the group's way ("1.200", "87,5%"), choices by their
     summary word, text escaped. An answer that does not fit its kind shows as given."""
     if question.kind is QuestionKind.CHOICE:

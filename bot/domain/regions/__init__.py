@@ -10,12 +10,20 @@ file is the one I/O, done once on first use.
 May import: the standard library and other ``bot.domain`` modules.
 """
 
-from bot.domain.regions.catalog import Region, RegionCatalog, region_catalog
+from bot.domain.regions.catalog import (
+    Lookup,
+    LookupProblem,
+    Region,
+    RegionCatalog,
+    region_catalog,
+)
 from bot.domain.regions.codes import CodeProblem, RegionCodeError, looks_like_code, parse_code
 from bot.domain.regions.levels import RegionLevel, level_of_code, parent_code
 
 __all__ = [
     "CodeProblem",
+    "Lookup",
+    "LookupProblem",
     "Region",
     "RegionCatalog",
     "RegionCodeError",

