@@ -162,7 +162,8 @@ async def choose_upper(update: Update, context: BotContext) -> None:
     choice = parse_as(UpperChoice, query.data)
     assert choice is not None  # the handler's pattern
     await answer_query(query)
-    await query.edit_message_reply_markup(None)
+    if query.message is not None and query.message.reply_markup is not None:
+        await query.edit_message_reply_markup(None)  # the list is used up
     await _file_request(update, context, t, choice.chat_id)
 
 
