@@ -214,7 +214,7 @@ async def test_nobody_sees_what_no_link_allows(forums, bot, telegram, clock):
         clock.set(2024, 11, 13, hour, 0)
         await scheduler.tick()
     for each in ALL:
-        posts = [m for m in telegram.unread(each.chat.id)]
+        posts = list(telegram.unread(each.chat.id))
         summaries = [m.text for m in posts if m.text.startswith("Ringkasan Harian")]
         assert len(summaries) == 1, (each.tag, [m.text[:40] for m in posts])
         assert notes_in("\n".join(m.text for m in posts)) == {each.tag}
