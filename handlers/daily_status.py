@@ -93,7 +93,8 @@ async def show_region_summary(
     _ = t.gettext
     lookup = region_catalog().look_up(region_text)
     if lookup.problem is not None:
-        if lookup.problem is LookupProblem.UNKNOWN_NAME:
+        if lookup.problem is LookupProblem.UNKNOWN_NAME or not group.has_groups_below:
+            # With nothing below, a region is not what the asker meant: a date was.
             await reply(update, _bad_argument_text(t, region_text, group))
         else:
             await reply(update, lookup_problem_text(t, lookup, EXAMPLE_REGION))
@@ -102,6 +103,9 @@ async def show_region_summary(
     below = [
         node for node in await regional.linked_below(group.chat_id) if node.group.code in codes
     ]
+    if not below and not lookup.exact:
+        await reply(update, _bad_argument_text(t, region_text, group))
+        return
     if not below:
         await reply(
             update,

@@ -120,6 +120,7 @@ class Lookup:
     text: str
     regions: tuple[Region, ...] = ()
     problem: LookupProblem | None = None
+    exact: bool = True  # False when the regions only hold the words typed ("Kutai")
 
 
 @dataclass(frozen=True)
@@ -169,23 +170,27 @@ class RegionCatalog:
         narrows the search to its kind; when nothing of that kind fits, the
         words are tried as a whole name ("Kota Bangun" is a kecamatan).
         """
+        return self._find(text)[0]
+
+    def _find(self, text: str) -> tuple[list[Region], bool]:
+        """``find``, and whether the regions' names are exactly the one typed."""
         normalised = normalise_name(text)
         if not normalised:
-            return []
+            return [], False
         kind, rest = _split_kind(normalised)
         attempts = [(kind, rest), (None, normalised)] if kind else [(None, normalised)]
         for wanted_kind, name in attempts:
             exact = self._of_kind(self._by_name.get(name, ()), wanted_kind)
             if exact:
-                return exact
+                return exact, True
         for wanted_kind, name in attempts:
             needle = f" {name} "
             partial = self._of_kind(
                 (code for key, code in self._words if needle in key), wanted_kind
             )
             if partial:
-                return partial
-        return []
+                return partial, False
+        return [], False
 
     def look_up(self, text: str) -> Lookup:
         """The region(s) a code ("64.08", "6408") or a name ("Kutai Timur") typed by a person
@@ -205,12 +210,12 @@ class RegionCatalog:
             if region is None:
                 return Lookup(text, problem=LookupProblem.UNKNOWN_CODE)
             return Lookup(text, (region,))
-        regions = self.find(text)
+        regions, exact = self._find(text)
         if not regions:
             return Lookup(text, problem=LookupProblem.UNKNOWN_NAME)
         if len(regions) > MAX_MATCHES:
-            return Lookup(text, tuple(regions), problem=LookupProblem.TOO_MANY)
-        return Lookup(text, tuple(regions))
+            return Lookup(text, tuple(regions), problem=LookupProblem.TOO_MANY, exact=exact)
+        return Lookup(text, tuple(regions), exact=exact)
 
     def _of_kind(self, codes: Iterable[str], kind: str | None) -> list[Region]:
         regions = [Region(code, self.names[code]) for code in codes]
