@@ -197,7 +197,8 @@ def rollup_of(
 
     regions = sorted(
         (line(node) for node in nodes if node.depth == 1),
-        key=lambda region: worst_first(forms, region.tally, region.name),
+        # A region whose group removed the bot comes after the silent ones: nothing is read.
+        key=lambda region: (not region.active, worst_first(forms, region.tally, region.name)),
     )
     return Rollup(
         chat_id=root_chat_id,
