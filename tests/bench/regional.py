@@ -336,12 +336,18 @@ async def measure_tree_summaries(server: BenchServer, tree: Tree, requests: int)
     province = Chat(chat_id_of(1), "Forkopimda 1")
     own_code = tree.codes()[tree.regency_index(0)][0]
     latency, text = await _timed(server, province, f"/ringkasan {own_code}", False)
-    other_code = tree.codes()[tree.regency_index(tree.regencies - 1)][0]
+    # The first regency of the second province: a real Kemendagri code (12.01), so the
+    # refusal is about the links, not about a code the catalog does not know.
+    other_code = next(
+        code
+        for code, _, level in tree.codes()
+        if level == "kabupaten_kota" and code.startswith("12.")
+    )
     _, refused = await _timed(server, province, f"/ringkasan {other_code}", False)
     figures["region_view"] = {
         "latency_ms": round(latency * 1000, 1) if latency is not None else None,
         "shown": f"Kabupaten Uji {own_code}" in text,
-        # The last regency belongs to another province: nothing of it is shown.
+        # A regency of another province: nothing of it is shown.
         "refused_across_provinces": "tidak terhubung" in refused,
     }
     return figures
