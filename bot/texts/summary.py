@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 from bot.domain.agencies import Agency
 from bot.domain.forms import Form, FormSet, Question, QuestionKind
-from bot.domain.forms.combining import decimal_of, share
+from bot.domain.forms.combining import Combined, decimal_of, share
 from bot.domain.forum import Answer, GroupSettings, SubmittedReport
 from bot.texts.group_view import EXAMPLE_REGION, countdown_line
 from bot.texts.html import escape
@@ -219,7 +219,11 @@ def _part_line(t: Translator, form: Form, question: Question, value: Answer, tot
 
 
 def share_text(
-    t: Translator, question: Question, whole: Question, value: object, total: object
+    t: Translator,
+    question: Question,
+    whole: Question,
+    value: Answer | Combined,
+    total: Answer | Combined,
 ) -> str:
     """A ``part_of`` count with its whole, as its data words it: "TPS siap 8 dari 10 (80%)"."""
     assert question.part_of is not None
