@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 
 EXAMPLE_UPPER = "/induk 64"
 EXAMPLE_END = "/lepas 64.08"
+MAX_LINK_BUTTONS = 20  # a chooser longer than a phone screen helps nobody
 
 
 def _ref_of(group: GroupSettings) -> GroupRef:
@@ -377,6 +378,15 @@ async def end_link(
         every = named
     if len(every) == 1:
         await _end(update, context, t, every[0].id, chooser=None)
+        return
+    if len(every) > MAX_LINK_BUTTONS:  # a province with dozens below: name the one to end
+        await reply(
+            update,
+            _(
+                "Grup ini terhubung dengan {count} grup. Sebutkan yang akan diputus dengan kode "
+                "atau namanya, contoh: <code>{example}</code>"
+            ).format(count=t.number(len(every)), example=EXAMPLE_END),
+        )
         return
     await reply(
         update,

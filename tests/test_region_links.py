@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from bot.app import scheduler_of
+from bot.scheduling import ticks
 from bot.services import links
 from bot.services.groups import find_group
 from bot.storage.models import Group, GroupLink
@@ -510,3 +511,29 @@ async def test_a_group_above_that_removed_the_bot(bot, telegram, admin):
     assert (await said(telegram, "/induk")).startswith(
         "Belum ada grup terdaftar untuk Provinsi Kalimantan Timur (64)."
     )
+
+
+async def test_summaries_due_together_go_out_regencies_first(
+    bot, telegram, admin, clock, monkeypatch
+):
+    # One send at a time, as when thousands are due together and every slot is taken.
+    monkeypatch.setattr(ticks, "CONCURRENT_SENDS", 1)
+    with days_earlier(clock):
+        for forum in (KALTIM, KUTIM, SAMARINDA):
+            await set_up(telegram, forum)
+        await join(telegram, KUTIM, KALTIM)
+        await join(telegram, SAMARINDA, KALTIM)
+        await say(telegram, "/jadwal ringkasan 17:00", chat=KALTIM.chat)  # as early as theirs
+    for forum in (KALTIM, KUTIM, SAMARINDA):
+        while telegram.unread(forum.chat.id):
+            await telegram.next_message(forum.chat.id)
+    sent_before = len(telegram.calls_of("sendMessage"))
+    clock.set(2024, 11, 13, 10, 0)  # 17.00 WIB
+    await scheduler_of(bot).tick()
+    summaries = [
+        int(call["chat_id"])
+        for call in telegram.calls_of("sendMessage")[sent_before:]
+        if str(call["text"]).startswith("<b>Ringkasan Harian")
+    ]
+    assert sorted(summaries[:2]) == sorted([GROUP.id, SAMARINDA.chat.id])
+    assert summaries[2:] == [KALTIM.chat.id]  # the rollup last, with both regions in it
