@@ -9,8 +9,9 @@ lets the upper group see is ``bot.services.regional``'s business.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
@@ -319,7 +320,7 @@ async def decide_request(update: Update, context: BotContext) -> None:
     await _tell(context, record.lower, _outcome_below(record))
 
 
-def _outcome_below(record: LinkRecord):
+def _outcome_below(record: LinkRecord) -> Callable[[Translator], str]:
     def text(t: Translator) -> str:
         _ = t.gettext
         if record.approved:
@@ -335,7 +336,7 @@ def _outcome_below(record: LinkRecord):
     return text
 
 
-async def _tell(context: BotContext, group: GroupRef, text) -> None:
+async def _tell(context: BotContext, group: GroupRef, text: Callable[[Translator], str]) -> None:
     """Tells the other group of a link what happened; a group the bot left goes quiet."""
     t = context.translator(await _locale_of(group.chat_id))
     try:
@@ -445,7 +446,13 @@ async def choose_link_to_end(update: Update, context: BotContext) -> None:
     await _end(update, context, t, choice.link_id, chooser=query)
 
 
-async def _end(update: Update, context: BotContext, t: Translator, link_id: int, chooser) -> None:
+async def _end(
+    update: Update,
+    context: BotContext,
+    t: Translator,
+    link_id: int,
+    chooser: CallbackQuery | None,
+) -> None:
     _ = t.gettext
     chat = update.effective_chat
     admin = update.effective_user
