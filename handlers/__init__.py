@@ -10,12 +10,15 @@ May import: anything in ``bot`` but ``bot.storage`` (and never tortoise).
 from telegram.ext import Application
 
 from handlers import (
+    daily_status,
     errors,
+    group_links,
     incident_entry,
     incident_follow_up,
     incident_form,
     membership,
     private_chat,
+    regions,
     registration,
     report_entry,
     report_form,
@@ -34,6 +37,9 @@ def register_handlers(application: Application) -> None:
         registration,
         report_entry,
         report_form,
+        regions,
+        group_links,
+        daily_status,
         incident_entry,
         incident_form,
         incident_follow_up,

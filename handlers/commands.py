@@ -13,11 +13,13 @@ from bot.transport.commands import Command
 from handlers import (
     countdown,
     daily_status,
+    group_links,
     help,
     incident_entry,
     incident_follow_up,
     post_schedule,
     private_chat,
+    regions,
     registration,
     report_entry,
     setup,
@@ -48,7 +50,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("batal", N_("Batalkan laporan yang sedang diisi"), private=private_chat.cancel),
     Command(
         "ringkasan",
-        N_("Ringkasan harian (hari ini, kemarin, atau tanggal)"),
+        N_("Ringkasan harian (hari ini, kemarin, tanggal, atau wilayah di bawah)"),
         group=daily_status.show_summary,
     ),
     Command("belum", N_("Siapa yang belum melapor hari ini"), group=daily_status.show_not_reported),
@@ -76,7 +78,17 @@ COMMANDS: tuple[Command, ...] = (
         N_("Lihat atau atur instansi yang wajib melapor setiap hari"),
         group=setup.expected_agencies,
     ),
-    Command("wilayah", N_("Atur nama wilayah (admin)"), group=setup.set_region),
+    Command(
+        "wilayah",
+        N_("Atur wilayah dengan kode atau nama Kemendagri (admin)"),
+        group=regions.set_region,
+    ),
+    Command(
+        "induk",
+        N_("Minta bergabung dengan grup wilayah di atasnya (admin)"),
+        group=group_links.ask_to_join,
+    ),
+    Command("lepas", N_("Putuskan hubungan dengan grup lain (admin)"), group=group_links.end_link),
     Command("zona", N_("Atur zona waktu: WIB, WITA, atau WIT (admin)"), group=setup.set_zone),
     Command("hari_h", N_("Atur hari pemungutan suara (admin)"), group=setup.set_polling_day),
     Command(

@@ -13,11 +13,10 @@ from bot.domain.countdown import local_today
 from bot.domain.dates import DateParseError, DateProblem, split_leading_date
 from bot.domain.user_input import clean_line, command_argument
 from bot.domain.zones import UnknownZone, parse_zone, zone_label
-from bot.services import groups
+from bot.services import groups, links
 from bot.texts.group_view import (
     EXAMPLE_EXPECTED,
     EXAMPLE_POLLING_DAY,
-    EXAMPLE_REGION,
     EXAMPLE_ZONE,
     countdown_line,
     expected_agencies_text,
@@ -66,33 +65,6 @@ async def start_group(update: Update, context: BotContext, t: Translator, argume
                 missing_text(t, group),
             ]
         ),
-    )
-
-
-@admin_setting
-async def set_region(update: Update, context: BotContext, t: Translator, argument: str) -> None:
-    """Stores the region name, e.g. ``/wilayah Kabupaten Kutai Timur``."""
-    _ = t.gettext
-    region = clean_line(argument)
-    example = _("Contoh: <code>{example}</code>").format(example=EXAMPLE_REGION)
-    if not region:
-        await reply(update, _("Nama wilayah belum diisi.") + "\n" + example)
-        return
-    if len(region) > groups.REGION_MAX_LENGTH:
-        await reply(
-            update,
-            _("Nama wilayah terlalu panjang ({length} karakter, maksimal {limit}).").format(
-                length=t.number(len(region)), limit=groups.REGION_MAX_LENGTH
-            )
-            + "\n"
-            + example,
-        )
-        return
-    chat = update.effective_chat
-    group = await groups.set_region(chat.id, chat.title or "", region, now=context.runtime.clock())
-    await reply(
-        update,
-        _("Wilayah grup ini sekarang: <b>{region}</b>.").format(region=escape(group.region_name)),
     )
 
 
@@ -183,7 +155,10 @@ async def show_settings(
 ) -> None:
     """Shows the group's current settings."""
     now = context.runtime.clock()
-    await reply(update, settings_text(t, group, now) + "\n\n" + missing_text(t, group))
+    up = await links.link_up(group.chat_id)
+    below = await links.links_down(group.chat_id)
+    shown = settings_text(t, group, now, up.upper if up and up.approved else None, len(below))
+    await reply(update, shown + "\n\n" + missing_text(t, group))
 
 
 _EXPECTED_WORDS = {"wajib": True, "ya": True, "tidak": False, "bukan": False}

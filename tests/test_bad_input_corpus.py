@@ -58,6 +58,7 @@ from typing import Any
 import pytest
 
 from bot.domain.agencies import Agency
+from bot.domain.regions import RegionLevel
 from bot.services import groups, liaisons
 from bot.services.form_sessions import active_form
 from bot.services.groups import active_groups, find_group
@@ -363,7 +364,14 @@ async def corpus(bot, telegram, caplog) -> Corpus:
     """
     telegram.set_member_status(GROUP, ADMIN, "administrator")
     joined = datetime(2024, 11, 1, tzinfo=UTC)  # before the clock fixture's day
-    await groups.set_region(GROUP.id, GROUP.title, "Kabupaten Kutai Timur", now=joined)
+    await groups.set_region(
+        GROUP.id,
+        GROUP.title,
+        "Kabupaten Kutai Timur",
+        code="64.08",
+        level=RegionLevel.KABUPATEN_KOTA,
+        now=joined,
+    )
     await groups.set_polling_day(
         GROUP.id, GROUP.title, date(2024, 11, 27), "Pilkada Serentak 2024", now=joined
     )
@@ -400,13 +408,16 @@ async def corpus(bot, telegram, caplog) -> Corpus:
 
 # -- group settings commands -------------------------------------------------------------
 
-WILAYAH_EXAMPLE = "Contoh: /wilayah Kabupaten Kutai Timur"
+WILAYAH_EXAMPLE = "Contoh: /wilayah 64.08 atau /wilayah Kabupaten Kutai Timur"
+NO_REGION = "Kode atau nama wilayah belum diisi."
+NOT_FOUND = "tidak ditemukan dalam data wilayah Kemendagri."
+SAMARINDA = group_becomes(region_name="Kota Samarinda", region_code="64.72")
 WILAYAH = [
-    Case("empty", "/wilayah", "Nama wilayah belum diisi.\n" + WILAYAH_EXAMPLE),
-    Case("whitespace only", "/wilayah  \t  ", "Nama wilayah belum diisi."),
-    Case("zero-width only", "/wilayah " + ZERO_WIDTH, "Nama wilayah belum diisi."),
-    Case("invisible fillers only", "/wilayah " + BLANKS, "Nama wilayah belum diisi."),
-    Case("bidi marks only", "/wilayah \u202e\u202c\u200f\u2066\u2069", "Nama wilayah belum diisi."),
+    Case("empty", "/wilayah", NO_REGION + "\n" + WILAYAH_EXAMPLE),
+    Case("whitespace only", "/wilayah  \t  ", NO_REGION),
+    Case("zero-width only", "/wilayah " + ZERO_WIDTH, NO_REGION),
+    Case("invisible fillers only", "/wilayah " + BLANKS, NO_REGION),
+    Case("bidi marks only", "/wilayah \u202e\u202c\u200f\u2066\u2069", NO_REGION),
     Case(
         "5,000 characters",
         "/wilayah " + LONG,
@@ -422,60 +433,40 @@ WILAYAH = [
         "/wilayah " + "K" * 101,
         "Nama wilayah terlalu panjang (101 karakter, paling banyak 100).",
     ),
+    Case("100 characters: no such region", "/wilayah " + "K" * 100, NOT_FOUND),
     Case(
-        "100 characters",
-        "/wilayah " + "K" * 100,
-        "Wilayah grup ini sekarang: " + "K" * 100,
-        change=group_becomes(region_name="K" * 100),
-    ),
-    Case(
-        "emoji",
-        "/wilayah Kota Jayapura 🏝️",
-        "Wilayah grup ini sekarang: Kota Jayapura 🏝️.",
-        change=group_becomes(region_name="Kota Jayapura 🏝️"),
+        "emoji after the name",
+        "/wilayah Kota Samarinda 🏝️",
+        "Wilayah grup ini sekarang: Kota Samarinda (kode 64.72",
+        change=SAMARINDA,
     ),
     Case(
         "right-to-left override",
-        "/wilayah " + RTL,
-        "Wilayah grup ini sekarang: Kutai Timur.",
-        change=group_becomes(region_name="Kutai Timur"),
+        "/wilayah \u202eKota Samarinda\u202c",
+        "Wilayah grup ini sekarang: Kota Samarinda (kode 64.72",
+        change=SAMARINDA,
     ),
     Case(
         "zero-width inside",
-        "/wilayah Kutai\u200b Timur\ufeff",
-        "Wilayah grup ini sekarang: Kutai Timur.",
-        change=group_becomes(region_name="Kutai Timur"),
+        "/wilayah Kota\u200b Samarinda\ufeff",
+        "Wilayah grup ini sekarang: Kota Samarinda (kode 64.72",
+        change=SAMARINDA,
     ),
-    Case(
-        "HTML",
-        "/wilayah " + HTML,
-        f"Wilayah grup ini sekarang: {HTML}.",
-        change=group_becomes(region_name=HTML),
-    ),
-    Case(
-        "MarkdownV2 specials",
-        "/wilayah " + MARKDOWN[:90],
-        f"Wilayah grup ini sekarang: {MARKDOWN[:90].strip()}.",
-        change=group_becomes(region_name=MARKDOWN[:90].strip()),
-    ),
-    Case(
-        "SQL",
-        "/wilayah " + SQL,
-        f"Wilayah grup ini sekarang: {SQL}.",
-        change=group_becomes(region_name=SQL),
-    ),
-    Case(
-        "format placeholders",
-        "/wilayah " + FORMAT,
-        f"Wilayah grup ini sekarang: {FORMAT}.",
-        change=group_becomes(region_name=FORMAT),
-    ),
+    Case("HTML", "/wilayah " + HTML, NOT_FOUND),
+    Case("MarkdownV2 specials", "/wilayah " + MARKDOWN[:90], NOT_FOUND),
+    Case("SQL", "/wilayah " + SQL, NOT_FOUND),
+    Case("format placeholders", "/wilayah " + FORMAT, NOT_FOUND),
     Case(
         "line breaks, tabs and controls",
-        "/wilayah Kota\n\tJayapura\x07\x1b",
-        "Wilayah grup ini sekarang: Kota Jayapura.",
-        change=group_becomes(region_name="Kota Jayapura"),
+        "/wilayah Kota\n\tSamarinda\x07\x1b",
+        "Wilayah grup ini sekarang: Kota Samarinda (kode 64.72",
+        change=SAMARINDA,
     ),
+    Case("a code with a space", "/wilayah 64 72", "tidak sesuai bentuk kode Kemendagri"),
+    Case("a code with a stray dot", "/wilayah 647.2", "tidak sesuai bentuk kode Kemendagri"),
+    Case("a village code", "/wilayah 64.72.01.1001", "adalah kode desa/kelurahan"),
+    Case("a code no region has", "/wilayah 64.99", "tidak ada dalam data wilayah Kemendagri"),
+    Case("full-width digits", "/wilayah ６４．７２", NOT_FOUND),
     Case("another bot's command", "/wilayah@LainBot Kota Lain"),
     Case(
         "not an admin",
@@ -1240,21 +1231,20 @@ GROUP_OTHER = [
     Case("/start with a report link in the group", f"/start {PAYLOAD}"),
     Case(
         "a settings command with a typo",
-        "/wilayah Kutai Timr",
-        "Wilayah grup ini sekarang: Kutai Timr.",
-        change=group_becomes(region_name="Kutai Timr"),
+        "/wilayah Kota Samarnda",
+        "Wilayah «Kota Samarnda» tidak ditemukan",
     ),
     Case(
-        "the typo fixed by an edit: applied again",
-        "/wilayah Kutai Timur",
-        "Wilayah grup ini sekarang: Kutai Timur.",
+        "the typo fixed by an edit: applied",
+        "/wilayah Kota Samarinda",
+        "Wilayah grup ini sekarang: Kota Samarinda (kode 64.72",
         send="edit",
-        change=group_becomes(region_name="Kutai Timur"),
+        change=SAMARINDA,
     ),
     Case(
         "edited into a missing argument: explained",
         "/wilayah",
-        "Nama wilayah belum diisi.",
+        NO_REGION,
         send="edit",
     ),
     Case(
@@ -1616,9 +1606,8 @@ SERVICE_MESSAGES_AND_NUL = [
         ADMIN,
         Case(
             "NUL in a settings argument",
-            "/wilayah Kota\x00Baru",
-            "Wilayah grup ini sekarang: KotaBaru.",
-            change=group_becomes(region_name="KotaBaru"),
+            "/wilayah Kota\x00Samarinda",
+            "Wilayah «KotaSamarinda» tidak ditemukan",
         ),
     ),
     (private(OFFICER), OFFICER, Case("a message pinned in the report chat", send="pin")),

@@ -153,7 +153,9 @@ async def test_an_agency_not_expected_daily_is_never_mentioned(group, telegram, 
     assert "Polri" in belum and "DPRD" not in belum and "Lina DPRD" not in belum
     summary = (await say(telegram, "/ringkasan", user=MEMBER)).text
     assert summary.endswith(
-        "Belum ada instansi yang melapor.\n\nKejadian tercatat: tidak ada\n\nBelum melapor: Polri, KPU"
+        "Belum ada instansi yang melapor.\n\n"
+        "Kejadian tercatat: tidak ada\n\n"
+        "Belum melapor: Polri, KPU"
     )
 
     refused = await say(telegram, "/instansi DPRD wajib", user=MEMBER)

@@ -225,6 +225,27 @@ async def test_a_post_that_fails_is_retried_once_later(bot, telegram, liaison, c
     assert sent == ["photo", "photo", "text"]  # the album, whole, and its buttons, once
 
 
+async def test_an_album_whose_buttons_did_not_arrive_gets_them_once_later(
+    bot, telegram, liaison, clock
+):
+    """The buttons' own message goes out at least once: without it nobody can follow up."""
+    review = await fill_incident(telegram, photos=2)
+    telegram.fail_next("sendMessage", Fault(400, "Bad Request: PEER_FLOOD"), chat_id=GROUP.id)
+    await submit(telegram, review)
+    album = [await telegram.next_message(GROUP.id) for _ in range(2)]
+    assert [m.kind for m in album] == ["photo", "photo"]
+    assert telegram.unread(GROUP.id) == []  # no buttons
+    publisher = publisher_of(bot)
+    assert await publisher.retry_unposted() == 0  # too soon: a tap may be posting it now
+    clock.now += timedelta(minutes=1)
+    assert await publisher.retry_unposted() == 1
+    control = await telegram.next_message(GROUP.id)
+    assert control.text == "Tindak lanjut Kejadian #1:" and control.reply_to == album[0].message_id
+    assert [b["text"] for b in control.buttons] == ["Ditangani", "Selesai"]
+    assert await publisher.retry_unposted() == 0  # recorded now: not sent again
+    assert telegram.unread(GROUP.id) == []
+
+
 async def test_follow_up_by_someone_the_bot_may_not_write_to_first(bot, telegram, liaison):
     await submit(telegram, await fill_incident(telegram))
     post = await telegram.next_message(GROUP.id)

@@ -36,7 +36,8 @@ async def test_mulai_registers_group_and_lists_what_is_missing(bot, telegram, ad
 async def test_full_setup_then_countdown(bot, telegram, admin):
     await said(telegram, "/mulai")
     assert await said(telegram, "/wilayah Kabupaten Kutai Timur") == (
-        "Wilayah grup ini sekarang: Kabupaten Kutai Timur."
+        "Wilayah grup ini sekarang: Kabupaten Kutai Timur (kode 64.08, tingkat kabupaten/kota).\n"
+        "Untuk bergabung dengan grup di atasnya, ketik /induk."
     )
     assert "Zona waktu grup ini sekarang: WITA." in await said(telegram, "/zona WITA")
     reply = await said(telegram, "/hari_h 2024-11-27 Pilkada Serentak 2024")
@@ -49,7 +50,7 @@ async def test_full_setup_then_countdown(bot, telegram, admin):
         "H-14 menuju hari pemungutan suara Pilkada Serentak 2024 (Rabu, 27 November 2024)"
     )
     settings = await said(telegram, "/pengaturan", user=MEMBER)
-    assert "Wilayah: Kabupaten Kutai Timur" in settings
+    assert "Wilayah: Kabupaten Kutai Timur (kode 64.08, tingkat kabupaten/kota)" in settings
     assert "Hari H: Rabu, 27 November 2024 (H-14)" in settings
     assert "Semua pengaturan sudah lengkap." in settings
 
@@ -78,7 +79,7 @@ async def test_group_zone_decides_what_today_is(bot, telegram, admin, clock):
 
 async def test_commands_addressed_to_the_bot_by_name_work(bot, telegram, admin):
     reply = await said(telegram, "/wilayah@PoskoForkopimdaBot Kota Jayapura")
-    assert reply == "Wilayah grup ini sekarang: Kota Jayapura."
+    assert reply.startswith("Wilayah grup ini sekarang: Kota Jayapura (kode 91.71, ")
 
 
 async def test_non_admin_is_refused_and_nothing_changes(bot, telegram, admin):
@@ -97,7 +98,7 @@ async def test_demoted_admin_loses_the_right_at_once(bot, telegram, admin):
 
 async def test_anonymous_admin_posting_as_the_group_counts_as_admin(bot, telegram):
     reply = await said(telegram, "/wilayah Kota Jayapura", user=None, sender_chat=GROUP)
-    assert reply == "Wilayah grup ini sekarang: Kota Jayapura."
+    assert reply.startswith("Wilayah grup ini sekarang: Kota Jayapura (kode 91.71, ")
 
 
 async def test_a_channel_posting_in_the_group_is_not_an_admin(bot, telegram):
@@ -108,12 +109,20 @@ async def test_a_channel_posting_in_the_group_is_not_an_admin(bot, telegram):
 
 
 BAD_INPUT = [
-    ("/wilayah", "Nama wilayah belum diisi.\nContoh: /wilayah Kabupaten Kutai Timur"),
-    ("/wilayah    ", "Nama wilayah belum diisi.\nContoh: /wilayah Kabupaten Kutai Timur"),
+    (
+        "/wilayah",
+        "Kode atau nama wilayah belum diisi.\n"
+        "Contoh: /wilayah 64.08 atau /wilayah Kabupaten Kutai Timur",
+    ),
+    (
+        "/wilayah    ",
+        "Kode atau nama wilayah belum diisi.\n"
+        "Contoh: /wilayah 64.08 atau /wilayah Kabupaten Kutai Timur",
+    ),
     (
         "/wilayah " + "A" * 5000,
         "Nama wilayah terlalu panjang (5.000 karakter, paling banyak 100).\n"
-        "Contoh: /wilayah Kabupaten Kutai Timur",
+        "Contoh: /wilayah 64.08 atau /wilayah Kabupaten Kutai Timur",
     ),
     ("/zona", "Zona waktu belum diisi. Pilih WIB, WITA, atau WIT.\nContoh: /zona WITA"),
     (
@@ -170,9 +179,10 @@ async def test_bad_input_is_explained_and_nothing_changes(bot, telegram, admin, 
 
 async def test_html_in_names_is_shown_literally(bot, telegram, admin):
     reply = await said(telegram, "/wilayah <b>Kab</b> & <script>x</script>")
-    assert reply == "Wilayah grup ini sekarang: <b>Kab</b> & <script>x</script>."
+    assert reply.startswith("Wilayah «<b>Kab</b> & <script>x</script>» tidak ditemukan")
     sent = telegram.sent_to(GROUP.id)[-1]
     assert "&lt;b&gt;Kab&lt;/b&gt; &amp; &lt;script&gt;" in sent.html
+    assert await find_group(GROUP.id) is None  # nothing stored, not even the group
 
 
 async def test_bot_added_to_group_welcomes_and_explains_mulai(bot, telegram):

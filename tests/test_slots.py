@@ -473,3 +473,27 @@ def test_when_a_changed_time_applies(times, kind, active_since, missed_at, expec
     polling_day = PILKADA + timedelta(days=1) if kind is HITUNGMUNDUR else PILKADA
     schedule = GroupSchedule(CHAT, WITA, times, polling_day, active_since=active_since)
     assert when_new_time_applies(NOW, schedule, kind, missed_at) is expected
+
+
+def test_a_group_with_groups_below_sums_up_an_hour_after_the_level_below():
+    from dataclasses import replace as changed
+
+    from bot.domain.forum import GroupSettings
+    from bot.domain.regions import RegionLevel
+    from bot.scheduling.slots import schedule_of
+
+    group = GroupSettings(
+        chat_id=-1, title="", region_name="Provinsi Kalimantan Timur", time_zone="Asia/Makassar",
+        locale="id", election_name=None, polling_day=None, active=True, region_code="64",
+        region_level=RegionLevel.PROVINSI,
+    )  # fmt: skip
+    summary = PostKind.RINGKASAN
+    assert schedule_of(group).time_of(summary) == time(17, 0)  # nothing below yet
+    below = changed(group, has_groups_below=True)
+    assert schedule_of(below).time_of(summary) == time(19, 0)
+    regency = changed(below, region_level=RegionLevel.KABUPATEN_KOTA, region_code="64.08")
+    assert schedule_of(regency).time_of(summary) == time(18, 0)
+    national = changed(below, region_level=RegionLevel.NASIONAL, region_code=None)
+    assert schedule_of(national).time_of(summary) == time(20, 0)
+    moved = changed(below, post_times={"ringkasan": "16:30"})
+    assert schedule_of(moved).time_of(summary) == time(16, 30)  # an admin's time wins

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import random
 import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -12,6 +13,7 @@ import pytest
 from bot.domain.agencies import Agency
 from bot.domain.forms import load_forms
 from bot.services.groups import GroupSettings
+from bot.texts import splitting
 from bot.texts.i18n import translator
 from bot.texts.splitting import MAX_ENTITIES, MAX_HTML_LENGTH, TELEGRAM_LIMIT, split_message
 from bot.texts.summary import SubmittedReport, SummaryInput, render_summary
@@ -224,3 +226,39 @@ def test_a_blank_line_is_the_preferred_cut_unless_it_wastes_the_room():
     ]  # whole blocks, though a line of KPU's would have fitted
     heading_only = split_message("Judul\n\n" + "baris panjang sekali\n" * 10, limit=100)
     assert telegram_length(heading_only[0]) > 50  # not a part holding just the heading
+
+
+def random_lines(chance: random.Random) -> str:
+    """Lines as summaries and rollups write them: bold names, entities, emoji, blank lines."""
+    pieces = [
+        "kata",
+        "<b>Tebal</b>",
+        "&amp;",
+        "🟢",
+        "👍🏽",
+        '<a href="tg://user?id=1">Andi</a>',
+        "x",
+    ]
+    lines = []
+    for _ in range(chance.randrange(1, 60)):
+        if chance.random() < 0.15:
+            lines.append("")
+            continue
+        lines.append(" ".join(chance.choice(pieces) for _ in range(chance.randrange(1, 25))))
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("seed", range(200))
+def test_the_fast_path_cuts_exactly_where_the_general_splitter_does(seed):
+    chance = random.Random(seed)
+    text = random_lines(chance)
+    limit = chance.choice([40, 80, 200, 500, TELEGRAM_LIMIT])
+    bounds = {
+        "max_html": chance.choice([300, MAX_HTML_LENGTH]),
+        "max_entities": chance.choice([5, 100]),
+    }
+    fast = splitting._split_lines(text, limit, bounds["max_html"], bounds["max_entities"])
+    general = splitting._split_atoms(text, limit, **bounds)
+    if fast is not None:  # None: a line too long for one part, left to the general splitter
+        assert fast == general
+    assert split_message(text, limit, **bounds) == general

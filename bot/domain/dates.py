@@ -106,3 +106,21 @@ def split_leading_date(text: str) -> tuple[date, str]:
     if not words:
         raise DateParseError(DateProblem.UNRECOGNISED, text)
     return parse_date(words[0]), " ".join(words[1:])
+
+
+def split_trailing_report_date(text: str, today: date) -> tuple[str, date | None]:
+    """Splits "Kutai Timur kemarin" into the rest and the report day it ends with, if any.
+
+    The longest reading is tried first (a worded date takes three words,
+    "hari ini" two); None when the text ends with no day, or is nothing but one.
+    """
+    words = text.split()
+    for count in (3, 2, 1):
+        if len(words) <= count:
+            continue
+        try:
+            day = parse_report_date(" ".join(words[-count:]), today)
+        except DateParseError:
+            continue
+        return " ".join(words[:-count]), day
+    return text, None

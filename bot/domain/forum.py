@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from bot.domain.agencies import EXPECTED_BY_DEFAULT, Agency
+from bot.domain.regions.levels import RegionLevel
 
 Answer = int | str | None  # as stored: see bot.domain.forms.engine.FormProgress
 
@@ -32,6 +33,13 @@ class GroupSettings:
     active_since: datetime | None = None
     # The agencies expected to report every day, as the admins chose.
     expected: frozenset[Agency] = EXPECTED_BY_DEFAULT
+    # Kemendagri's dotted code ("64.08"); None for the national level and for a
+    # group known by a free-text name only (set up before codes existed).
+    region_code: str | None = None
+    region_level: RegionLevel | None = None  # None until a code (or "nasional") is given
+    # An approved link from a group below whose bot is still there: the group
+    # then gets the regional rollup in its summary, at a later default time.
+    has_groups_below: bool = False
 
     @property
     def missing(self) -> list[str]:

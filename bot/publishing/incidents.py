@@ -17,7 +17,9 @@ just before it is handed to Telegram; a claimed part is never sent again.
 A send that certainly failed gives its claim back, and ``retry_unposted``
 (a job every ``RETRY_SECONDS``, and at start) sends what is left. A send that
 may have arrived (a timeout) counts as sent: a missing pin is better than
-a doubled album in a group that reads every message.
+a doubled album in a group that reads every message. The one exception is the
+buttons' own message under an album (``resend_buttons``): it goes out at least
+once, since without it nobody can follow the incident up.
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ from telegram.ext import ExtBot
 from bot.clock import Clock
 from bot.domain.incidents import Incident, IncidentCategories, IncidentStatus, MediaKind
 from bot.services import incidents
-from bot.services.groups import find_group
+from bot.services.groups import GroupSettings, find_group
 from bot.texts.i18n import translator
 from bot.texts.incidents import STATUS_LABELS, change_text, follow_up_prompt, post_text
 from bot.transport import delivery
@@ -105,6 +107,10 @@ def follow_up_keyboard(locale: str, incident_id: int) -> InlineKeyboardMarkup:
     )
 
 
+# Hands one part to Telegram in the given chat: a message, an album's messages, or a pin's yes.
+_Send = Callable[[int], Awaitable[Message | tuple[Message, ...] | bool]]
+
+
 class _Stop(Exception):
     """A part certainly not sent: its claim is given back; the rest waits for a retry."""
 
@@ -117,6 +123,8 @@ class IncidentPublisher:
         self.clock = clock
         self.categories = categories
         self._locks: dict[int, asyncio.Lock] = {}
+        # Incidents whose buttons this process has sent again (see resend_buttons).
+        self._buttons_resent: set[int] = set()
 
     def _lock(self, incident_id: int) -> asyncio.Lock:
         return self._locks.setdefault(incident_id, asyncio.Lock())
@@ -136,20 +144,25 @@ class IncidentPublisher:
         parts = parts_of(incident)
         handed, _ = await incidents.post_progress(incident_id)
         for index in range(handed, len(parts)):
+            # Everything is read before the claim: a crash between the claim and the
+            # send withholds the part (never sent twice), so that window is kept to
+            # the send alone.
+            incident = await incidents.incident_by_id(incident_id) or incident
+            group = await find_group(incident.chat_id)
+            if group is None or not group.active:
+                return False
+            send = self._sender(incident, group, parts[index])
             if not await incidents.claim_part(incident_id, index, len(parts)):
                 return False  # another sender has it
-            incident = await incidents.incident_by_id(incident_id) or incident
             try:
-                await self._send_part(incident, parts[index])
+                await self._send_part(incident, parts[index], send)
             except _Stop:
                 await incidents.release_part(incident_id, index)
                 return False
         return True
 
-    async def _send_part(self, incident: Incident, part: Part) -> None:
-        group = await find_group(incident.chat_id)
-        if group is None or not group.active:
-            raise _Stop
+    def _sender(self, incident: Incident, group: GroupSettings, part: Part) -> _Send:
+        """The call that hands ``part`` to Telegram, given the chat (which may have moved)."""
         t = translator(group.locale)
         zone = group.time_zone
         text = post_text(t, self.categories, incident, zone)
@@ -215,6 +228,9 @@ class IncidentPublisher:
                 return False  # nothing to pin, or done before it could be pinned
             return await self.bot.pin_chat_message(chat_id, incident.message_id)
 
+        return send
+
+    async def _send_part(self, incident: Incident, part: Part, send: _Send) -> None:
         sent = await self._deliver(incident, part, send)
         if isinstance(sent, tuple) and sent:
             sent = sent[0]
@@ -232,7 +248,7 @@ class IncidentPublisher:
         self,
         incident: Incident,
         part: Part,
-        send: Callable[[int], Awaitable[Message | tuple[Message, ...] | bool]],
+        send: _Send,
     ) -> Message | tuple[Message, ...] | bool | None:
         """Sends one part, following a group that moved; None when it may or may not be there."""
         try:
@@ -332,12 +348,42 @@ class IncidentPublisher:
                 if classify(error) not in (TelegramFault.NOT_MODIFIED, TelegramFault.MESSAGE_GONE):
                     log.info("Could not remove the buttons of incident %s: %s", incident.id, error)
 
+    async def resend_buttons(self, incident_id: int) -> bool:
+        """Sends the Ditangani/Selesai message of an album again when none is known to
+        have arrived.
+
+        Unlike the rest of the post, the buttons go out at least once: without them
+        nobody can follow the incident up, while a second short "Tindak lanjut" line
+        harms nobody. Once per incident per process, so a message Telegram keeps
+        refusing is not tried every ``RETRY_SECONDS``.
+        """
+        if incident_id in self._buttons_resent:
+            return False
+        self._buttons_resent.add(incident_id)
+        async with self._lock(incident_id):
+            incident = await incidents.incident_by_id(incident_id)
+            if incident is None or Part.CONTROL not in parts_of(incident):
+                return False
+            group = await find_group(incident.chat_id)
+            if group is None or not group.active:
+                return False
+            log.warning("Incident %s has no buttons in its group; sending them again", incident_id)
+            try:
+                await self._send_part(
+                    incident, Part.CONTROL, self._sender(incident, group, Part.CONTROL)
+                )
+            except _Stop:
+                return False
+        return True
+
     async def retry_unposted(self) -> int:
         """Sends what crashes and failures left unsent; returns how many posts it finished."""
         before = self.clock() - SETTLE
         finished = 0
         for incident_id in await incidents.unposted(before):
             finished += await self.publish(incident_id)
+        for incident_id in await incidents.posted_without_buttons(before):
+            finished += await self.resend_buttons(incident_id)
         for change_id in await incidents.unposted_changes(before):
             finished += await self.publish_change(change_id)
         return finished

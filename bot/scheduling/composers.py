@@ -17,10 +17,12 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.domain.forms import FormSet
 from bot.domain.forum import GroupSettings
 from bot.domain.incidents import IncidentCategories
+from bot.services import regional
 from bot.services.day_status import day_status
 from bot.services.incidents import digest
 from bot.texts.i18n import Translator, translator
 from bot.texts.posts import milestone_text, reminder_text, report_opening_text
+from bot.texts.rollup import render_rollup
 from bot.texts.splitting import split_message
 from bot.texts.summary import SummaryInput, render_summary
 from bot.transport.deep_links import report_url
@@ -74,19 +76,54 @@ async def reminder(post: PostContext) -> Outgoing | None:
     )
 
 
-async def daily_summary(post: PostContext) -> Outgoing | None:
-    """The same summary /ringkasan gives."""
-    status = await day_status(post.group, post.day)
+async def summary_text(
+    t: Translator,
+    forms: FormSet,
+    categories: IncidentCategories | None,
+    viewer_chat_id: int,
+    group: GroupSettings,
+    day: date,
+) -> str | None:
+    """``group``'s summary of ``day`` as its own chat reads it, for the viewer: its agencies,
+    then the "Rekap wilayah" of the groups linked below it when there are any.
+
+    A group other than the viewer's is read through ``bot.services.regional``
+    (None when the viewer may not see it now); the /ringkasan command and the
+    scheduled post both come here, so they say the same. The group's incidents
+    are read only once that check has passed; without ``categories`` they are
+    left out.
+    """
+    if group.chat_id == viewer_chat_id:
+        status = await day_status(group, day)
+    else:
+        seen = await regional.day_status_seen_by(viewer_chat_id, group.chat_id, day)
+        if seen is None:
+            return None
+        status = seen
+    incidents = None if categories is None else await digest(group.chat_id, day, group.time_zone)
     summary = SummaryInput(
-        post.group,
-        post.day,
+        group,
+        day,
         status.reports,
         status.expected_agencies,
-        post.forms,
-        incidents=await digest(post.group.chat_id, post.day, post.group.time_zone),
-        categories=post.categories,
+        forms,
+        incidents=incidents,
+        categories=categories,
     )
-    return Outgoing(split_message(render_summary(post.t, summary)))
+    text = render_summary(t, summary)
+    if group.has_groups_below:
+        rollup = await regional.rollup(viewer_chat_id, day, forms, root_chat_id=group.chat_id)
+        if rollup is not None:
+            text += "\n\n" + render_rollup(t, forms, rollup)
+    return text
+
+
+async def daily_summary(post: PostContext) -> Outgoing | None:
+    """The same summary /ringkasan gives, with the rollup in a group with groups below."""
+    text = await summary_text(
+        post.t, post.forms, post.categories, post.group.chat_id, post.group, post.day
+    )
+    return Outgoing(split_message(text)) if text else None
 
 
 async def countdown(post: PostContext) -> Outgoing | None:

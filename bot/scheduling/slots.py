@@ -38,6 +38,7 @@ from enum import Enum
 from zoneinfo import ZoneInfo
 
 from bot.domain.forum import GroupSettings
+from bot.domain.regions import RegionLevel
 from bot.scheduling.post_kinds import POST_KINDS, PostKind
 
 GRACE = timedelta(hours=2)
@@ -74,9 +75,29 @@ class GroupSchedule:
         return self.times.get(kind, POST_KINDS[kind].default_time)
 
 
+def summary_time_with_rollup(level: RegionLevel | None) -> time:
+    """The default summary time of a group with groups below: its rollup waits for theirs.
+
+    One hour after the default summary time of the level below, all the way
+    down: a kecamatan posts at 17.00, so a kabupaten/kota with kecamatan below
+    posts at 18.00, a province at 19.00 and a national group at 20.00, each
+    in its own zone. Every region's own summary is then in when the rollup
+    goes out, however deep the tree below.
+    """
+    base = POST_KINDS[PostKind.RINGKASAN].default_time
+    levels_below = level.rank if level is not None else RegionLevel.KABUPATEN_KOTA.rank
+    return time(min(base.hour + levels_below, 23), base.minute)
+
+
 def schedule_of(group: GroupSettings) -> GroupSchedule:
-    """The group's schedule from its stored settings; unknown kinds and bad times are ignored."""
+    """The group's schedule from its stored settings; unknown kinds and bad times are ignored.
+
+    A group with groups linked below it has its summary later by default
+    (``summary_time_with_rollup``) unless an admin set its time.
+    """
     times: dict[PostKind, time | None] = {}
+    if group.has_groups_below:
+        times[PostKind.RINGKASAN] = summary_time_with_rollup(group.region_level)
     for name, value in group.post_times.items():
         if name in POST_KINDS:
             times[PostKind(name)] = time.fromisoformat(value) if value else None

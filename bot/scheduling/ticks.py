@@ -130,7 +130,11 @@ class Scheduler:
                 for post in posts:
                     group = await self._deliver(group, replace(post, chat_id=group.chat_id), result)
 
-        await asyncio.gather(*(deliver(posts) for posts in by_group.values()))
+        # Groups with groups below go last: their rollups (heavier to compose, and
+        # more complete the later they go) never hold up a regency's own post
+        # due the same minute. The sort is stable, so time order stays within each.
+        ordered = sorted(by_group.values(), key=lambda p: active[p[0].chat_id].has_groups_below)
+        await asyncio.gather(*(deliver(posts) for posts in ordered))
         return result
 
     async def _deliver(

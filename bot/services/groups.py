@@ -5,31 +5,63 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
+from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
 from bot.domain.agencies import EXPECTED_BY_DEFAULT, Agency
 from bot.domain.forum import GroupSettings
+from bot.domain.regions import RegionLevel
 from bot.storage.db import as_date, as_datetime, as_json, fetch_rows, mapped
-from bot.storage.models import DEFAULT_ZONE, Group
+from bot.storage.models import DEFAULT_ZONE, Group, GroupLink, LinkState
 
 REGION_MAX_LENGTH = 100
 ELECTION_NAME_MAX_LENGTH = 100
 TITLE_MAX_LENGTH = 255
 
 
-def _settings(group: Group) -> GroupSettings:
+# Every column a GroupSettings needs, and whether an active group below is linked to it.
+GROUP_COLUMNS = (
+    "g.chat_id, g.title, g.region_name, g.time_zone, g.locale, g.election_name, "
+    "g.polling_day, g.post_times, g.active_since, g.active, g.region_code, g.region_level, "
+    "g.expected_agencies, "
+    'EXISTS (SELECT 1 FROM group_links l JOIN "groups" b ON b.id = l.lower_id '
+    "WHERE l.upper_id = g.id AND l.state = 'approved' AND b.active)"
+)
+
+
+def settings_of_row(row: Sequence) -> GroupSettings:
+    """The record of a row selected as ``GROUP_COLUMNS`` (SQLite hands dates and JSON as text)."""
+    (
+        chat_id,
+        title,
+        region_name,
+        time_zone,
+        locale,
+        election_name,
+        polling_day,
+        post_times,
+        active_since,
+        active,
+        region_code,
+        region_level,
+        expected_agencies,
+        has_groups_below,
+    ) = row
     return GroupSettings(
-        chat_id=group.chat_id,
-        title=group.title,
-        region_name=group.region_name,
-        time_zone=group.time_zone,
-        locale=group.locale,
-        election_name=group.election_name,
-        polling_day=group.polling_day,
-        active=group.active,
-        post_times=dict(group.post_times or {}),
-        active_since=group.active_since,
-        expected=_expected(group.expected_agencies),
+        chat_id=chat_id,
+        title=title,
+        region_name=region_name,
+        time_zone=time_zone,
+        locale=locale,
+        election_name=election_name,
+        polling_day=as_date(polling_day),
+        active=bool(active),
+        post_times=dict(as_json(post_times) or {}),
+        active_since=as_datetime(active_since),
+        region_code=region_code,
+        region_level=RegionLevel(region_level) if region_level else None,
+        has_groups_below=bool(has_groups_below),
+        expected=_expected(as_json(expected_agencies)),
     )
 
 
@@ -41,8 +73,16 @@ def _expected(values: object) -> frozenset[Agency]:
 
 
 async def find_group(chat_id: int) -> GroupSettings | None:
-    group = await Group.get_or_none(chat_id=chat_id)
-    return _settings(group) if group else None
+    rows = await fetch_rows(
+        f'SELECT {GROUP_COLUMNS} FROM "groups" g WHERE g.chat_id = {int(chat_id)}'
+    )
+    return settings_of_row(rows[0]) if rows else None
+
+
+async def _found(chat_id: int) -> GroupSettings:
+    group = await find_group(chat_id)
+    assert group is not None, chat_id  # the caller has just registered it
+    return group
 
 
 async def register_group(chat_id: int, title: str, *, now: datetime) -> GroupSettings:
@@ -62,18 +102,47 @@ async def register_group(chat_id: int, title: str, *, now: datetime) -> GroupSet
         group.title = title
         group.active = True
         await group.save(update_fields=changed)
-    return _settings(group)
+    return await _found(chat_id)
 
 
 async def _update(chat_id: int, title: str, now: datetime, **changes: object) -> GroupSettings:
     await register_group(chat_id, title, now=now)
     await Group.filter(chat_id=chat_id).update(**changes)
-    group = await Group.get(chat_id=chat_id)
-    return _settings(group)
+    return await _found(chat_id)
 
 
-async def set_region(chat_id: int, title: str, region_name: str, *, now: datetime) -> GroupSettings:
-    return await _update(chat_id, title, now, region_name=region_name)
+class RegionLocked(Exception):
+    """The group is linked (or asks to be) to a group above or below: its region cannot change."""
+
+
+async def set_region(
+    chat_id: int,
+    title: str,
+    region_name: str,
+    *,
+    code: str | None,
+    level: RegionLevel,
+    now: datetime,
+) -> GroupSettings:
+    """Gives the group its official region (``code`` None for the national level).
+
+    Refused with ``RegionLocked`` while a link up or down is requested or
+    approved and the region would change: the links were checked against the
+    old one. Setting the same region again only refreshes its name.
+    """
+    await register_group(chat_id, title, now=now)
+    async with in_transaction():
+        group = await Group.select_for_update().get(chat_id=chat_id)
+        if (group.region_code, group.region_level) != (code, level.value) and (
+            await GroupLink.filter(
+                Q(lower_id=group.id) | Q(upper_id=group.id),
+                state__in=(LinkState.REQUESTED, LinkState.APPROVED),
+            ).exists()
+        ):
+            raise RegionLocked(chat_id)
+        group.region_name, group.region_code, group.region_level = region_name, code, level.value
+        await group.save(update_fields=["region_name", "region_code", "region_level", "updated_at"])
+    return await _found(chat_id)
 
 
 async def set_time_zone(
@@ -107,13 +176,10 @@ async def set_post_time(
         group = await Group.select_for_update().get(chat_id=chat_id)
         group.post_times = {**(group.post_times or {}), kind: post_time}
         await group.save(update_fields=["post_times", "updated_at"])
-    return _settings(group)
+    return await _found(chat_id)
 
 
-_ACTIVE_GROUPS = (
-    "SELECT chat_id, title, region_name, time_zone, locale, election_name, "
-    'polling_day, post_times, active_since, expected_agencies FROM "groups" WHERE active'
-)
+_ACTIVE_GROUPS = f'SELECT {GROUP_COLUMNS} FROM "groups" g WHERE g.active'
 
 
 async def active_groups() -> list[GroupSettings]:
@@ -122,35 +188,7 @@ async def active_groups() -> list[GroupSettings]:
     Plain rows: every scheduler tick reads all groups, and for thousands of
     them ORM objects cost twenty times the query, all of it holding up replies.
     """
-    return await mapped(_active_settings, await fetch_rows(_ACTIVE_GROUPS))
-
-
-def _active_settings(row: Sequence) -> GroupSettings:
-    (
-        chat_id,
-        title,
-        region_name,
-        time_zone,
-        locale,
-        election_name,
-        polling_day,
-        post_times,
-        active_since,
-        expected_agencies,
-    ) = row
-    return GroupSettings(
-        chat_id=chat_id,
-        title=title,
-        region_name=region_name,
-        time_zone=time_zone,
-        locale=locale,
-        election_name=election_name,
-        polling_day=as_date(polling_day),
-        active=True,
-        post_times=dict(as_json(post_times) or {}),
-        active_since=as_datetime(active_since),
-        expected=_expected(as_json(expected_agencies)),
-    )
+    return await mapped(settings_of_row, await fetch_rows(_ACTIVE_GROUPS))
 
 
 async def deactivate_group(chat_id: int) -> None:

@@ -254,6 +254,25 @@ async def unposted(reported_before: datetime) -> list[int]:
     return [int(str(row)) for row in rows]
 
 
+async def posted_without_buttons(reported_before: datetime) -> list[int]:
+    """Open incidents whose post is all handed over and its first message recorded, but
+    no message with their buttons: a crash (or a timeout) came between the claim of the
+    buttons' message and its arrival. An incident posted as one message records both ids
+    at once, so only albums (whose buttons come as a reply of their own) are found here."""
+    rows = (
+        await IncidentRow.filter(
+            parts_total__isnull=False,
+            parts_handed=F("parts_total"),
+            message_id__isnull=False,
+            control_message_id__isnull=True,
+            reported_at__lt=reported_before,
+        )
+        .exclude(status=IncidentStatus.DONE.value)
+        .values_list("id", flat=True)
+    )
+    return [int(str(row)) for row in rows]
+
+
 async def claim_change_reply(change_id: int) -> bool:
     return bool(
         await IncidentChange.filter(id=change_id, handed_over=False).update(handed_over=True)

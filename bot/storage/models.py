@@ -19,7 +19,14 @@ class Group(Model):
     id = fields.IntField(primary_key=True)
     chat_id = fields.BigIntField(unique=True)
     title = fields.CharField(max_length=255, default="")
+    # The name shown for the group: the official one once a code is set, else
+    # the free text an admin typed before codes existed (kept until a code is given).
     region_name = fields.CharField(max_length=200, null=True)
+    # Kemendagri's dotted code ("64.08"); null for the national level and for
+    # groups set up by name only.
+    region_code = fields.CharField(max_length=16, null=True, db_index=True)
+    # bot.domain.regions.RegionLevel's value; null until a code (or "nasional") is given.
+    region_level = fields.CharField(max_length=16, null=True)
     time_zone = fields.CharField(max_length=64, default=DEFAULT_ZONE)
     locale = fields.CharField(max_length=8, default=DEFAULT_LOCALE)
     election_name = fields.CharField(max_length=200, null=True)
@@ -158,6 +165,47 @@ class ScheduledPost(Model):
         # Every scheduler tick reads the last two days' records; the table keeps
         # every day of the campaign.
         indexes = (("local_date",),)
+
+
+class LinkState(StrEnum):
+    REQUESTED = "requested"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    # Ended with /lepas (an approved link), or a request withdrawn before its answer.
+    ENDED = "ended"
+
+
+class GroupLink(Model):
+    """A lower group's request to join a group above, and the link once the upper group accepts.
+
+    Data flows up an approved link only: the upper group sees the lower one's
+    reports (and, through it, those of the groups linked below it). A group
+    has at most one link up that is requested or approved; rows that ended
+    or were rejected stay as history.
+    """
+
+    id = fields.IntField(primary_key=True)
+    lower: fields.ForeignKeyRelation[Group] = fields.ForeignKeyField(
+        "models.Group", related_name="links_up", on_delete=fields.CASCADE
+    )
+    upper: fields.ForeignKeyRelation[Group] = fields.ForeignKeyField(
+        "models.Group", related_name="links_down", on_delete=fields.CASCADE
+    )
+    lower_id: int  # the columns behind the two keys, for type checkers
+    upper_id: int
+    state = fields.CharEnumField(LinkState, max_length=16, default=LinkState.REQUESTED)
+    requested_by = fields.BigIntField()
+    # The upper group's message carrying Terima/Tolak, edited once decided.
+    request_message_id = fields.BigIntField(null=True)
+    decided_by = fields.BigIntField(null=True)
+    ended_by = fields.BigIntField(null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "group_links"
+        # Every read across groups walks the approved links down from a group.
+        indexes = (("upper", "state"), ("lower", "state"))
 
 
 class InboxUpdate(Model):

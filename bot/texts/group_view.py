@@ -9,9 +9,11 @@ from operator import attrgetter
 from bot.domain.agencies import Agency
 from bot.domain.countdown import Countdown, local_today
 from bot.domain.forum import GroupSettings
+from bot.domain.links import GroupRef
 from bot.domain.zones import zone_label
 from bot.texts.html import escape
 from bot.texts.i18n import Translator
+from bot.texts.regions import group_name, region_line
 
 EXAMPLE_REGION = "/wilayah Kabupaten Kutai Timur"
 EXAMPLE_POLLING_DAY = "/hari_h 2024-11-27 Pilkada Serentak 2024"
@@ -47,7 +49,15 @@ def countdown_line(
     return line
 
 
-def settings_text(t: Translator, group: GroupSettings, now: datetime) -> str:
+def settings_text(
+    t: Translator,
+    group: GroupSettings,
+    now: datetime,
+    upper: GroupRef | None = None,
+    below: int = 0,
+) -> str:
+    """The settings as /mulai and /pengaturan show them; ``upper`` is the group above (linked
+    or asked), ``below`` how many groups are linked below."""
     _ = t.gettext
     not_set = _("belum diatur")
     today = local_today(now, group.time_zone)
@@ -58,9 +68,7 @@ def settings_text(t: Translator, group: GroupSettings, now: datetime) -> str:
         polling = not_set
     lines = [
         _("<b>Pengaturan Posko Forkopimda</b>"),
-        _("Wilayah: {region}").format(
-            region=escape(group.region_name) if group.region_name else not_set
-        ),
+        _("Wilayah: {region}").format(region=region_line(t, group)),
         _("Zona waktu: {zone}").format(zone=zone_label(group.time_zone, now)),
         _("Pemilihan: {election}").format(
             election=escape(group.election_name) if group.election_name else not_set
@@ -69,6 +77,10 @@ def settings_text(t: Translator, group: GroupSettings, now: datetime) -> str:
         _("Wajib melapor setiap hari: {agencies}").format(agencies=agency_list(t, group.expected)),
         _("Hari ini: {today}").format(today=t.full_date(today)),
     ]
+    if upper is not None:
+        lines.append(_("Grup induk: {group}").format(group=group_name(upper)))
+    if below:
+        lines.append(_("Grup di bawahnya: {count}").format(count=t.number(below)))
     return "\n".join(lines)
 
 

@@ -199,6 +199,97 @@ def split_message(
     """
     if limit < 1:
         raise ValueError("limit must be at least 1")
+    parts = _split_lines(html, limit, max_html, max_entities)
+    if parts is None:
+        parts = _split_atoms(html, limit, max_html=max_html, max_entities=max_entities)
+    return parts
+
+
+def _line_facts(segment: str) -> tuple[int, int, int] | None:
+    """(visible UTF-16 units, raw length, formatting tags) of a line whose tags all close
+    within it; None for one that leaves a tag open or closes one it did not open."""
+    units = entities = depth = 0
+    position = 0
+    for match in _TOKEN.finditer(segment):
+        units += _utf16_length(segment[position : match.start()])
+        position = match.end()
+        if match["name"] is None:
+            units += _utf16_length(html_module.unescape(match.group()))
+        elif match["close"]:
+            depth -= 1
+            if depth < 0:
+                return None
+        elif not match["rest"].rstrip().endswith("/"):
+            depth += 1
+            entities += 1
+    if depth:
+        return None
+    units += _utf16_length(segment[position:])
+    return units, len(segment), entities
+
+
+def _starts_drawn_as_one(segment: str) -> bool:
+    first = segment[:1]
+    return bool(first) and (
+        first == _ZERO_WIDTH_JOINER
+        or unicodedata.combining(first) != 0
+        or "\ufe00" <= first <= "\ufe0f"
+        or "\U0001f3fb" <= first <= "\U0001f3ff"
+    )
+
+
+def _split_lines(html: str, limit: int, max_html: int, max_entities: int) -> list[str] | None:
+    """The common case, fast: every line closes its own tags and fits in a part, so parts are
+    whole lines, cut exactly where the general splitter would cut. None for any other text.
+
+    A summary of a few thousand characters takes the general splitter tens of milliseconds
+    (it weighs every character); this takes a fraction of one.
+    """
+    segments = html.split("\n")
+    facts = []
+    for index, line in enumerate(segments):
+        segment = line + "\n" if index < len(segments) - 1 else line
+        if index and _starts_drawn_as_one(segment):
+            return None  # a cut before it would split what is drawn as one symbol
+        known = _line_facts(segment)
+        if known is None:
+            return None
+        facts.append((segment, *known))
+    parts: list[str] = []
+    start = 0
+    while start < len(facts):
+        units = raw = entities = 0
+        line_end = paragraph_end = None
+        paragraph_units = 0
+        end = len(facts)
+        for index in range(start, len(facts)):
+            segment, seg_units, seg_raw, seg_entities = facts[index]
+            units, raw, entities = units + seg_units, raw + seg_raw, entities + seg_entities
+            if units > limit or raw > max_html or entities > max_entities:
+                if line_end is None:
+                    return None  # one line alone is too long: cut inside it, the general way
+                end = paragraph_end if paragraph_end and paragraph_units * 2 >= limit else line_end
+                break
+            if segment.endswith("\n"):
+                line_end = index + 1
+                if segment == "\n" and index > start:
+                    paragraph_end, paragraph_units = index + 1, units
+        body = "".join(fact[0] for fact in facts[start:end])
+        shown = _TOKEN.sub(lambda m: "" if m["name"] else m.group(), body)
+        if html_module.unescape(shown).strip():
+            parts.append(body)
+        start = end
+    return parts
+
+
+def _split_atoms(
+    html: str,
+    limit: int = TELEGRAM_LIMIT,
+    *,
+    max_html: int = MAX_HTML_LENGTH,
+    max_entities: int = MAX_ENTITIES,
+) -> list[str]:
+    """The general splitter: any HTML, character by character."""
     atoms = _atoms(html)
     parts: list[str] = []
     open_tags: list[_Atom] = []

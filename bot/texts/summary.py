@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 from bot.domain.agencies import Agency
 from bot.domain.forms import Form, FormSet, Question, QuestionKind
-from bot.domain.forms.combining import decimal_of, share
+from bot.domain.forms.combining import Combined, decimal_of, share
 from bot.domain.forum import Answer, GroupSettings, SubmittedReport
 from bot.domain.incidents import IncidentCategories, IncidentDigest
 from bot.texts.group_view import EXAMPLE_REGION, countdown_line
@@ -29,7 +29,14 @@ from bot.texts.i18n import Translator
 from bot.texts.incidents import digest_block
 from bot.texts.situation import situation_text
 
-__all__ = ["SubmittedReport", "SummaryInput", "overall_status", "render_summary"]
+__all__ = [
+    "SubmittedReport",
+    "SummaryInput",
+    "answer_text",
+    "overall_status",
+    "render_summary",
+    "share_text",
+]
 
 
 @dataclass(frozen=True)
@@ -235,7 +242,18 @@ def _question_line(
 
 def _part_line(t: Translator, form: Form, question: Question, value: Answer, total: Answer) -> str:
     assert question.part_of is not None
-    whole = form.question(question.part_of.question)
+    return share_text(t, question, form.question(question.part_of.question), value, total)
+
+
+def share_text(
+    t: Translator,
+    question: Question,
+    whole: Question,
+    value: Answer | Combined,
+    total: Answer | Combined,
+) -> str:
+    """A ``part_of`` count with its whole, as its data words it: "TPS siap 8 dari 10 (80%)"."""
+    assert question.part_of is not None
     values = {
         "value": _value_text(t, question, value),
         "total": _value_text(t, whole, total),
@@ -246,6 +264,11 @@ def _part_line(t: Translator, form: Form, question: Question, value: Answer, tot
     if percent is None:
         return escape(t.gettext(question.part_of.summary_if_total_zero)).format(**values)
     return escape(t.gettext(question.part_of.summary)).format(percent=t.percent(percent), **values)
+
+
+def answer_text(t: Translator, question: Question, value: object) -> str:
+    """An answer (or a combined figure) in its question's summary format: "Personel: 1.200"."""
+    return _format(t, question, _value_text(t, question, value))
 
 
 def _format(t: Translator, question: Question, value_text: str) -> str:
@@ -261,7 +284,7 @@ def _format(t: Translator, question: Question, value_text: str) -> str:
         return escape(question.summary).format(**values)
 
 
-def _value_text(t: Translator, question: Question, value: Answer) -> str:
+def _value_text(t: Translator, question: Question, value: object) -> str:
     """An answer as it reads: numbers the group's way ("1.200", "87,5%"), choices by their
     summary word, text escaped. An answer that does not fit its kind shows as given."""
     if question.kind is QuestionKind.CHOICE:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import ClassVar, TypeVar
 
 from bot.domain.agencies import Agency
@@ -28,6 +29,8 @@ _QUESTION = re.compile(r"[a-z0-9_]{1,24}")
 _VALUE = re.compile(r"[a-z0-9_]{1,16}")
 _NUMBER = re.compile(r"-?[0-9]{1,20}")
 _UNSIGNED = re.compile(r"[0-9]+")
+_REGION_CODE = re.compile(r"[0-9]{2}(?:\.[0-9]{2}){0,2}")
+_DAY = re.compile(r"[0-9]{8}")
 
 
 class CallbackData:
@@ -233,6 +236,100 @@ class IncidentGroupChoice(_ChatChoice):
     PREFIX: ClassVar[str] = "pilihkj"
 
 
+@dataclass(frozen=True)
+class RegionChoice(CallbackData):
+    """One of the regions a name given to /wilayah fits; admins pick the group's region."""
+
+    PREFIX: ClassVar[str] = "wil"
+    code: str  # dotted Kemendagri code
+
+    def _fields(self) -> tuple[str, ...]:
+        return (self.code,)
+
+    @classmethod
+    def _unpack(cls, fields: list[str]) -> RegionChoice | None:
+        if len(fields) != 1 or not _REGION_CODE.fullmatch(fields[0]):
+            return None
+        return cls(fields[0])
+
+
+@dataclass(frozen=True)
+class UpperChoice(CallbackData):
+    """A group /induk listed: the lower group's admin asks to join it."""
+
+    PREFIX: ClassVar[str] = "induk"
+    chat_id: int
+
+    def _fields(self) -> tuple[str, ...]:
+        return (str(self.chat_id),)
+
+    @classmethod
+    def _unpack(cls, fields: list[str]) -> UpperChoice | None:
+        if len(fields) != 1 or not _NUMBER.fullmatch(fields[0]):
+            return None
+        return cls(int(fields[0]))
+
+
+@dataclass(frozen=True)
+class LinkDecision(CallbackData):
+    """The upper group's Terima or Tolak on a request to join it."""
+
+    PREFIX: ClassVar[str] = "hub"
+    link_id: int  # as tapped: it may be out of any id's range, which the service refuses
+    accept: bool
+
+    def _fields(self) -> tuple[str, ...]:
+        return (str(self.link_id), "y" if self.accept else "n")
+
+    @classmethod
+    def _unpack(cls, fields: list[str]) -> LinkDecision | None:
+        if len(fields) != 2 or not _UNSIGNED.fullmatch(fields[0]) or fields[1] not in ("y", "n"):
+            return None
+        return cls(int(fields[0]), fields[1] == "y")
+
+
+@dataclass(frozen=True)
+class LinkEnd(CallbackData):
+    """A link picked on the /lepas chooser: either group's admin ends it."""
+
+    PREFIX: ClassVar[str] = "lepas"
+    link_id: int
+
+    def _fields(self) -> tuple[str, ...]:
+        return (str(self.link_id),)
+
+    @classmethod
+    def _unpack(cls, fields: list[str]) -> LinkEnd | None:
+        if len(fields) != 1 or not _UNSIGNED.fullmatch(fields[0]):
+            return None
+        return cls(int(fields[0]))
+
+
+@dataclass(frozen=True)
+class RegionView(CallbackData):
+    """A region below the group, picked to see its summary of a day (read only)."""
+
+    PREFIX: ClassVar[str] = "rv"
+    code: str
+    day: date
+
+    def _fields(self) -> tuple[str, ...]:
+        return (self.code, self.day.strftime("%Y%m%d"))
+
+    @classmethod
+    def _unpack(cls, fields: list[str]) -> RegionView | None:
+        if (
+            len(fields) != 2
+            or not _REGION_CODE.fullmatch(fields[0])
+            or not _DAY.fullmatch(fields[1])
+        ):
+            return None
+        try:
+            return cls(fields[0], datetime.strptime(fields[1], "%Y%m%d").date())
+        except ValueError:
+            return None
+
+
 # Prefix -> kind: every button data the bot has sent and may still be tapped.
 KINDS: dict[str, type[CallbackData]] = {
     kind.PREFIX: kind
@@ -245,6 +342,11 @@ KINDS: dict[str, type[CallbackData]] = {
         IncidentFormTap,
         IncidentFollowUp,
         IncidentGroupChoice,
+        RegionChoice,
+        UpperChoice,
+        LinkDecision,
+        LinkEnd,
+        RegionView,
     )
 }
 

@@ -137,6 +137,22 @@ class BenchDatabase:
         if self.kind == "postgres":
             await self.fetch("ANALYZE")
 
+    async def execute(self, sql: str) -> None:
+        """A statement written without parameters (the benchmark's own values only)."""
+        if self.kind == "sqlite":
+            connection = sqlite3.connect(self._sqlite_path)
+            try:
+                with connection:
+                    connection.execute(sql)
+            finally:
+                connection.close()
+            return
+        connection = await asyncpg.connect(_asyncpg_url(self.url))
+        try:
+            await connection.execute(sql)
+        finally:
+            await connection.close()
+
     async def fetch(self, sql: str) -> list[tuple]:
         """Rows of a query written without parameters (the benchmark's own numbers only)."""
         if self.kind == "sqlite":

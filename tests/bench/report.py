@@ -74,6 +74,45 @@ ROWS = (
     Row("/ringkasan latency p50", ("summary", "latency_ms", "p50"), unit="ms"),
     Row("/ringkasan latency p95", ("summary", "latency_ms", "p95"), ("<=", 50), "ms"),
     Row("peak RSS of the bot", ("memory", "peak_rss_mib"), ("<=", 200), "MiB"),
+    Row(
+        "tree: national /ringkasan p95",
+        ("tree_summary", "national", "latency_ms", "p95"),
+        ("<=", 200),
+        "ms",
+    ),
+    Row("  national p50", ("tree_summary", "national", "latency_ms", "p50"), unit="ms"),
+    Row(
+        "  province of 40 /ringkasan p95",
+        ("tree_summary", "province", "latency_ms", "p95"),
+        ("<=", 50),
+        "ms",
+    ),
+    Row("  province of 40 p50", ("tree_summary", "province", "latency_ms", "p50"), unit="ms"),
+    Row(
+        "  regency /ringkasan p95",
+        ("tree_summary", "regency", "latency_ms", "p95"),
+        ("<=", 50),
+        "ms",
+    ),
+    Row("  region named from above", ("tree_summary", "region_view", "latency_ms"), unit="ms"),
+    Row(
+        "  all due at once: regencies' wall / ideal",
+        ("tree_broadcast", "regencies_ratio"),
+        ("<=", 1.10),
+    ),
+    Row(
+        "  regency posts after the first rollup",
+        ("tree_broadcast", "regency_posts_after_first_rollup"),
+        ("==", 0),
+    ),
+    Row("  rollups' wall time from the due minute", ("tree_broadcast", "rollups_wall_s"), unit="s"),
+    Row("  429 responses", ("tree_broadcast", "responses_429"), ("==", 0)),
+    Row(
+        "  peak RSS, region data loaded",
+        ("tree_memory", "peak_rss_mib"),
+        ("<=", 200),
+        "MiB",
+    ),
 )
 
 
@@ -146,7 +185,23 @@ def problems(report: dict) -> list[str]:
         for key in ("lost", "incomplete"):
             if results.get("summary", {}).get(key):
                 found.append(f"{name} summary: {key} = {results['summary'][key]}")
-        for run in ("capacity_bot", "deployed_bot"):
+        for case, figures in results.get("tree_summary", {}).items():
+            for key in ("lost", "incomplete"):
+                if figures.get(key):
+                    found.append(f"{name} tree {case} summary: {key} = {figures[key]}")
+        region_view = results.get("tree_summary", {}).get("region_view", {})
+        if region_view and not (
+            region_view.get("shown") and region_view.get("refused_across_provinces")
+        ):
+            found.append(f"{name} tree: a region named from above was not shown as the links say")
+        tree = results.get("tree_broadcast", {})
+        if tree:
+            expected = tree["regencies"] + tree["rollup_groups"]
+            if tree.get("delivered") != expected:
+                found.append(f"{name} tree broadcast: {tree.get('delivered')} of {expected}")
+            if tree.get("duplicates"):
+                found.append(f"{name} tree broadcast: duplicates = {tree['duplicates']}")
+        for run in ("capacity_bot", "deployed_bot", "tree_capacity_bot", "tree_deployed_bot"):
             bot = results.get(run, {})
             if bot.get("exit_code") not in (0, None):
                 found.append(f"{name} {run}: exit code {bot['exit_code']}")

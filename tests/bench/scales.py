@@ -38,6 +38,13 @@ class Scale:
     broadcast_liaisons: int  # filling in forms while the summaries go out
     broadcast_think_seconds: float
     wait_for_minute: bool  # False: summaries due at once (smoke run: no figures, only checks)
+    # The national tree (tests/bench/regional.py): provinces, regencies, the regencies of
+    # its biggest province, days of reports from every agency, /ringkasan requests per case.
+    tree_provinces: int = 38
+    tree_regencies: int = 514
+    tree_big_province: int = 40
+    tree_days: int = 365
+    tree_requests: int = 40
 
     @property
     def paced_liaisons(self) -> int:
@@ -95,6 +102,8 @@ QUICK = Scale(
     broadcast_liaisons=7,
     broadcast_think_seconds=5.0,
     wait_for_minute=True,
+    tree_days=30,
+    tree_requests=20,
 )
 SMOKE = Scale(
     "smoke",
@@ -117,6 +126,11 @@ SMOKE = Scale(
     broadcast_liaisons=3,
     broadcast_think_seconds=0.3,
     wait_for_minute=False,
+    tree_provinces=3,
+    tree_regencies=9,
+    tree_big_province=4,
+    tree_days=3,
+    tree_requests=2,
 )
 SCALES = {scale.name: scale for scale in (FULL, QUICK, SMOKE)}
 

@@ -38,6 +38,7 @@ from tests.bench.liaison import Liaison, Replies, groups_needed, liaisons_of_gro
 from tests.bench.limits import BenchServer
 from tests.bench.memory import memory_figures
 from tests.bench.process import DEPLOYED, UNPACED, BotProcess
+from tests.bench.regional import run_regional
 from tests.bench.ringkasan import measure_summary
 from tests.bench.scales import DEPLOYED_LEAD, Scale, capacity_seconds, due_minute_for
 from tests.bench.seed import AGENCIES, Population, seed, user_id_of
@@ -344,4 +345,6 @@ async def run_databases(
             await asyncio.gather(*(run.deployed() for run in runs))
     finally:
         figures = {run.kind: await run.finish(keep) for run in runs}  # servers stopped either way
+    for kind, tree_figures in (await run_regional(kinds, scale, forms, workdir, log, keep)).items():
+        figures[kind].update(tree_figures)
     return figures

@@ -307,6 +307,9 @@ class TelegramServer:
         self._poll_ended_by = ""
         self.conflicts_answered = 0
         self.webhook: str | None = None  # where the bot asked Telegram to POST updates
+        # The bot's own status in each group it was added to or removed from;
+        # as on Telegram, a group that removed it answers every send with 403.
+        self.bot_status: dict[int, str] = {}
         # Awaited with the ids a getUpdates is about to confirm (Telegram then
         # forgets them), before it does.
         self.on_confirm: Callable[[list[int]], Awaitable[None]] | None = None
@@ -516,6 +519,7 @@ class TelegramServer:
         self, chat: Chat, by: User, old_status: str, new_status: str
     ) -> None:
         me = bot_user()
+        self.bot_status[chat.id] = new_status
         await self.push_update(
             {
                 "my_chat_member": {
@@ -749,8 +753,16 @@ class TelegramServer:
         status = self.members.get((chat_id, user_id), "member")
         return _member({"id": user_id, "is_bot": False, "first_name": f"User {user_id}"}, status)
 
+    def _check_bot_present(self, chat_id: int) -> None:
+        status = self.bot_status.get(chat_id)
+        if status == "kicked":
+            raise ApiError(403, "Forbidden: bot was kicked from the group chat")
+        if status == "left":
+            raise ApiError(403, "Forbidden: bot is not a member of the group chat")
+
     async def _api_sendMessage(self, params: dict) -> dict:
         chat_id = int(params["chat_id"])
+        self._check_bot_present(chat_id)
         source = str(params.get("text", ""))
         plain = parse_html(source) if params.get("parse_mode") == "HTML" else source
         if not plain.strip():
@@ -899,6 +911,7 @@ class TelegramServer:
         return True
 
     async def _api_editMessageText(self, params: dict) -> dict:
+        self._check_bot_present(int(params["chat_id"]))
         message = self._stored(params)
         if message.kind != "text":
             raise ApiError(400, "Bad Request: there is no text in the message to edit")

@@ -20,7 +20,11 @@ BOT_VARIABLES = (
 
 
 async def run_bot(
-    cwd: Path, env: dict[str, str], *args: str, stderr=asyncio.subprocess.PIPE
+    cwd: Path,
+    env: dict[str, str],
+    *args: str,
+    stdout=asyncio.subprocess.PIPE,
+    stderr=asyncio.subprocess.PIPE,
 ) -> asyncio.subprocess.Process:
     clean = {k: v for k, v in os.environ.items() if k not in BOT_VARIABLES}
     clean["PYTHONPATH"] = str(PROJECT)
@@ -31,7 +35,7 @@ async def run_bot(
         *args,
         cwd=cwd,
         env={**clean, **env},
-        stdout=asyncio.subprocess.PIPE,
+        stdout=stdout,
         stderr=stderr,
     )
 
