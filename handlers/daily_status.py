@@ -12,7 +12,7 @@ from bot.services.day_status import day_status
 from bot.services.groups import GroupSettings
 from bot.texts.html import escape, shorten
 from bot.texts.i18n import Translator
-from bot.texts.posts import not_reported_text
+from bot.texts.posts import day_off_notice, not_reported_text
 from bot.texts.splitting import split_message
 from bot.texts.summary import SummaryInput, render_summary
 from handlers.access import group_command, registered_group_command
@@ -44,7 +44,12 @@ async def show_summary(
         return
     status = await day_status(group, day)
     summary = SummaryInput(
-        group, day, status.reports, status.expected_agencies, context.runtime.forms
+        group,
+        day,
+        status.reports,
+        status.expected_agencies,
+        context.runtime.forms,
+        day_off=status.day_off,
     )
     for part in split_message(render_summary(t, summary)):
         await reply(update, part)
@@ -65,9 +70,14 @@ async def show_not_reported(
         return
     today = local_today(context.runtime.clock(), group.time_zone)
     status = await day_status(group, today)
+    if status.day_off is not None:
+        await reply(update, day_off_notice(t, status.day_off, group.time_zone))
+        return
     if not status.expected_agencies:
         await reply(update, nobody)
         return
-    text = not_reported_text(t, group, today, status.missing_agencies, status.missing_liaisons)
+    text = not_reported_text(
+        t, group, today, status.missing_agencies, status.missing_liaisons, status.on_leave
+    )
     for part in split_message(text):
         await reply(update, part)

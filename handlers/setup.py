@@ -1,30 +1,37 @@
-"""Group set-up: /mulai, /wilayah, /zona, /hari_h, /instansi and /pengaturan."""
+"""Group set-up: /mulai, /wilayah, /zona, /hari_h, /instansi, /bahasa, /batas_terlambat
+and /pengaturan."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable
 
 from telegram import Update
+from telegram.error import TelegramError
 
 from bot.context import BotContext
 from bot.domain.agencies import Agency
 from bot.domain.countdown import local_today
 from bot.domain.dates import DateParseError, DateProblem, split_leading_date
+from bot.domain.reporting_days import parse_cutoff
 from bot.domain.user_input import clean_keyword, clean_line, command_argument
 from bot.domain.zones import UnknownZone, parse_zone, zone_label
-from bot.services import groups
+from bot.services import groups, pauses
 from bot.texts.group_view import (
     EXAMPLE_EXPECTED,
     EXAMPLE_POLLING_DAY,
     EXAMPLE_REGION,
     EXAMPLE_ZONE,
+    LANGUAGE_NAMES,
     countdown_line,
     expected_agencies_text,
+    late_cutoff_line,
     missing_text,
     settings_text,
 )
 from bot.texts.html import escape, shorten
 from bot.texts.i18n import Translator
+from bot.transport.commands import publish_chat_menu
 from handlers.access import (
     Callback,
     admin_command,
@@ -33,6 +40,8 @@ from handlers.access import (
     registered_group_command,
 )
 from handlers.replies import refuse_non_admin, reply
+
+log = logging.getLogger(__name__)
 
 SettingsCommand = Callable[[Update, BotContext, Translator, str], Awaitable[None]]
 
@@ -57,12 +66,13 @@ async def start_group(update: Update, context: BotContext, t: Translator, argume
     chat = update.effective_chat
     now = context.runtime.clock()
     group = await groups.register_group(chat.id, chat.title or "", now=now)
+    pause = await pauses.current_pause(chat.id, now)
     await reply(
         update,
         "\n\n".join(
             [
                 _("Posko Forkopimda aktif di grup ini."),
-                settings_text(t, group, now),
+                settings_text(t, group, now, pause),
                 missing_text(t, group),
             ]
         ),
@@ -183,7 +193,8 @@ async def show_settings(
 ) -> None:
     """Shows the group's current settings."""
     now = context.runtime.clock()
-    await reply(update, settings_text(t, group, now) + "\n\n" + missing_text(t, group))
+    pause = await pauses.current_pause(group.chat_id, now)
+    await reply(update, settings_text(t, group, now, pause) + "\n\n" + missing_text(t, group))
 
 
 _EXPECTED_WORDS = {"wajib": True, "ya": True, "tidak": False, "bukan": False}
@@ -230,3 +241,115 @@ async def expected_agencies(
     else:
         done = _("{agency} sekarang tidak wajib melapor setiap hari.").format(agency=agency.label)
     await reply(update, done + "\n\n" + expected_agencies_text(t, group))
+
+
+# What admins type for each language, in either language.
+_LANGUAGES = {
+    "id": "id",
+    "indonesia": "id",
+    "bahasa indonesia": "id",
+    "indonesian": "id",
+    "en": "en",
+    "english": "en",
+    "inggris": "en",
+    "bahasa inggris": "en",
+}
+EXAMPLE_LANGUAGE = "/bahasa en"
+
+
+@group_command
+async def set_language(
+    update: Update, context: BotContext, t: Translator, group: groups.GroupSettings | None
+) -> None:
+    """Shows the group's language; an admin changes it (``/bahasa en``, ``/bahasa id``)."""
+    _ = t.gettext
+    chat = update.effective_chat
+    now = context.runtime.clock()
+    argument = clean_keyword(command_argument(update.effective_message.text)).casefold()
+    choices = ", ".join(f"<code>{code}</code> ({name})" for code, name in LANGUAGE_NAMES.items())
+    if not argument:
+        current = group.locale if group else "id"
+        await reply(
+            update,
+            _("Bahasa grup ini: {language}.").format(language=LANGUAGE_NAMES[current])
+            + "\n"
+            + _("Admin dapat mengubahnya: {choices}. Contoh: <code>{example}</code>").format(
+                choices=choices, example=EXAMPLE_LANGUAGE
+            ),
+        )
+        return
+    if not await is_group_admin(update, context):
+        await refuse_non_admin(update, t)
+        return
+    locale = _LANGUAGES.get(" ".join(argument.split()))
+    if locale is None:
+        await reply(
+            update,
+            _("Bahasa «{language}» tidak tersedia. Pilih salah satu: {choices}.").format(
+                language=escape(shorten(argument)), choices=choices
+            )
+            + "\n"
+            + _("Contoh: <code>{example}</code>").format(example=EXAMPLE_LANGUAGE),
+        )
+        return
+    group = await groups.set_locale(chat.id, chat.title or "", locale, now=now)
+    t = context.translator(group.locale)
+    await _publish_menu(context, chat.id, group.locale)
+    await reply(
+        update,
+        t.gettext(
+            "Bahasa grup ini sekarang {language}: kiriman, balasan, ringkasan, dan formulir "
+            "laporan para penghubung untuk grup ini memakai bahasa ini."
+        ).format(language=LANGUAGE_NAMES[group.locale]),
+    )
+
+
+EXAMPLE_CUTOFF = "/batas_terlambat 10.00"
+
+
+@group_command
+async def late_cutoff(
+    update: Update, context: BotContext, t: Translator, group: groups.GroupSettings | None
+) -> None:
+    """Shows until when yesterday's report is taken, late; an admin changes it."""
+    _ = t.gettext
+    chat = update.effective_chat
+    now = context.runtime.clock()
+    argument = clean_keyword(command_argument(update.effective_message.text))
+    group = group or await groups.register_group(chat.id, chat.title or "", now=now)
+    explanation = _(
+        "Sampai jam itu penghubung masih dapat mengirim atau memperbaiki laporan kemarin; "
+        "laporannya ditandai terlambat. Admin dapat mengubahnya, contoh: "
+        "<code>{example}</code>, atau <code>/batas_terlambat mati</code> agar laporan "
+        "kemarin tidak diterima lagi."
+    ).format(example=EXAMPLE_CUTOFF)
+    if not argument:
+        await reply(update, late_cutoff_line(t, group) + "\n" + explanation)
+        return
+    if not await is_group_admin(update, context):
+        await refuse_non_admin(update, t)
+        return
+    try:
+        cutoff = parse_cutoff(argument)
+    except ValueError:
+        await reply(
+            update,
+            _(
+                "Jam «{time}» tidak dikenali. Gunakan JJ.MM antara 00.00 dan 23.59, atau «mati»."
+            ).format(time=escape(shorten(argument)))
+            + "\n"
+            + _("Contoh: <code>{example}</code>").format(example=EXAMPLE_CUTOFF),
+        )
+        return
+    group = await groups.set_late_cutoff(chat.id, chat.title or "", cutoff, now=now)
+    await reply(update, late_cutoff_line(t, group))
+
+
+async def _publish_menu(context: BotContext, chat_id: int, locale: str) -> None:
+    """The group's command menu in its language; a failure costs the menu, not the setting."""
+    from handlers.commands import COMMANDS  # the registry imports this module
+
+    try:
+        await publish_chat_menu(context.bot, chat_id, COMMANDS, locale)
+    except TelegramError as error:
+        log.warning("Could not publish the command menu of %s: %s", chat_id, error)

@@ -62,20 +62,27 @@ async def report_opening(post: PostContext) -> Outgoing | None:
 
 
 async def reminder(post: PostContext) -> Outgoing | None:
-    """The midday nudge, only while an agency with an approved liaison has not reported."""
+    """The midday nudge, only while an expected agency has not reported.
+
+    Its liaisons are mentioned; if every one is on leave, the group reads until when.
+    """
     status = await day_status(post.group, post.day)
-    if not status.missing_liaisons:
+    if not status.missing_agencies:
         return None
-    return Outgoing(
-        split_message(reminder_text(post.t, post.group, post.day, status.missing_liaisons))
-    )
+    text = reminder_text(post.t, post.group, post.day, status.missing_liaisons, status.on_leave)
+    return Outgoing(split_message(text))
 
 
 async def daily_summary(post: PostContext) -> Outgoing | None:
     """The same summary /ringkasan gives."""
     status = await day_status(post.group, post.day)
     summary = SummaryInput(
-        post.group, post.day, status.reports, status.expected_agencies, post.forms
+        post.group,
+        post.day,
+        status.reports,
+        status.expected_agencies,
+        post.forms,
+        day_off=status.day_off,
     )
     return Outgoing(split_message(render_summary(post.t, summary)))
 

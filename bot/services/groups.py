@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from tortoise.transactions import in_transaction
 
 from bot.domain.agencies import EXPECTED_BY_DEFAULT, Agency
 from bot.domain.forum import GroupSettings
+from bot.domain.reporting_days import late_cutoff_of
 from bot.storage.db import as_date, as_datetime, as_json, fetch_rows, mapped
 from bot.storage.models import DEFAULT_ZONE, Group
 
@@ -30,6 +31,8 @@ def _settings(group: Group) -> GroupSettings:
         post_times=dict(group.post_times or {}),
         active_since=group.active_since,
         expected=_expected(group.expected_agencies),
+        late_cutoff=late_cutoff_of(group.late_cutoff),
+        skip_holidays=group.skip_holidays,
     )
 
 
@@ -98,6 +101,25 @@ async def set_expected(
     return await _update(chat_id, title, now, expected_agencies=values)
 
 
+async def set_locale(chat_id: int, title: str, locale: str, *, now: datetime) -> GroupSettings:
+    """The language of everything the bot writes for the group (a supported locale)."""
+    return await _update(chat_id, title, now, locale=locale)
+
+
+async def set_late_cutoff(
+    chat_id: int, title: str, cutoff: time, *, now: datetime
+) -> GroupSettings:
+    """Until when (local time) yesterday's report may still be sent; 00:00 takes none."""
+    return await _update(chat_id, title, now, late_cutoff=cutoff.strftime("%H:%M"))
+
+
+async def set_skip_holidays(
+    chat_id: int, title: str, skip: bool, *, now: datetime
+) -> GroupSettings:
+    """Whether national holidays and cuti bersama are days off for the group."""
+    return await _update(chat_id, title, now, skip_holidays=skip)
+
+
 async def set_post_time(
     chat_id: int, title: str, kind: str, post_time: str | None, *, now: datetime
 ) -> GroupSettings:
@@ -112,7 +134,8 @@ async def set_post_time(
 
 _ACTIVE_GROUPS = (
     "SELECT chat_id, title, region_name, time_zone, locale, election_name, "
-    'polling_day, post_times, active_since, expected_agencies FROM "groups" WHERE active'
+    "polling_day, post_times, active_since, expected_agencies, late_cutoff, skip_holidays "
+    'FROM "groups" WHERE active'
 )
 
 
@@ -137,6 +160,8 @@ def _active_settings(row: Sequence) -> GroupSettings:
         post_times,
         active_since,
         expected_agencies,
+        late_cutoff,
+        skip_holidays,
     ) = row
     return GroupSettings(
         chat_id=chat_id,
@@ -150,6 +175,8 @@ def _active_settings(row: Sequence) -> GroupSettings:
         post_times=dict(as_json(post_times) or {}),
         active_since=as_datetime(active_since),
         expected=_expected(as_json(expected_agencies)),
+        late_cutoff=late_cutoff_of(late_cutoff),
+        skip_holidays=bool(skip_holidays),
     )
 
 

@@ -73,10 +73,9 @@ class Liaison(Model):
     request_message_id = fields.BigIntField(null=True)
     decided_by = fields.BigIntField(null=True)
     # A stand-in, approved while another liaison of the agency is on leave: they
-    # serve until that leave's last day (kept equal to it), then no longer.
-    stand_in_for: fields.ForeignKeyNullableRelation["Leave"] = fields.ForeignKeyField(
-        "models.Leave", related_name="stand_ins", null=True, on_delete=fields.SET_NULL
-    )
+    # serve until that leave's last day (kept equal to it), then no longer. The
+    # leave's id without a foreign key: SQLite cannot add one to an existing table.
+    stand_in_for = fields.IntField(null=True)
     stand_in_until = fields.DateField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
@@ -161,7 +160,7 @@ class Leave(Model):
 
 
 class Pause(Model):
-    """A pause of the group's work (/jeda): no scheduled posts, nothing expected."""
+    """A pause of the group's work: no scheduled posts, nothing expected (the jeda command)."""
 
     id = fields.IntField(primary_key=True)
     group: fields.ForeignKeyRelation[Group] = fields.ForeignKeyField(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import gettext
 import io
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -27,6 +27,8 @@ LOCALES_DIR = Path(__file__).resolve().parents[2] / "locales"
 DOMAIN = "messages"
 DEFAULT_LOCALE = "id"
 SUPPORTED_LOCALES = ("id", "en")
+# How a time of day is written: "08.12" in Indonesian, "08:12" in English.
+_TIME_PATTERNS = {"id": "HH.mm", "en": "HH:mm"}
 
 
 def po_path(locale: str) -> Path:
@@ -61,14 +63,24 @@ class Translator:
         return format_date(day, "full", locale=self.locale)
 
     def clock_time(self, moment: datetime) -> str:
-        """``08.12 WITA``: the local time, written with a dot, and the zone's name.
+        """``08.12 WITA``: the local time, as the locale writes it, and the zone's name.
 
         ``moment`` must carry a ``ZoneInfo``; its zone is named as the group's
         is everywhere (WIB, WITA, WIT in every language).
         """
         zone = getattr(moment.tzinfo, "key", "UTC")
-        time_text = format_time(moment, "HH.mm", tzinfo=moment.tzinfo, locale=self.locale)
+        time_text = format_time(
+            moment, self._time_pattern, tzinfo=moment.tzinfo, locale=self.locale
+        )
         return f"{time_text} {zone_label(zone, moment)}"
+
+    def time_of_day(self, at: time) -> str:
+        """``07.00`` in ``id``, ``07:00`` in ``en``: a time on the group's clock, no zone."""
+        return format_time(at, self._time_pattern, locale=self.locale)
+
+    @property
+    def _time_pattern(self) -> str:
+        return _TIME_PATTERNS.get(self.locale, "HH.mm")
 
     def number(self, value: int | float | Decimal) -> str:
         """``1.234`` or ``12,5`` in ``id``."""
