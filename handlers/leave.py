@@ -184,9 +184,9 @@ async def _start(
         "date": t.full_date(leave.last_day),
     }
     if before is None:
-        lines = [_("🌴 {name} ({agency}) cuti sampai {date}.").format(**values)]
+        lines = [_("🌴 {name}, penghubung {agency}, cuti sampai {date}.").format(**values)]
     else:
-        lines = [_("🌴 Cuti {name} ({agency}) sekarang sampai {date}.").format(**values)]
+        lines = [_("🌴 Cuti {name}, penghubung {agency}, sekarang sampai {date}.").format(**values)]
     lines.append(await _coverage(t, group, record, today))
     stand_ins = await liaisons.stand_ins_of(group.chat_id, leave.id)
     if stand_ins:
@@ -234,7 +234,7 @@ async def _end(
         await reply(update, _("{name} tidak sedang cuti.").format(name=escape(record.name)))
         return
     lines = [
-        _("{name} ({agency}) kembali bertugas mulai hari ini.").format(
+        _("{name}, penghubung {agency}, kembali bertugas mulai hari ini.").format(
             name=escape(record.name), agency=agency_unit(record)
         )
     ]
@@ -253,7 +253,7 @@ async def _listing(t: Translator, group: GroupSettings, today: date) -> str:
     away = await leaves.leaves_on(group.chat_id, today)
     records = {r.user_id: r for r in await liaisons.approved_liaisons(group.chat_id, on=today)}
     lines = [
-        _("• {name} ({agency}) sampai {date}").format(
+        _("• {name}, {agency}: sampai {date}").format(
             name=escape(records[user_id].name),
             agency=agency_unit(records[user_id]),
             date=t.full_date(leave.last_day),

@@ -29,6 +29,7 @@ from bot.services.day_status import day_off_of
 from bot.services.form_sessions import NotALiaison, start_form
 from bot.services.groups import find_group
 from bot.services.liaisons import LiaisonRecord
+from bot.texts.form_texts import report_day_line
 from bot.texts.html import escape
 from bot.texts.i18n import Translator
 from bot.transport.callback_data import GroupChoice, LateGroupChoice, ReportCorrection, parse_as
@@ -248,16 +249,18 @@ async def open_form(update: Update, context: BotContext, chat_id: int, late: boo
     ):
         await open_correction(update, context, group, record, yesterday)
         return
-    day = yesterday if late else None
+    day = yesterday if late and yesterday is not None else today
     existing = await open_form_of(context, update.effective_user.id)
-    if (
-        existing is not None
-        and existing.chat_id == chat_id
-        and (existing.report_date or today) == (day or today)
-    ):
-        preface = _("Melanjutkan laporan yang belum selesai.")
-        await send_step(update, context, existing, preface=_joined(closed_note, preface))
-        return
+    if existing is not None and existing.chat_id == chat_id:
+        # /lapor kemarin resumes yesterday's; /lapor whichever is still open.
+        existing_day = existing.report_date or today
+        if existing_day == day or (not late and existing_day in (today, yesterday)):
+            preface = _("Melanjutkan laporan yang belum selesai.")
+            if existing_day != today or existing.correcting:
+                line = report_day_line(t, existing_day, today, existing.correcting)
+                preface = f"{line}\n{preface}"
+            await send_step(update, context, existing, preface=_joined(closed_note, preface))
+            return
     try:
         form_definition = context.runtime.forms.form_for(record.agency)
         last = await reports.last_answers(chat_id, record.agency)
@@ -272,7 +275,7 @@ async def open_form(update: Update, context: BotContext, chat_id: int, late: boo
     except NotALiaison:  # removed in the meantime
         await reply(update, _not_a_liaison(t))
         return
-    if day is not None:
+    if day != today:
         heading = _(
             "<b>Laporan {agency} untuk kemarin, {date} (terlambat)</b>\n{group}\n"
             "Ketik /batal untuk membatalkan."
@@ -281,7 +284,7 @@ async def open_form(update: Update, context: BotContext, chat_id: int, late: boo
         heading = _(
             "<b>Laporan harian {agency}</b>\n{group}\nKetik /batal untuk membatalkan."
         ).format(agency=agency_unit(record), group=escape(form.group_name))
-    offer = day is None and await _yesterday_missing(group, record, yesterday)
+    offer = day == today and await _yesterday_missing(group, record, yesterday)
     if offer and yesterday is not None:
         heading += "\n\n" + _(
             "Laporan {agency} untuk kemarin, {date}, belum ada. Sampai pukul {time} {zone} "

@@ -23,7 +23,7 @@ the liaison was, and an update Telegram delivers twice is applied once.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 
 from telegram import (
     InlineKeyboardButton,
@@ -79,12 +79,12 @@ def form_translator(context: BotContext, form: ActiveForm) -> Translator:
 
 
 def review_of(context: BotContext, t: Translator, form: ActiveForm) -> str:
-    """The review, headed by the day when the form is for a chosen one (late, a correction)."""
+    """The review, headed by its day when that is not today or the form is a correction."""
     definition = context.runtime.forms.form_for(form.agency)
     text = review_text(t, definition, form.progress)
-    if form.report_date is None:
-        return text
     today = local_today(context.runtime.clock(), form.time_zone)
+    if form.report_date is None or (form.report_date == today and not form.correcting):
+        return text
     return report_day_line(t, form.report_date, today, form.correcting) + "\n" + text
 
 
@@ -263,15 +263,13 @@ async def _switch_to_yesterday(update: Update, context: BotContext, form: Active
     yesterday = (
         late_report_day(now, group.time_zone, group.late_cutoff) if group is not None else None
     )
-    if form.report_date is not None or form.progress.answers or yesterday is None:
+    today = local_today(now, form.time_zone)
+    if form.report_date not in (None, today) or form.progress.answers or yesterday is None:
         # Started already, or yesterday closed since the button was sent.
         await send_step(update, context, form, preface=_("Tombol ini sudah tidak berlaku."))
         return
     form = await form_sessions.change_day(form, yesterday, update.update_id)
-    await _edit(
-        update.callback_query.message,
-        report_day_line(t, yesterday, yesterday + timedelta(days=1), correcting=False),
-    )
+    await _edit(update.callback_query.message, report_day_line(t, yesterday, today, False))
     await send_step(update, context, form)
 
 
@@ -360,7 +358,7 @@ async def _offer_today(
     """Yesterday closed before Kirim: explains, and offers the answers as today's report."""
     t = form_translator(context, form)
     now = context.runtime.clock()
-    form = await form_sessions.change_day(form, None, update.update_id)
+    form = await form_sessions.change_day(form, local_today(now, form.time_zone), update.update_id)
     explanation = t.gettext(
         "Batas waktu laporan untuk {date} sudah lewat (pukul {time} {zone}), sehingga laporan "
         "ini tidak dapat dikirim untuk hari itu. Jawaban Anda tetap ada: tekan Kirim untuk "

@@ -27,7 +27,8 @@ class ActiveForm:
     last_update_id: int
     locale: str = "id"  # the group's: the form speaks its language
     time_zone: str = "Asia/Jakarta"  # the group's
-    # The day chosen for the report (a late one, a correction); None: the day it is sent.
+    # The day the report is for (see ``start_form``); None for forms begun before
+    # it was kept, which report for the day they are sent.
     report_date: date | None = None
     correcting: bool = False  # opened from "Ubah laporan", with that report's answers
 
@@ -93,10 +94,13 @@ async def start_form(
 ) -> ActiveForm:
     """Opens a new form for the group, replacing any unfinished one of this person.
 
-    ``report_date`` fixes the day (yesterday's late report, a correction);
-    ``correcting`` marks a form opened with a sent report's answers.
+    The form is for ``report_date`` (yesterday's late report, a correction),
+    by default the group's local day now: a form begun at 23.50 and sent at
+    00.05 reports for the day it was begun, late. ``correcting`` marks a form
+    opened with a sent report's answers.
     """
     liaison = await _approved_liaison(chat_id, user_id, now)
+    report_date = report_date or local_today(now, liaison.group.time_zone)
     async with in_transaction():
         await FormSession.filter(user_id=user_id).delete()
         session = await FormSession.create(
@@ -113,9 +117,9 @@ async def start_form(
 
 
 async def change_day(
-    form: ActiveForm, report_date: date | None, update_id: int, progress: FormProgress | None = None
+    form: ActiveForm, report_date: date, update_id: int, progress: FormProgress | None = None
 ) -> ActiveForm:
-    """Points the form at another day (None: the day it is sent), as a new report's form.
+    """Points the form at another day, as a new report's form (not a correction).
 
     The "laporan kemarin" button, and a form whose day closed before it was sent.
     """

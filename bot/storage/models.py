@@ -122,8 +122,9 @@ class FormSession(Model):
     # Binds buttons to this form: a tap on an older form's button carries
     # another token and is refused as stale.
     token = fields.CharField(max_length=8)
-    # The day the report is for when one was chosen (yesterday's late report, a
-    # correction); null: the group's local day when it is sent.
+    # The day the report is for: the group's local day when the form was opened,
+    # or the one chosen (yesterday's late report, a correction). Null for forms
+    # begun before it was kept: they report for the day they are sent.
     report_date = fields.DateField(null=True)
     # Opened from "Ubah laporan": the answers of the report it corrects.
     correcting = fields.BooleanField(default=False)

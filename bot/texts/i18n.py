@@ -29,6 +29,9 @@ DEFAULT_LOCALE = "id"
 SUPPORTED_LOCALES = ("id", "en")
 # How a time of day is written: "08.12" in Indonesian, "08:12" in English.
 _TIME_PATTERNS = {"id": "HH.mm", "en": "HH:mm"}
+# Babel's full Indonesian date pads the day ("Kamis, 05 Desember 2024"); letters
+# and the forum's own papers write "Kamis, 5 Desember 2024".
+_FULL_DATE_PATTERNS = {"id": "EEEE, d MMMM y"}
 
 
 def po_path(locale: str) -> Path:
@@ -59,8 +62,8 @@ class Translator:
         return self.translations.ngettext(singular, plural, n)
 
     def full_date(self, day: date) -> str:
-        """``Rabu, 27 November 2024`` in ``id``."""
-        return format_date(day, "full", locale=self.locale)
+        """``Rabu, 27 November 2024`` (``Kamis, 5 Desember 2024``) in ``id``."""
+        return format_date(day, _FULL_DATE_PATTERNS.get(self.locale, "full"), locale=self.locale)
 
     def clock_time(self, moment: datetime) -> str:
         """``08.12 WITA``: the local time, as the locale writes it, and the zone's name.
