@@ -102,6 +102,13 @@ async def leave(update: Update, context: BotContext, t: Translator, group: Group
                 update,
                 _("{name} bukan penghubung yang disetujui di grup ini.").format(name=escape(name)),
             )
+        elif await is_group_admin(update, context):  # an admin meaning a liaison's leave
+            await reply(
+                update,
+                _("Balas pesan penghubung yang cuti dengan perintah ini, atau sebut namanya.")
+                + "\n"
+                + _("Contoh: <code>/cuti @andi_polres sampai 5 Desember</code>"),
+            )
         else:
             await reply(
                 update,

@@ -133,7 +133,7 @@ async def test_back_to_indonesian_and_bad_languages(bot, telegram, clock):
     assert refused.text == "We apologise, group settings can only be changed by a group admin."
     unknown = await say(telegram, "/bahasa fr")
     assert unknown.text == (
-        "The language «fr» is not available. Choose one of: id (Bahasa Indonesia), en (English).\n"
+        'The language "fr" is not available. Choose one of: id (Bahasa Indonesia), en (English).\n'
         "Example: /bahasa en"
     )
     assert (await find_group(GROUP.id)).locale == "en"

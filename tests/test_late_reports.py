@@ -168,7 +168,7 @@ async def test_todays_form_offers_yesterday_while_it_is_missing_and_open(bot, te
     question = await type_in(telegram, "/lapor")
     assert (
         "Laporan Polri untuk kemarin, Rabu, 13 November 2024, belum ada. Sampai pukul 12.00 WIB "
-        "laporan itu masih dapat dikirim: tekan «Isi laporan kemarin»." in question.text
+        'laporan itu masih dapat dikirim: tekan "Isi laporan kemarin".' in question.text
     )
     assert [b["text"] for b in question.buttons] == [
         "Aman",

@@ -46,8 +46,8 @@ async def test_leave_without_a_colleague_names_the_end_and_ends_by_itself(bot, t
         "🌴 Andi Polres, penghubung Polri (Polres Kutai Timur), cuti sampai Jumat, "
         "15 November 2024.\nPolri tidak punya penghubung lain: pengingat dan /belum "
         "menyebutkan bahwa penghubungnya sedang cuti. Polri tetap wajib melapor. Admin dapat "
-        "menyetujui pengganti (pengganti mengetik /daftar, admin menekan «Setujui sebagai "
-        "pengganti»), atau mengetik /instansi Polri tidak."
+        'menyetujui pengganti (pengganti mengetik /daftar, admin menekan "Setujui sebagai '
+        'pengganti"), atau mengetik /instansi Polri tidak.'
     )
     reminder = await reminder_at(telegram, bot, clock, 13)
     assert "• Polri: Andi Polres sedang cuti sampai Jumat, 15 November 2024" in reminder.text

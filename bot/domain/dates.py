@@ -36,7 +36,7 @@ _NUMERIC_FORMS = (
 )
 _WORDED_FORM = re.compile(r"^(?P<d>[0-9]{1,2})\s+(?P<month>[^\W\d_]+)\.?\s+(?P<y>[0-9]{4})$")
 _DAY_AND_MONTH = re.compile(r"^(?P<d>[0-9]{1,2})\s+(?P<month>[^\W\d_]+)\.?$")
-_DAY_COUNT = re.compile(r"^(?P<n>[0-9]{1,6})(\s+hari)?$", re.ASCII | re.IGNORECASE)
+_DAY_COUNT = re.compile(r"^(?P<n>[0-9]{1,40})(\s+hari)?$", re.ASCII | re.IGNORECASE)
 
 
 @cache
