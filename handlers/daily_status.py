@@ -42,7 +42,7 @@ async def show_summary(
             + _("Contoh: <code>{example}</code>").format(example=EXAMPLE),
         )
         return
-    status = await day_status(group, day)
+    status = await day_status(group, day, mentions=False)
     summary = SummaryInput(
         group,
         day,

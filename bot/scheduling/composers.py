@@ -75,7 +75,7 @@ async def reminder(post: PostContext) -> Outgoing | None:
 
 async def daily_summary(post: PostContext) -> Outgoing | None:
     """The same summary /ringkasan gives."""
-    status = await day_status(post.group, post.day)
+    status = await day_status(post.group, post.day, mentions=False)
     summary = SummaryInput(
         post.group,
         post.day,

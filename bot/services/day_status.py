@@ -52,8 +52,12 @@ async def day_off_of(group: GroupSettings, day: date) -> DayOff | None:
     return day_off(day, group.time_zone, pauses, group.skip_holidays, group.polling_day)
 
 
-async def day_status(group: GroupSettings, day: date) -> DayStatus:
-    """Reports of ``day``, and who is missing and who to mention for it."""
+async def day_status(group: GroupSettings, day: date, mentions: bool = True) -> DayStatus:
+    """Reports of ``day``, and who is missing and who to mention for it.
+
+    Without ``mentions`` (the summary names agencies, not people) the liaisons
+    to mention and those on leave are not worked out, which saves a query.
+    """
     reports = await reports_of_day(group.chat_id, day)
     shown = [submitted(report) for report in reports]
     off = await day_off_of(group, day)
@@ -66,6 +70,8 @@ async def day_status(group: GroupSettings, day: date) -> DayStatus:
         dict.fromkeys(record.agency for record in serving if record.agency in group.expected)
     )
     missing_agencies = [agency for agency in expected if agency not in reported]
+    if not mentions:
+        return DayStatus(shown, expected, missing_agencies, [])
     away = await leaves_on(group.chat_id, day) if missing_agencies else {}
     mentioned: list[Liaison] = []
     on_leave: list[LeaveNotice] = []
