@@ -118,6 +118,11 @@ async def test_an_english_group_reads_every_scheduled_post_in_english(bot, teleg
     )
     assert await posts_at(telegram, bot, clock, wita(28, 12)) == []
 
+    # The kinds keep their names (they are what admins type), the rest reads English.
+    schedule = (await say(telegram, "/jadwal", user=MEMBER)).text
+    assert "Pause: the posko is paused until an admin types /lanjut" in schedule
+    assert "• ringkasan 17:00 — " in schedule
+
     # The group's own command menu follows its language.
     menu = telegram.commands[f"chat:{GROUP.id}:"]
     assert [entry["command"] for entry in menu] == [c.name for c in COMMANDS if c.group]

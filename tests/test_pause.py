@@ -50,6 +50,8 @@ async def test_a_pause_across_post_times_then_a_resume(bot, telegram, clock):
         "Jeda: posko dijeda sampai admin mengetik /lanjut"
         in (await say(telegram, "/pengaturan")).text
     )
+    schedule = (await say(telegram, "/jadwal", user=MEMBER)).text
+    assert schedule.split("\n")[1] == "Jeda: posko dijeda sampai admin mengetik /lanjut"
 
     for instant in (wib(13, 12), wib(13, 17), wib(14, 7), wib(14, 9)):
         assert await posts_at(telegram, bot, clock, instant) == [], instant
