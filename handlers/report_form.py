@@ -277,6 +277,18 @@ async def _submit(update: Update, context: BotContext, form: ActiveForm) -> None
     t = form_translator(context, form)
     _ = t.gettext
     now = context.runtime.clock()
+    if form.correcting and form.report_date is not None:
+        sent = await reports.report_of(form.chat_id, form.agency, form.report_date)
+        if sent is not None and sent.answers == dict(form.progress.answers):
+            # Nothing changed: no second version, and nothing for the group to read.
+            await form_sessions.cancel_form(form.user_id)
+            await _edit(
+                update.callback_query.message,
+                _(
+                    "Tidak ada jawaban yang diubah; laporan untuk {date} tetap seperti semula."
+                ).format(date=t.full_date(form.report_date)),
+            )
+            return
     try:
         report = await form_sessions.submit_form(form, dict(form.progress.answers), now)
     except NotALiaison:

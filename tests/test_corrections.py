@@ -110,3 +110,19 @@ async def test_a_report_from_last_week_cannot_be_corrected(bot, telegram, clock)
     assert await active_form(OFFICER.id) is None
     [report] = await report_history(-1001234567890, Agency.POLRI, D6)
     assert report.current and report.answers["situasi"] == "aman"
+
+
+async def test_a_correction_sent_unchanged_stores_nothing_and_tells_nobody(bot, telegram, clock):
+    await set_up(telegram, clock)
+    clock.now = wib(13, 9)
+    thanks, _ = await send_report(
+        telegram, await fill_polri(telegram, await type_in(telegram, "/lapor"), "Aman")
+    )
+    review = await tap(telegram, thanks, "Ubah laporan")
+    unchanged = await tap(telegram, review, "Kirim")
+    assert unchanged.text == (
+        "Tidak ada jawaban yang diubah; laporan untuk Rabu, 13 November 2024 tetap seperti semula."
+    )
+    assert telegram.unread(-1001234567890) == []
+    assert len(await report_history(-1001234567890, Agency.POLRI, D13)) == 1
+    assert await active_form(OFFICER.id) is None

@@ -7,6 +7,8 @@ from datetime import UTC, date, datetime, timedelta
 from bot.app import scheduler_of
 from bot.scheduling.post_kinds import PostKind
 from bot.scheduling.post_record import record_of
+from bot.services.day_status import days_off_between
+from bot.services.groups import find_group
 from bot.services.reports import reports_of_day
 from tests.support.chat import OFFICER, approve, days_earlier, fill_polri, say, send_report, type_in
 from tests.support.harness import ADMIN, GROUP, MEMBER
@@ -104,6 +106,9 @@ async def test_a_pause_until_a_day_ends_by_itself(bot, telegram, clock):
     assert await posts_at(telegram, bot, clock, wib(16, 12)) == ["Pengingat laporan harian"]
     summary = await say(telegram, "/ringkasan 15 November 2024", user=MEMBER)
     assert "⏸ Posko dijeda sampai Jumat, 15 November 2024" in summary.text
+    # What the exports and charts read: the paused days of a range, in one go.
+    off = await days_off_between(await find_group(GROUP.id), date(2024, 11, 12), date(2024, 11, 17))
+    assert sorted(off) == [D13, D14, date(2024, 11, 15)] and all(d.paused for d in off.values())
 
 
 async def test_national_holidays_skipped_on_request_but_never_polling_day(bot, telegram, clock):

@@ -11,7 +11,7 @@ liaison is on leave until when; the agency is still expected.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from bot.domain.agencies import Agency
 from bot.domain.days_off import DayOff, day_off
@@ -50,6 +50,19 @@ async def day_off_of(group: GroupSettings, day: date) -> DayOff | None:
     """Whether ``day`` is paused, or a national holiday the group skips."""
     pauses = await pauses_around(group.chat_id, day, day)
     return day_off(day, group.time_zone, pauses, group.skip_holidays, group.polling_day)
+
+
+async def days_off_between(group: GroupSettings, first: date, last: date) -> dict[date, DayOff]:
+    """Every day off from ``first`` to ``last``, in one read: what the exports and the
+    charts show as paused or a holiday instead of as missed."""
+    pauses = await pauses_around(group.chat_id, first, last)
+    found = {}
+    for offset in range((last - first).days + 1):
+        day = first + timedelta(days=offset)
+        off = day_off(day, group.time_zone, pauses, group.skip_holidays, group.polling_day)
+        if off is not None:
+            found[day] = off
+    return found
 
 
 async def day_status(group: GroupSettings, day: date, mentions: bool = True) -> DayStatus:
