@@ -8,8 +8,17 @@ import pytest
 
 from bot.app import scheduler_of
 from bot.services.reports import reports_of_day
-from tests.support.chat import OFFICER, days_earlier, fill_polri, say, send_report, tap, type_in
-from tests.support.harness import ADMIN, GROUP, MEMBER
+from tests.support.chat import (
+    OFFICER,
+    approve,
+    days_earlier,
+    fill_polri,
+    say,
+    send_report,
+    tap,
+    type_in,
+)
+from tests.support.harness import ADMIN, GROUP, MEMBER, OTHER_GROUP
 
 D13, D14 = date(2024, 11, 13), date(2024, 11, 14)
 
@@ -214,4 +223,30 @@ async def test_admins_move_the_cut_off(bot, telegram, clock):
     assert (
         "Laporan terlambat untuk kemarin: tidak diterima"
         in (await say(telegram, "/pengaturan")).text
+    )
+
+
+async def test_lapor_kemarin_in_the_group_and_for_one_of_two_groups(bot, telegram, clock):
+    await set_up(telegram, clock)
+    with days_earlier(clock):
+        await approve(telegram, OFFICER, "/daftar TNI Kodim 1708", group=OTHER_GROUP)
+    clock.now = local(7, 14, 8)
+    await telegram.send_message(GROUP, OFFICER, "/lapor kemarin")
+    answer = await telegram.next_message(GROUP.id)
+    assert answer.text == (
+        "Andi Polres, isi laporan Polri (Polres Kutai Timur) untuk kemarin, Rabu, "
+        "13 November 2024 (terlambat), melalui percakapan pribadi dengan bot:"
+    )
+    link = answer.button("Buka formulir laporan kemarin")["url"]
+    assert link == "https://t.me/PoskoForkopimdaBot?start=kemarin_m1001234567890"
+    question = await type_in(telegram, "/start kemarin_m1001234567890")
+    assert "untuk kemarin, Rabu, 13 November 2024 (terlambat)" in question.text
+    await type_in(telegram, "/batal")
+
+    chooser = await type_in(telegram, "/lapor kemarin")
+    assert chooser.text == "Laporan kemarin ini untuk grup mana?"
+    question = await tap(telegram, chooser, OTHER_GROUP.title, replies=2)
+    assert question.text.startswith(
+        "Laporan TNI (Kodim 1708) untuk kemarin, Rabu, 13 November 2024 (terlambat)\n"
+        "Forkopimda Kota Jayapura\n"
     )
