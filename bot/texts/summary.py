@@ -56,9 +56,8 @@ def render_summary(t: Translator, data: SummaryInput) -> str:
     blocks = [_heading(t, data)]
     if data.day_off is not None:
         blocks.append(day_off_text(t, data.day_off, data.group.time_zone))
-    blocks.append(
-        _overall(t, data.forms, reports, expected=len(reported | set(data.expected_agencies)))
-    )
+    expected = None if data.day_off else len(reported | set(data.expected_agencies))
+    blocks.append(_overall(t, data.forms, reports, expected))
     follow_ups = _follow_ups(t, data.forms, reports)
     if follow_ups:
         blocks.append(follow_ups)
@@ -113,13 +112,22 @@ def day_off_text(t: Translator, day_off: DayOff, zone: str) -> str:
     )
 
 
-def _overall(t: Translator, forms: FormSet, reports: list[SubmittedReport], expected: int) -> str:
+def _overall(
+    t: Translator, forms: FormSet, reports: list[SubmittedReport], expected: int | None
+) -> str:
+    """The most serious situation and how many reported, of how many expected (None: a day
+    off, when nobody was)."""
     _ = t.gettext
     if not reports:
+        if expected is None:
+            return _("Tidak ada laporan pada hari ini.")
         return _("Belum ada instansi yang melapor.")
-    count = _("{reported} dari {expected} instansi melapor").format(
-        reported=t.number(len(reports)), expected=t.number(expected)
-    )
+    if expected is None:
+        count = _("instansi yang melapor: {reported}").format(reported=t.number(len(reports)))
+    else:
+        count = _("{reported} dari {expected} instansi melapor").format(
+            reported=t.number(len(reports)), expected=t.number(expected)
+        )
     late = sum(1 for report in reports if report.late)
     if late:
         count = _("{count} ({late} terlambat)").format(count=count, late=t.number(late))
