@@ -316,9 +316,10 @@ async def _yesterday_missing(
         and local_today(group.active_since, group.time_zone) > yesterday
     ):
         return False
-    if await day_off_of(group, yesterday) is not None:
+    # Most agencies reported yesterday: that read first, the day-off one only if not.
+    if await reports.report_of(group.chat_id, record.agency, yesterday) is not None:
         return False
-    return await reports.report_of(group.chat_id, record.agency, yesterday) is None
+    return await day_off_of(group, yesterday) is None
 
 
 async def open_correction(

@@ -93,14 +93,17 @@ async def store_report(
     ``bot.services.form_sessions.submit_form``), so the form and the report change together.
     """
     async with in_transaction():
+        replaced = await Report.filter(
+            group_id=group_id, agency=agency.value, report_date=report_date, current=True
+        ).update(current=False)
+        # The day's first version, read only when this one corrects it.
         first = (
             await Report.filter(group_id=group_id, agency=agency.value, report_date=report_date)
             .order_by("submitted_at", "id")
             .first()
+            if replaced
+            else None
         )
-        replaced = await Report.filter(
-            group_id=group_id, agency=agency.value, report_date=report_date, current=True
-        ).update(current=False)
         report = await Report.create(
             group_id=group_id,
             agency=agency.value,
