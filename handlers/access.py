@@ -28,7 +28,7 @@ ADMIN_STATUSES = (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER)
 Callback = Callable[[Update, BotContext], Coroutine[Any, Any, None]]
 GroupCommand = Callable[[Update, BotContext, Translator, GroupSettings | None], Awaitable[None]]
 RegisteredGroupCommand = Callable[[Update, BotContext, Translator, GroupSettings], Awaitable[None]]
-SettingView = Callable[[Translator, GroupSettings, datetime], str]
+SettingView = Callable[[Translator, GroupSettings, datetime], Awaitable[str]]
 SettingChange = Callable[[Update, BotContext, Translator, list[str]], Awaitable[None]]
 
 
@@ -122,7 +122,7 @@ def setting_command(show: SettingView) -> Callable[[SettingChange], Callback]:
                 chat = update.effective_chat
                 now = context.runtime.clock()
                 group = group or await groups.register_group(chat.id, chat.title or "", now=now)
-                await reply(update, show(t, group, now))
+                await reply(update, await show(t, group, now))
             elif not await is_group_admin(update, context):
                 await refuse_non_admin(update, t)
             else:

@@ -13,10 +13,12 @@ from bot.transport.commands import Command
 from handlers import (
     countdown,
     daily_status,
+    days_off,
     group_links,
     help,
     incident_entry,
     incident_follow_up,
+    leave,
     post_schedule,
     private_chat,
     regions,
@@ -68,6 +70,11 @@ COMMANDS: tuple[Command, ...] = (
         aliases=("liaison",),
     ),
     Command(
+        "cuti",
+        N_("Catat cuti penghubung: /cuti sampai 5 Desember, /cuti selesai"),
+        group=leave.leave,
+    ),
+    Command(
         "keluar",
         N_("Akhiri pendaftaran Anda sebagai penghubung"),
         group=registration.leave,
@@ -96,6 +103,21 @@ COMMANDS: tuple[Command, ...] = (
         N_("Lihat atau atur jadwal kiriman otomatis"),
         group=post_schedule.schedule_command,
     ),
+    Command(
+        "jeda", N_("Jeda posko: tanpa kiriman otomatis dan pengingat (admin)"), group=days_off.pause
+    ),
+    Command("lanjut", N_("Akhiri jeda posko (admin)"), group=days_off.resume),
+    Command(
+        "libur",
+        N_("Liburkan posko pada hari libur nasional: ya atau tidak"),
+        group=days_off.holidays,
+    ),
+    Command(
+        "batas_terlambat",
+        N_("Batas jam laporan terlambat untuk kemarin"),
+        group=setup.late_cutoff,
+    ),
+    Command("bahasa", N_("Bahasa grup: id atau en (admin)"), group=setup.set_language),
     Command(
         "hapus_penghubung",
         N_("Hapus penghubung (admin)"),

@@ -25,7 +25,7 @@ from bot.services.day_status import day_status
 from bot.services.groups import GroupSettings
 from bot.texts.html import escape, shorten
 from bot.texts.i18n import Translator
-from bot.texts.posts import not_reported_text
+from bot.texts.posts import day_off_notice, not_reported_text
 from bot.texts.regions import lookup_problem_text
 from bot.texts.splitting import split_message
 from bot.transport.callback_data import RegionView, parse_as
@@ -235,10 +235,15 @@ async def show_not_reported(
         return
     today = local_today(context.runtime.clock(), group.time_zone)
     status = await day_status(group, today)
+    if status.day_off is not None:
+        await reply(update, day_off_notice(t, status.day_off, group.time_zone))
+        return
     if not status.expected_agencies:
         await reply(update, nobody)
         return
-    text = not_reported_text(t, group, today, status.missing_agencies, status.missing_liaisons)
+    text = not_reported_text(
+        t, group, today, status.missing_agencies, status.missing_liaisons, status.on_leave
+    )
     for part in split_message(text):
         await reply(update, part)
 

@@ -11,7 +11,7 @@ from bot.texts.form_texts import answer_text
 from bot.texts.i18n import Translator
 from bot.transport.callback_data import FormAction, FormTap
 
-CHOOSE, SKIP, SUBMIT, CHANGE, CANCEL, EDIT, BACK, KEEP = (
+CHOOSE, SKIP, SUBMIT, CHANGE, CANCEL, EDIT, BACK, KEEP, YESTERDAY = (
     FormAction.CHOOSE,
     FormAction.SKIP,
     FormAction.SUBMIT,
@@ -20,6 +20,7 @@ CHOOSE, SKIP, SUBMIT, CHANGE, CANCEL, EDIT, BACK, KEEP = (
     FormAction.EDIT,
     FormAction.BACK,
     FormAction.KEEP,
+    FormAction.YESTERDAY,
 )
 
 

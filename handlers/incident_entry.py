@@ -63,7 +63,7 @@ async def report_incident_from_group(
 async def report_incident_in_private(update: Update, context: BotContext) -> None:
     """Starts the incident report at once, asking which group first for a liaison in several."""
     _ = context.translator().gettext
-    served = await liaisons.groups_served_by(update.effective_user.id)
+    served = await liaisons.groups_served_by(update.effective_user.id, context.runtime.clock())
     if not served:
         await reply(
             update,

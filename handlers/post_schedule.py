@@ -9,13 +9,15 @@ from telegram import Update
 
 from bot.context import BotContext
 from bot.domain.countdown import local_today
+from bot.domain.days_off import PauseSpan
 from bot.domain.forum import GroupSettings
 from bot.domain.zones import zone_label
 from bot.scheduling import post_record
 from bot.scheduling.post_kinds import POST_KINDS, PostKind
 from bot.scheduling.post_record import PostRecord
 from bot.scheduling.slots import NewTime, parse_post_time, schedule_of, when_new_time_applies
-from bot.services import groups
+from bot.services import groups, pauses
+from bot.texts.group_view import pause_line
 from bot.texts.html import escape, shorten
 from bot.texts.i18n import Translator
 from handlers.access import setting_command
@@ -24,15 +26,19 @@ from handlers.replies import reply
 EXAMPLE = "/jadwal ringkasan 16.30"
 
 
-def schedule_text(t: Translator, group: GroupSettings, now: datetime) -> str:
+def schedule_text(
+    t: Translator, group: GroupSettings, now: datetime, pause: PauseSpan | None = None
+) -> str:
     _ = t.gettext
     schedule = schedule_of(group)
     lines = [
         _("<b>Jadwal kiriman otomatis</b> ({zone})").format(zone=zone_label(group.time_zone, now))
     ]
+    if pause is not None:  # said first: none of the times below applies meanwhile
+        lines.append(pause_line(t, group, pause))
     for kind, spec in POST_KINDS.items():
         at = schedule.time_of(kind)
-        shown = at.strftime("%H.%M") if at else _("mati")
+        shown = t.time_of_day(at) if at else _("mati")
         lines.append(f"• <code>{kind.value}</code> {shown} — {_(spec.description)}")
     lines += [
         "",
@@ -53,7 +59,7 @@ def today_note(
     at = schedule.time_of(kind)
     if at is None:
         return None
-    values = {"kind": kind.value, "time": f"{at.strftime('%H.%M')} {zone_label(group.time_zone)}"}
+    values = {"kind": kind.value, "time": f"{t.time_of_day(at)} {zone_label(group.time_zone)}"}
     if record is not None and not record.missed:
         if record.slot_at is None:
             sent = _("Kiriman <code>{kind}</code> hari ini sudah dikirim.").format(**values)
@@ -80,7 +86,11 @@ def today_note(
     return None
 
 
-@setting_command(schedule_text)
+async def _show_schedule(t: Translator, group: GroupSettings, now: datetime) -> str:
+    return schedule_text(t, group, now, await pauses.current_pause(group.chat_id, now))
+
+
+@setting_command(_show_schedule)
 async def schedule_command(
     update: Update, context: BotContext, t: Translator, words: list[str]
 ) -> None:
@@ -123,10 +133,11 @@ async def schedule_command(
     else:
         done = _("Kiriman <code>{kind}</code> sekarang pukul {time}.").format(
             kind=kind.value,
-            time=f"{post_time.strftime('%H.%M')} {zone_label(group.time_zone, now)}",
+            time=f"{t.time_of_day(post_time)} {zone_label(group.time_zone, now)}",
         )
         record = await post_record.record_of(group.chat_id, kind, local_today(now, group.time_zone))
         note = today_note(t, group, kind, now, record)
         if note:
             done += "\n" + note
-    await reply(update, done + "\n\n" + schedule_text(t, group, now))
+    pause = await pauses.current_pause(chat.id, now)
+    await reply(update, done + "\n\n" + schedule_text(t, group, now, pause))

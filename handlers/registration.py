@@ -1,4 +1,9 @@
-"""Liaison registration: /daftar, admin approval, /penghubung, /keluar, /hapus_penghubung."""
+"""Liaison registration: /daftar, admin approval, /penghubung, /keluar, /hapus_penghubung.
+
+While a liaison of the agency asked for is on leave, the approval card also
+offers "Setujui sebagai pengganti": the person then serves as a stand-in
+until that leave's last day, and no longer (``bot.services.liaisons``).
+"""
 
 from __future__ import annotations
 
@@ -19,9 +24,12 @@ from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot.context import BotContext
 from bot.domain.agencies import Agency, agency_with_unit, registration_of
+from bot.domain.countdown import local_today
 from bot.domain.user_input import clean_line, command_argument
-from bot.services import liaisons
-from bot.services.groups import GroupSettings
+from bot.domain.zones import INDONESIAN_ZONES
+from bot.services import leaves, liaisons
+from bot.services.groups import GroupSettings, find_group
+from bot.services.leaves import LeaveRecord
 from bot.services.liaisons import LiaisonRecord
 from bot.texts.html import escape, mention, shorten
 from bot.texts.i18n import Translator
@@ -29,6 +37,7 @@ from bot.transport.callback_data import (
     AgencyChoice,
     LiaisonRemoval,
     RegistrationDecision,
+    StandInDecision,
     parse_as,
 )
 from handlers.access import (
@@ -44,6 +53,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 EXAMPLE = "/daftar Polri Polres Kutai Timur"
+DEFAULT_ZONE = INDONESIAN_ZONES["WIB"]  # a group not registered yet
 
 
 def display_name(user: User) -> str:
@@ -74,21 +84,47 @@ def rows_of(items: Sequence[T], width: int) -> list[list[T]]:
     return [list(items[start : start + width]) for start in range(0, len(items), width)]
 
 
-def decision_keyboard(t: Translator, liaison_id: int) -> InlineKeyboardMarkup:
+def decision_keyboard(
+    t: Translator, liaison_id: int, leave: LeaveRecord | None = None
+) -> InlineKeyboardMarkup:
+    """Setujui and Tolak; with ``leave``, also the approval as a stand-in for it."""
     _ = t.gettext
-    return InlineKeyboardMarkup(
+    rows = [
         [
+            InlineKeyboardButton(
+                _("Setujui"),
+                callback_data=RegistrationDecision(liaison_id, approve=True).pack(),
+            ),
+            InlineKeyboardButton(
+                _("Tolak"), callback_data=RegistrationDecision(liaison_id, approve=False).pack()
+            ),
+        ]
+    ]
+    if leave is not None:
+        rows.insert(
+            1,
             [
                 InlineKeyboardButton(
-                    _("Setujui"),
-                    callback_data=RegistrationDecision(liaison_id, approve=True).pack(),
-                ),
-                InlineKeyboardButton(
-                    _("Tolak"), callback_data=RegistrationDecision(liaison_id, approve=False).pack()
-                ),
-            ]
-        ]
-    )
+                    _("Setujui sebagai pengganti sampai {date}").format(
+                        date=t.full_date(leave.last_day)
+                    ),
+                    callback_data=StandInDecision(liaison_id, leave.id).pack(),
+                )
+            ],
+        )
+    return InlineKeyboardMarkup(rows)
+
+
+async def _leave_to_cover(chat_id: int, agency: Agency, user_id: int, today) -> LeaveRecord | None:
+    """The leave a request for ``agency`` could stand in for: the latest-ending one of its
+    liaisons away today (not the requester's own)."""
+    away = await leaves.leaves_on(chat_id, today)
+    agency_leaves = [
+        away[record.user_id]
+        for record in await liaisons.approved_liaisons(chat_id, on=today)
+        if record.agency is agency and record.user_id in away and record.user_id != user_id
+    ]
+    return max(agency_leaves, key=lambda leave: leave.last_day, default=None)
 
 
 @group_command
@@ -230,7 +266,15 @@ async def _file_request(
             "📝 Permintaan pendaftaran penghubung\n{name} — {agency}\n"
             "Admin grup, silakan setujui atau tolak."
         ).format(name=mention(user.id, record.name), agency=agency_unit(record))
-        sent = await _show(update, keyboard_message, text, decision_keyboard(t, record.id))
+        group = await find_group(chat.id)
+        today = local_today(context.runtime.clock(), group.time_zone if group else DEFAULT_ZONE)
+        leave = await _leave_to_cover(chat.id, agency, user.id, today)
+        if leave is not None:
+            text += "\n" + _(
+                "Penghubung {agency} lain sedang cuti sampai {date}: admin dapat menyetujuinya "
+                "sebagai pengganti sampai tanggal itu."
+            ).format(agency=agency.label, date=t.full_date(leave.last_day))
+        sent = await _show(update, keyboard_message, text, decision_keyboard(t, record.id, leave))
     if isinstance(sent, Message):
         await liaisons.remember_request_message(record.id, sent.message_id)
     if replaced is not None:
@@ -299,13 +343,57 @@ async def decide_request(update: Update, context: BotContext) -> None:
     await query.edit_message_text(outcome.format(**values))
 
 
+async def decide_stand_in(update: Update, context: BotContext) -> None:
+    """Approves a request as a stand-in for a liaison's leave; only the group's admins may."""
+    query = update.callback_query
+    t = await group_translator(update, context)
+    _ = t.gettext
+    if not await tapped_by_group_admin(
+        update, context, t, _("Hanya admin grup yang dapat menyetujui atau menolak pendaftaran.")
+    ):
+        return
+    decision = parse_as(StandInDecision, query.data)
+    assert decision is not None  # the handler's pattern
+    chat_id = update.effective_chat.id
+    group = await find_group(chat_id)
+    leave = await leaves.find_leave(decision.leave_id)
+    today = local_today(context.runtime.clock(), group.time_zone if group else DEFAULT_ZONE)
+    if leave is None or leave.chat_id != chat_id or not leave.covers(today):
+        await answer_query(
+            query, _("Cuti itu sudah berakhir: setujui sebagai penghubung biasa, atau tolak.")
+        )
+        return
+    record = await liaisons.approve_stand_in(
+        decision.liaison_id, chat_id, leave, query.from_user.id, query.message.message_id
+    )
+    if record is None:
+        await answer_query(query, _("Permintaan ini sudah diputuskan sebelumnya."))
+        if query.message.reply_markup is not None:
+            await _drop_buttons(context, chat_id, query.message.message_id)
+        return
+    await answer_query(query)
+    await query.edit_message_text(
+        _(
+            "✅ {name} disetujui sebagai pengganti penghubung {agency} sampai {date} oleh {admin}."
+        ).format(
+            name=mention(record.user_id, record.name),
+            agency=agency_unit(record),
+            date=t.full_date(leave.last_day),
+            admin=escape(display_name(query.from_user)),
+        )
+    )
+
+
 @group_command
 async def list_liaisons(
     update: Update, context: BotContext, t: Translator, group: GroupSettings | None
 ) -> None:
-    """Lists the group's approved liaisons per agency."""
+    """Lists the group's approved liaisons per agency, with their leave or stand-in period."""
     _ = t.gettext
-    records = await liaisons.approved_liaisons(update.effective_chat.id)
+    chat_id = update.effective_chat.id
+    today = local_today(context.runtime.clock(), group.time_zone if group else DEFAULT_ZONE)
+    records = await liaisons.approved_liaisons(chat_id, on=today)
+    away = await leaves.leaves_on(chat_id, today)
     if not records:
         await reply(
             update,
@@ -322,9 +410,22 @@ async def list_liaisons(
             lines += [
                 f"• {escape(r.name)}"
                 + (f" ({escape(r.unit_name)})" if r.unit_name != agency.label else "")
+                + _period(t, r, away)
                 for r in members
             ]
     await reply(update, "\n".join(lines))
+
+
+def _period(t: Translator, record: LiaisonRecord, away: dict[int, LeaveRecord]) -> str:
+    """ " — cuti sampai …" or " — pengganti sampai …", when either applies."""
+    _ = t.gettext
+    if record.user_id in away:
+        return " — " + _("cuti sampai {date}").format(
+            date=t.full_date(away[record.user_id].last_day)
+        )
+    if record.stand_in_until is not None:
+        return " — " + _("pengganti sampai {date}").format(date=t.full_date(record.stand_in_until))
+    return ""
 
 
 @group_command
@@ -424,5 +525,6 @@ def handlers() -> list[BaseHandler]:
     return [
         CallbackQueryHandler(choose_agency, pattern=AgencyChoice.matches),
         CallbackQueryHandler(decide_request, pattern=RegistrationDecision.matches),
+        CallbackQueryHandler(decide_stand_in, pattern=StandInDecision.matches),
         CallbackQueryHandler(confirm_removal, pattern=LiaisonRemoval.matches),
     ]

@@ -8,24 +8,36 @@ stateDiagram-v2
     Review --> Pick: Ubah
     Pick --> Question: a question picked (answer returns to Review)
     Pick --> Review: Kembali
-    Review --> [*]: Kirim (report stored, group told)
+    Review --> [*]: Kirim (report stored, group told; "Ubah laporan" under the thanks)
+    Review --> Review: Kirim after yesterday closed (the form becomes today's)
     Review --> [*]: Batal or /batal
     Question --> [*]: /batal
+    Question --> Question: Isi laporan kemarin (first question; the form becomes yesterday's)
 ```
-State lives in the database (``bot.services.form_sessions``): a restart continues where
+A form opened from "Ubah laporan" starts at Review with the sent answers
+(``handlers.report_entry``). The form speaks the group's language. State lives
+in the database (``bot.services.form_sessions``): a restart continues where
 the liaison was, and an update Telegram delivers twice is applied once.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
-from telegram import InlineKeyboardMarkup, MaybeInaccessibleMessage, Message, Update
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    MaybeInaccessibleMessage,
+    Message,
+    Update,
+)
 from telegram.error import BadRequest
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot.context import BotContext
 from bot.domain.agencies import agency_with_unit
+from bot.domain.countdown import local_today
 from bot.domain.forms import (
     ChoiceReply,
     FormProgress,
@@ -38,35 +50,77 @@ from bot.domain.forms import (
     begin_edit,
     resume,
 )
-from bot.services import form_sessions
-from bot.services.form_sessions import ActiveForm, NotALiaison
-from bot.texts.form_texts import answer_text, problem_text, question_text, review_text
+from bot.domain.reporting_days import late_report_day
+from bot.domain.zones import zone_label
+from bot.services import form_sessions, reports
+from bot.services.form_sessions import ActiveForm, DayClosed, NotALiaison
+from bot.services.groups import find_group
+from bot.services.reports import StoredReport
+from bot.texts.form_texts import (
+    answer_text,
+    problem_text,
+    question_text,
+    report_day_line,
+    review_text,
+)
 from bot.texts.html import escape
+from bot.texts.i18n import Translator
 from bot.texts.situation import situation_text
 from bot.transport import delivery
-from bot.transport.callback_data import FormTap, parse_as
+from bot.transport.callback_data import FormTap, ReportCorrection, parse_as
 from bot.transport.errors import TelegramFault, classify
 from handlers import form_keyboards as keys
 from handlers.replies import answer_query, reply
 
 
+def form_translator(context: BotContext, form: ActiveForm) -> Translator:
+    """The form speaks its group's language."""
+    return context.translator(form.locale)
+
+
+def review_of(context: BotContext, t: Translator, form: ActiveForm) -> str:
+    """The review, headed by its day when that is not today or the form is a correction."""
+    definition = context.runtime.forms.form_for(form.agency)
+    text = review_text(t, definition, form.progress)
+    today = local_today(context.runtime.clock(), form.time_zone)
+    if form.report_date is None or (form.report_date == today and not form.correcting):
+        return text
+    return report_day_line(t, form.report_date, today, form.correcting) + "\n" + text
+
+
 async def send_step(
-    update: Update, context: BotContext, form: ActiveForm, preface: str | None = None
+    update: Update,
+    context: BotContext,
+    form: ActiveForm,
+    preface: str | None = None,
+    offer_yesterday: bool = False,
 ) -> None:
     """Sends the current question (or the review).
 
     ``preface`` (a problem with the last answer, a greeting) goes in the same
-    message, so the liaison reads one message per turn.
+    message, so the liaison reads one message per turn. ``offer_yesterday``
+    adds the button that turns the form into yesterday's late report.
     """
-    t = context.translator()
+    t = form_translator(context, form)
     definition = context.runtime.forms.form_for(form.agency)
     markup: InlineKeyboardMarkup | None
     if at_review(form.progress):
-        text = review_text(t, definition, form.progress)
+        text = review_of(context, t, form)
         markup = keys.review_keyboard(t, form.token)
     else:
         text = question_text(t, definition, form.progress)
         markup = keys.question_keyboard(t, definition, form.progress, form.token)
+    if offer_yesterday:
+        rows = [list(row) for row in markup.inline_keyboard] if markup else []
+        rows.append(
+            [
+                InlineKeyboardButton(
+                    t.gettext("Isi laporan kemarin"),
+                    callback_data=keys.data(form.token, keys.YESTERDAY),
+                )
+            ]
+        )
+        markup = InlineKeyboardMarkup(rows)
     if preface:
         text = f"{preface}\n\n{text}"
     await reply(update, text, markup)
@@ -88,7 +142,7 @@ async def open_form_of(context: BotContext, user_id: int) -> ActiveForm | None:
 async def on_answer(update: Update, context: BotContext) -> None:
     """Applies a typed answer (or a sticker, photo…) to the liaison's open form."""
     form = await open_form_of(context, update.effective_user.id)
-    t = context.translator()
+    t = context.translator(form.locale if form else None)
     if form is None:
         await reply(
             update,
@@ -107,7 +161,7 @@ async def on_answer(update: Update, context: BotContext) -> None:
 
 
 async def _apply(update: Update, context: BotContext, form: ActiveForm, given) -> None:
-    t = context.translator()
+    t = form_translator(context, form)
     definition = context.runtime.forms.form_for(form.agency)
     asked = form.progress.current
     step = answer(definition, form.progress, given)
@@ -144,16 +198,16 @@ async def _edit(
 
 
 async def on_button(update: Update, context: BotContext) -> None:
-    """Handles every button of the form: choices, Lewati, Kirim, Ubah, Batal."""
+    """Handles every button of the form: choices, Lewati, Kirim, Ubah, Batal, laporan kemarin."""
     query = update.callback_query
-    t = context.translator()
-    _ = t.gettext
     tap = parse_as(FormTap, query.data)
     if tap is None:  # PTB hands a tap without data to the first handler
-        await answer_query(query, _("Tombol ini sudah tidak berlaku."))
+        await answer_query(query, context.translator().gettext("Tombol ini sudah tidak berlaku."))
         return
     token, action, question, value = tap.token, tap.action, tap.question or "", tap.value or ""
     form = await open_form_of(context, query.from_user.id)
+    t = context.translator(form.locale if form else None)
+    _ = t.gettext
     if form is None or form.token != token:
         await answer_query(query, _("Tombol ini dari formulir yang sudah selesai atau dibatalkan."))
         return
@@ -169,6 +223,8 @@ async def on_button(update: Update, context: BotContext) -> None:
         await _apply(update, context, form, SkipReply(question))
     elif action == keys.KEEP:
         await _apply(update, context, form, KeepReply(question))
+    elif action == keys.YESTERDAY:
+        await _switch_to_yesterday(update, context, form)
     elif not at_review(form.progress):
         await send_step(
             update, context, form, preface=_("Jawab dulu pertanyaan yang sedang ditanyakan.")
@@ -182,11 +238,7 @@ async def on_button(update: Update, context: BotContext) -> None:
             keys.change_keyboard(t, definition, form.token),
         )
     elif action == keys.BACK:
-        await _edit(
-            query.message,
-            review_text(t, definition, form.progress),
-            keys.review_keyboard(t, form.token),
-        )
+        await _edit(query.message, review_of(context, t, form), keys.review_keyboard(t, form.token))
     elif action == keys.EDIT and question not in definition.labels:
         await send_step(update, context, form, preface=_("Tombol ini sudah tidak berlaku."))
     elif action == keys.EDIT:
@@ -202,10 +254,41 @@ async def on_button(update: Update, context: BotContext) -> None:
         await _edit(query.message, _("Laporan dibatalkan. Ketik /lapor untuk mulai lagi."))
 
 
-async def _submit(update: Update, context: BotContext, form: ActiveForm) -> None:
-    t = context.translator()
+async def _switch_to_yesterday(update: Update, context: BotContext, form: ActiveForm) -> None:
+    """Turns a new form into yesterday's late report, while yesterday is still open."""
+    t = form_translator(context, form)
     _ = t.gettext
     now = context.runtime.clock()
+    group = await find_group(form.chat_id)
+    yesterday = (
+        late_report_day(now, group.time_zone, group.late_cutoff) if group is not None else None
+    )
+    today = local_today(now, form.time_zone)
+    if form.report_date not in (None, today) or form.progress.answers or yesterday is None:
+        # Started already, or yesterday closed since the button was sent.
+        await send_step(update, context, form, preface=_("Tombol ini sudah tidak berlaku."))
+        return
+    form = await form_sessions.change_day(form, yesterday, update.update_id)
+    await _edit(update.callback_query.message, report_day_line(t, yesterday, today, False))
+    await send_step(update, context, form)
+
+
+async def _submit(update: Update, context: BotContext, form: ActiveForm) -> None:
+    t = form_translator(context, form)
+    _ = t.gettext
+    now = context.runtime.clock()
+    if form.correcting and form.report_date is not None:
+        sent = await reports.report_of(form.chat_id, form.agency, form.report_date)
+        if sent is not None and sent.answers == dict(form.progress.answers):
+            # Nothing changed: no second version, and nothing for the group to read.
+            await form_sessions.cancel_form(form.user_id)
+            await _edit(
+                update.callback_query.message,
+                _(
+                    "Tidak ada jawaban yang diubah; laporan untuk {date} tetap seperti semula."
+                ).format(date=t.full_date(form.report_date)),
+            )
+            return
     try:
         report = await form_sessions.submit_form(form, dict(form.progress.answers), now)
     except NotALiaison:
@@ -215,33 +298,97 @@ async def _submit(update: Update, context: BotContext, form: ActiveForm) -> None
             _("Anda tidak lagi terdaftar sebagai penghubung grup itu; laporan tidak dikirim."),
         )
         return
+    except DayClosed as closed:
+        await _offer_today(update, context, form, closed)
+        return
     except LookupError:
         return  # submitted already by an earlier delivery of this same tap
     forms = context.runtime.forms
     definition = forms.form_for(form.agency)
-    done = _("Terima kasih, laporan {agency} untuk {date} sudah tercatat.").format(
-        agency=report.agency.label, date=t.full_date(report.report_date)
-    )
-    if report.replaced_earlier:
-        done += "\n" + _("Laporan ini menggantikan laporan Anda sebelumnya hari itu.")
+    today = local_today(now, form.time_zone)
     await _edit(
-        update.callback_query.message, review_text(t, definition, form.progress) + "\n\n" + done
-    )
-    # The group reads this line in its own language; liaisons and groups share
-    # the default locale until per-group locales can be set.
-    await delivery.send(
-        context.bot,
-        form.chat_id,
-        _("✅ {agency} telah melapor · {status}").format(
-            agency=escape(agency_with_unit(report.agency, report.unit_name)),
-            status=situation_text(t, forms, forms.situation.of(report.answers)),
+        update.callback_query.message,
+        review_text(t, definition, form.progress) + "\n\n" + await _thanks(t, report, today),
+        InlineKeyboardMarkup(
+            [
+                [
+                    InlineKeyboardButton(
+                        _("Ubah laporan"),
+                        callback_data=ReportCorrection(form.chat_id, report.report_date).pack(),
+                    )
+                ]
+            ]
         ),
     )
+    await delivery.send(context.bot, form.chat_id, _group_line(t, context, report, today))
+
+
+async def _thanks(t: Translator, report: StoredReport, today: date) -> str:
+    """What the liaison reads once the report is stored."""
+    _ = t.gettext
+    values = {"agency": report.agency.label, "date": t.full_date(report.report_date)}
+    if report.late:
+        done = _(
+            "Terima kasih, laporan {agency} untuk {date} sudah tercatat sebagai laporan terlambat."
+        ).format(**values)
+    else:
+        done = _("Terima kasih, laporan {agency} untuk {date} sudah tercatat.").format(**values)
+    if report.corrected:
+        done += "\n" + _(
+            "Laporan ini menggantikan laporan Anda sebelumnya untuk hari itu; "
+            "versi sebelumnya tetap tersimpan."
+        )
+    if (
+        report.report_date < today
+        and await reports.report_of(report.chat_id, report.agency, today) is None
+    ):
+        done += "\n" + _("Ketik /lapor untuk mengisi laporan hari ini.")
+    return done
+
+
+def _group_line(t: Translator, context: BotContext, report: StoredReport, today: date) -> str:
+    """The one line the group reads: reported, reported late, or corrected."""
+    _ = t.gettext
+    forms = context.runtime.forms
+    values = {
+        "agency": escape(agency_with_unit(report.agency, report.unit_name)),
+        "status": situation_text(t, forms, forms.situation.of(report.answers)),
+        "date": t.full_date(report.report_date),
+    }
+    if report.corrected and report.report_date == today:
+        return _("✏️ {agency} memperbaiki laporan hari ini · {status}").format(**values)
+    if report.corrected:
+        return _("✏️ {agency} memperbaiki laporan {date} · {status}").format(**values)
+    if report.late:
+        return _("✅ {agency} telah melapor untuk {date} (terlambat) · {status}").format(**values)
+    return _("✅ {agency} telah melapor · {status}").format(**values)
+
+
+async def _offer_today(
+    update: Update, context: BotContext, form: ActiveForm, closed: DayClosed
+) -> None:
+    """Yesterday closed before Kirim: explains, and offers the answers as today's report."""
+    t = form_translator(context, form)
+    now = context.runtime.clock()
+    form = await form_sessions.change_day(form, local_today(now, form.time_zone), update.update_id)
+    explanation = t.gettext(
+        "Batas waktu laporan untuk {date} sudah lewat (pukul {time} {zone}), sehingga laporan "
+        "ini tidak dapat dikirim untuk hari itu. Jawaban Anda tetap ada: tekan Kirim untuk "
+        "mengirimnya sebagai laporan hari ini, {today}, atau Batal."
+    ).format(
+        date=t.full_date(closed.day),
+        time=t.time_of_day(closed.cutoff),
+        zone=zone_label(form.time_zone),
+        today=t.full_date(local_today(now, form.time_zone)),
+    )
+    await _edit(update.callback_query.message, review_of(context, t, form))
+    await send_step(update, context, form, preface=explanation)
 
 
 async def cancel(update: Update, context: BotContext) -> None:
     """Cancels the form being filled in."""
-    _ = context.translator().gettext
+    form = await form_sessions.active_form(update.effective_user.id)
+    _ = context.translator(form.locale if form else None).gettext
     if await form_sessions.cancel_form(update.effective_user.id):
         await reply(update, _("Laporan dibatalkan. Ketik /lapor untuk mulai lagi."))
     else:

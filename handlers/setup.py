@@ -1,30 +1,37 @@
-"""Group set-up: /mulai, /wilayah, /zona, /hari_h, /instansi and /pengaturan."""
+"""Group set-up: /mulai, /wilayah, /zona, /hari_h, /instansi, /bahasa, /batas_terlambat
+and /pengaturan."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 
 from telegram import Update
+from telegram.error import TelegramError
 
 from bot.context import BotContext
 from bot.domain.agencies import Agency
 from bot.domain.countdown import local_today
 from bot.domain.dates import DateParseError, DateProblem, split_leading_date
+from bot.domain.reporting_days import parse_cutoff
 from bot.domain.user_input import clean_line, command_argument
 from bot.domain.zones import UnknownZone, parse_zone, zone_label
-from bot.services import groups, links
+from bot.services import groups, links, pauses
 from bot.texts.group_view import (
     EXAMPLE_EXPECTED,
     EXAMPLE_POLLING_DAY,
     EXAMPLE_ZONE,
+    LANGUAGE_NAMES,
     countdown_line,
     expected_agencies_text,
+    late_cutoff_line,
     missing_text,
     settings_text,
 )
 from bot.texts.html import escape, shorten
 from bot.texts.i18n import Translator
+from bot.transport.commands import publish_chat_menu
 from handlers.access import (
     Callback,
     admin_command,
@@ -32,6 +39,8 @@ from handlers.access import (
     setting_command,
 )
 from handlers.replies import reply
+
+log = logging.getLogger(__name__)
 
 SettingsCommand = Callable[[Update, BotContext, Translator, str], Awaitable[None]]
 
@@ -61,11 +70,20 @@ async def start_group(update: Update, context: BotContext, t: Translator, argume
         "\n\n".join(
             [
                 _("Posko Forkopimda aktif di grup ini."),
-                settings_text(t, group, now),
+                await _settings_shown(t, group, now),
                 missing_text(t, group),
             ]
         ),
     )
+
+
+async def _settings_shown(t: Translator, group: groups.GroupSettings, now: datetime) -> str:
+    """The settings with the group above, how many are below and the pause running now."""
+    up = await links.link_up(group.chat_id)
+    below = await links.links_down(group.chat_id)
+    upper = up.upper if up and up.approved else None
+    pause = await pauses.current_pause(group.chat_id, now)
+    return settings_text(t, group, now, upper, len(below), pause)
 
 
 @admin_setting
@@ -155,16 +173,13 @@ async def show_settings(
 ) -> None:
     """Shows the group's current settings."""
     now = context.runtime.clock()
-    up = await links.link_up(group.chat_id)
-    below = await links.links_down(group.chat_id)
-    shown = settings_text(t, group, now, up.upper if up and up.approved else None, len(below))
-    await reply(update, shown + "\n\n" + missing_text(t, group))
+    await reply(update, await _settings_shown(t, group, now) + "\n\n" + missing_text(t, group))
 
 
 _EXPECTED_WORDS = {"wajib": True, "ya": True, "tidak": False, "bukan": False}
 
 
-def _show_expected(t: Translator, group: groups.GroupSettings, now: datetime) -> str:
+async def _show_expected(t: Translator, group: groups.GroupSettings, now: datetime) -> str:
     return expected_agencies_text(t, group)
 
 
@@ -201,3 +216,111 @@ async def expected_agencies(
     else:
         done = _("{agency} sekarang tidak wajib melapor setiap hari.").format(agency=agency.label)
     await reply(update, done + "\n\n" + expected_agencies_text(t, group))
+
+
+# What admins type for each language, in either language.
+_LANGUAGES = {
+    "id": "id",
+    "indonesia": "id",
+    "bahasa indonesia": "id",
+    "indonesian": "id",
+    "en": "en",
+    "english": "en",
+    "inggris": "en",
+    "bahasa inggris": "en",
+}
+EXAMPLE_LANGUAGE = "/bahasa en"
+
+
+async def _show_language(t: Translator, group: groups.GroupSettings, now: datetime) -> str:
+    _ = t.gettext
+    return (
+        _("Bahasa grup ini: {language}.").format(language=LANGUAGE_NAMES[group.locale])
+        + "\n"
+        + _("Admin dapat mengubahnya: {choices}. Contoh: <code>{example}</code>").format(
+            choices=_language_choices(), example=EXAMPLE_LANGUAGE
+        )
+    )
+
+
+def _language_choices() -> str:
+    return ", ".join(f"<code>{code}</code> ({name})" for code, name in LANGUAGE_NAMES.items())
+
+
+@setting_command(_show_language)
+async def set_language(
+    update: Update, context: BotContext, t: Translator, words: list[str]
+) -> None:
+    """Shows the group's language; an admin changes it (``/bahasa en``, ``/bahasa id``)."""
+    _ = t.gettext
+    chat = update.effective_chat
+    now = context.runtime.clock()
+    argument = " ".join(words).casefold()
+    choices = _language_choices()
+    locale = _LANGUAGES.get(argument)
+    if locale is None:
+        await reply(
+            update,
+            _("Bahasa «{language}» tidak tersedia. Pilih salah satu: {choices}.").format(
+                language=escape(shorten(argument)), choices=choices
+            )
+            + "\n"
+            + _("Contoh: <code>{example}</code>").format(example=EXAMPLE_LANGUAGE),
+        )
+        return
+    group = await groups.set_locale(chat.id, chat.title or "", locale, now=now)
+    t = context.translator(group.locale)
+    await _publish_menu(context, chat.id, group.locale)
+    await reply(
+        update,
+        t.gettext(
+            "Bahasa grup ini sekarang {language}: kiriman, balasan, ringkasan, dan formulir "
+            "laporan para penghubung untuk grup ini memakai bahasa ini."
+        ).format(language=LANGUAGE_NAMES[group.locale]),
+    )
+
+
+EXAMPLE_CUTOFF = "/batas_terlambat 10.00"
+
+
+async def _show_late_cutoff(t: Translator, group: groups.GroupSettings, now: datetime) -> str:
+    explanation = t.gettext(
+        "Sampai jam itu penghubung masih dapat mengirim atau memperbaiki laporan kemarin; "
+        "laporannya ditandai terlambat. Admin dapat mengubahnya, contoh: "
+        "<code>{example}</code>, atau <code>/batas_terlambat mati</code> agar laporan "
+        "kemarin tidak diterima lagi."
+    ).format(example=EXAMPLE_CUTOFF)
+    return late_cutoff_line(t, group) + "\n" + explanation
+
+
+@setting_command(_show_late_cutoff)
+async def late_cutoff(update: Update, context: BotContext, t: Translator, words: list[str]) -> None:
+    """Shows until when yesterday's report is taken, late; an admin changes it."""
+    _ = t.gettext
+    chat = update.effective_chat
+    now = context.runtime.clock()
+    argument = " ".join(words)
+    try:
+        cutoff = parse_cutoff(argument)
+    except ValueError:
+        await reply(
+            update,
+            _(
+                "Jam «{time}» tidak dikenali. Gunakan JJ.MM antara 00.00 dan 23.59, atau «mati»."
+            ).format(time=escape(shorten(argument)))
+            + "\n"
+            + _("Contoh: <code>{example}</code>").format(example=EXAMPLE_CUTOFF),
+        )
+        return
+    group = await groups.set_late_cutoff(chat.id, chat.title or "", cutoff, now=now)
+    await reply(update, late_cutoff_line(t, group))
+
+
+async def _publish_menu(context: BotContext, chat_id: int, locale: str) -> None:
+    """The group's command menu in its language; a failure costs the menu, not the setting."""
+    from handlers.commands import COMMANDS  # the registry imports this module
+
+    try:
+        await publish_chat_menu(context.bot, chat_id, COMMANDS, locale)
+    except TelegramError as error:
+        log.warning("Could not publish the command menu of %s: %s", chat_id, error)

@@ -11,14 +11,14 @@ from telegram import Update
 from telegram.ext import Application, BaseHandler, CallbackQueryHandler
 
 from bot.context import BotContext
-from handlers.replies import answer_query
+from handlers.replies import answer_query, group_translator
 
 LATER_GROUP = 1
 
 
 async def answer_stale_tap(update: Update, context: BotContext) -> None:
-    """Tells the person the button no longer works; changes nothing."""
-    _ = context.translator().gettext
+    """Tells the person the button no longer works (in the group's language); changes nothing."""
+    _ = (await group_translator(update, context)).gettext
     await answer_query(update.callback_query, _("Tombol ini sudah tidak berlaku."))
 
 

@@ -44,6 +44,10 @@ Decisions recorded here (the issue left them open):
 * A tap on a button whose data the bot does not recognise (an old keyboard,
   a forged or garbled one) is answered with "no longer valid" and changes
   nothing.
+* A leave or a pause that would end before today is refused, as is a leave of
+  no days or of more than 90; a pause may run at most a year. A day and month
+  without a year ("5 November") is the one nearest today, so one just past is
+  refused as past rather than read as next year's.
 """
 
 from __future__ import annotations
@@ -62,7 +66,9 @@ from bot.domain.regions import RegionLevel
 from bot.services import groups, liaisons
 from bot.services.form_sessions import active_form
 from bot.services.groups import active_groups, find_group
+from bot.services.leaves import leaves_on
 from bot.services.liaisons import liaison_in_group
+from bot.services.pauses import pauses_around
 from bot.services.reports import reports_of_day
 from bot.storage.models import LiaisonStatus
 from bot.transport.deep_links import report_payload
@@ -84,6 +90,7 @@ KPU_OFFICER = User(444444444, "Rina KPU")
 INTRUDER = User(666666666, "Penyusup")
 TRACKED = (ADMIN, MEMBER, OFFICER, KPU_OFFICER, INTRUDER)
 TODAY = date(2024, 11, 13)  # the clock fixture: 09:00 WIB
+LAST_WEEK = date(2024, 11, 6)
 PAYLOAD = report_payload(GROUP.id)
 
 BARRIER_DATA = "corpus:barrier"
@@ -142,6 +149,9 @@ async def stored_state() -> dict[str, Any]:
         "group": find_group(GROUP.id),
         "reports today": reports_of_day(GROUP.id, TODAY),
         "polri history": report_history(GROUP.id, Agency.POLRI, TODAY),
+        "polri last week": report_history(GROUP.id, Agency.POLRI, LAST_WEEK),
+        "leaves today": leaves_on(GROUP.id, TODAY),
+        "pauses": pauses_around(GROUP.id, TODAY, TODAY),
         "kpu history": report_history(GROUP.id, Agency.KPU, TODAY),
         **{f"registration of {user.first_name}": registration(GROUP.id, user) for user in TRACKED},
         **{f"form of {user.first_name}": form_of(user) for user in TRACKED},
@@ -836,6 +846,143 @@ START = [
     ),
 ]
 
+CUTI_EXAMPLE = "Contoh: /cuti sampai 5 Desember, /cuti 3, atau /cuti selesai."
+NOT_RECOGNISED = "tidak dikenali. Tulis tanggal (5 Desember, 05-12-2024) atau jumlah hari (3)."
+TOO_LONG_LEAVE = "Cuti paling lama 90 hari, sampai Senin, 10 Februari 2025."
+CUTI = [  # typed by Andi, the Polri liaison, unless a case says otherwise
+    Case(
+        "a date in the past",
+        "/cuti sampai 1 November 2024",
+        "Tanggal Jumat, 1 November 2024 sudah lewat. Tulis hari terakhir cuti: hari ini atau "
+        "sesudahnya.\n" + CUTI_EXAMPLE,
+    ),
+    Case("a day and month just past", "/cuti sampai 5 November", "Tanggal Selasa, 5 November"),
+    Case("yesterday", "/cuti sampai 12-11-2024", "Tanggal Selasa, 12 November 2024 sudah lewat."),
+    Case("zero days", "/cuti 0", "Jumlah hari cuti paling sedikit 1.\n" + CUTI_EXAMPLE),
+    Case("91 days", "/cuti 91", TOO_LONG_LEAVE),
+    Case("a year away", "/cuti sampai 13 November 2025", TOO_LONG_LEAVE),
+    Case("a huge number of days", "/cuti 99999999999999", TOO_LONG_LEAVE),
+    Case("February 31", "/cuti sampai 31 Februari", 'Tanggal "31 Februari" tidak ada di kalender.'),
+    Case("year 1924", "/cuti sampai 5-12-1924", "harus antara 2000 dan 2100"),
+    Case("words", "/cuti minggu depan", '"minggu depan" ' + NOT_RECOGNISED),
+    Case("sampai alone", "/cuti sampai", '"sampai" ' + NOT_RECOGNISED),
+    Case("negative", "/cuti -3", '"-3" ' + NOT_RECOGNISED),
+    Case("decimal", "/cuti 2,5", '"2,5" ' + NOT_RECOGNISED),
+    Case("5,000 characters", "/cuti " + LONG, '"' + "A" * 39 + '…" ' + NOT_RECOGNISED),
+    Case("HTML", "/cuti <b>3</b>", '"<b>3</b>" ' + NOT_RECOGNISED),
+    Case("SQL", "/cuti " + SQL, NOT_RECOGNISED),
+    Case("emoji", "/cuti 📅", '"📅" ' + NOT_RECOGNISED),
+    Case("format placeholders", "/cuti " + FORMAT, NOT_RECOGNISED),
+    Case("ending a leave that is not", "/cuti selesai", "Andi Polres tidak sedang cuti."),
+    Case("listing", "/cuti", "Tidak ada penghubung yang sedang cuti."),
+    Case(
+        "someone who is not a liaison",
+        "/cuti sampai 5 Desember",
+        "Hanya penghubung yang disetujui di grup ini yang dapat mencatat cuti.",
+        user=INTRUDER,
+    ),
+    Case(
+        "someone whose request was rejected",
+        "/cuti 3",
+        "Hanya penghubung yang disetujui di grup ini yang dapat mencatat cuti.",
+        user=MEMBER,
+    ),
+    Case(
+        "a member for another liaison",
+        "/cuti @andi_polres 3",
+        "Hanya admin grup yang dapat mencatat cuti penghubung lain.",
+        user=MEMBER,
+    ),
+    Case(
+        "an admin naming nobody",
+        "/cuti @nobody 3",
+        "@nobody bukan penghubung di grup ini.\n" + CUTI_EXAMPLE,
+        user=ADMIN,
+    ),
+    Case(
+        "an admin naming a rejected member",
+        "/cuti @sari_kpu 3",
+        "Sari bukan penghubung yang disetujui di grup ini.",
+        user=ADMIN,
+    ),
+    Case(
+        "an admin who is no liaison, naming nobody",
+        "/cuti 3",
+        "Balas pesan penghubung yang cuti dengan perintah ini, atau sebut namanya.",
+        user=ADMIN,
+    ),
+]
+
+JEDA_EXAMPLE = "Contoh: /jeda sampai 5 Januari 2025, atau /jeda saja."
+ENDS_FIRST = (
+    "Jeda dimulai hari ini, Rabu, 13 November 2024, sehingga tidak dapat berakhir lebih dulu"
+)
+JEDA = [
+    Case(
+        "a pause that ends before it starts",
+        "/jeda sampai 1 November 2024",
+        ENDS_FIRST + " pada Jumat, 1 November 2024. Tulis hari terakhir jeda: hari ini atau "
+        "sesudahnya.\n" + JEDA_EXAMPLE,
+    ),
+    Case("yesterday", "/jeda sampai kemarin", '"kemarin" tidak dikenali sebagai tanggal.'),
+    Case("a day and month just past", "/jeda sampai 12 November", ENDS_FIRST),
+    Case("zero days", "/jeda 0", "Jeda paling sedikit 1 hari."),
+    Case("two years", "/jeda sampai 13 November 2026", "Jeda paling lama satu tahun."),
+    Case("February 31", "/jeda sampai 31 Februari", "tidak ada di kalender."),
+    Case("words", "/jeda sampai pemilu selesai", '"pemilu selesai" tidak dikenali sebagai'),
+    Case("5,000 characters", "/jeda " + LONG, "tidak dikenali sebagai tanggal."),
+    Case("HTML", "/jeda <b>besok</b>", '"<b>besok</b>" tidak dikenali sebagai tanggal.'),
+    Case("SQL", "/jeda " + SQL, "tidak dikenali sebagai tanggal."),
+    Case("emoji", "/jeda ⏸", '"⏸" tidak dikenali sebagai tanggal.'),
+    Case("not an admin", "/jeda", "hanya dapat diubah oleh admin grup", user=MEMBER),
+    Case("/lanjut when not paused", "/lanjut", "Posko tidak sedang dijeda."),
+    Case("/lanjut by a member", "/lanjut", "hanya dapat diubah oleh admin grup", user=MEMBER),
+]
+
+LIBUR_CHOICE = 'Tulis "ya" untuk meliburkan posko pada hari libur nasional, atau "tidak".'
+LIBUR = [
+    Case("maybe", "/libur nasional mungkin", LIBUR_CHOICE + "\nContoh: /libur nasional ya"),
+    Case("nasional alone", "/libur nasional", LIBUR_CHOICE),
+    Case("both", "/libur nasional ya tidak", LIBUR_CHOICE),
+    Case("5,000 characters", "/libur " + LONG, LIBUR_CHOICE),
+    Case("SQL", "/libur " + SQL, LIBUR_CHOICE),
+    Case("not an admin", "/libur nasional ya", "hanya dapat diubah oleh admin grup", user=MEMBER),
+    Case("a member looks", "/libur", "Libur nasional: posko tetap bekerja.", user=MEMBER),
+]
+
+NO_LANGUAGE = "tidak tersedia. Pilih salah satu: id (Bahasa Indonesia), en (English)."
+BAHASA = [
+    Case(
+        "an unknown language", "/bahasa fr", 'Bahasa "fr" ' + NO_LANGUAGE + "\nContoh: /bahasa en"
+    ),
+    Case("a made-up one", "/bahasa klingon", 'Bahasa "klingon" ' + NO_LANGUAGE),
+    Case("a locale with a region", "/bahasa en_US", 'Bahasa "en_us" ' + NO_LANGUAGE),
+    Case("5,000 characters", "/bahasa " + LONG, NO_LANGUAGE),
+    Case("HTML", "/bahasa <b>en</b>", 'Bahasa "<b>en</b>" ' + NO_LANGUAGE),
+    Case("SQL", "/bahasa " + SQL, NO_LANGUAGE),
+    Case("emoji", "/bahasa 🇬🇧", NO_LANGUAGE),
+    Case("not an admin", "/bahasa en", "hanya dapat diubah oleh admin grup", user=MEMBER),
+    Case("a member looks", "/bahasa", "Bahasa grup ini: Bahasa Indonesia.", user=MEMBER),
+]
+
+BAD_CUTOFF = 'tidak dikenali. Gunakan JJ.MM antara 00.00 dan 23.59, atau "mati".'
+BATAS = [
+    Case("hour 25", "/batas_terlambat 25.00", 'Jam "25.00" ' + BAD_CUTOFF),
+    Case("hour only", "/batas_terlambat 12", 'Jam "12" ' + BAD_CUTOFF),
+    Case("a word", "/batas_terlambat siang", 'Jam "siang" ' + BAD_CUTOFF),
+    Case("5,000 characters", "/batas_terlambat " + LONG, BAD_CUTOFF),
+    Case("SQL", "/batas_terlambat " + SQL, BAD_CUTOFF),
+    Case("not an admin", "/batas_terlambat 10.00", "hanya dapat diubah oleh admin", user=MEMBER),
+    Case("a member looks", "/batas_terlambat", "sampai pukul 12.00 WIB", user=MEMBER),
+]
+
+LAPOR_IN_GROUP = [
+    Case("a day that is neither", "/lapor besok", "Ketik /lapor untuk laporan hari ini, atau"),
+    Case("a date", "/lapor 12-11-2024", "Ketik /lapor untuk laporan hari ini, atau"),
+    Case("5,000 characters", "/lapor " + LONG, "/lapor kemarin untuk laporan kemarin"),
+    Case("someone who is not a liaison", "/lapor kemarin", "Hanya penghubung", user=INTRUDER),
+]
+
 GROUP_CORPORA = {
     "wilayah": WILAYAH,
     "zona": ZONA,
@@ -843,17 +990,22 @@ GROUP_CORPORA = {
     "jadwal": JADWAL,
     "ringkasan": RINGKASAN,
     "daftar": DAFTAR,
+    "cuti": CUTI,
+    "jeda": JEDA,
+    "libur": LIBUR,
+    "bahasa": BAHASA,
+    "batas_terlambat": BATAS,
+    "lapor": LAPOR_IN_GROUP,
 }
+TYPED_BY = {"daftar": MEMBER, "cuti": OFFICER, "lapor": OFFICER}
 
 
 @pytest.mark.parametrize("command", list(GROUP_CORPORA))
 async def test_group_command_arguments(corpus, command):
-    """Every argument corpus of a group command, typed by an admin (/daftar: by a member)."""
+    """Every argument corpus of a group command, typed by an admin (/daftar: by a member;
+    /cuti and /lapor: by the Polri liaison)."""
     await corpus.run_all(
-        GROUP_CORPORA[command],
-        GROUP,
-        ADMIN if command != "daftar" else MEMBER,
-        context=f"/{command} ",
+        GROUP_CORPORA[command], GROUP, TYPED_BY.get(command, ADMIN), context=f"/{command} "
     )
     assert len(corpus.checked) == len(GROUP_CORPORA[command])
 
@@ -1428,6 +1580,80 @@ PRIVATE_BUTTONS = [
     Case("a form button without a form", "f:xxxx:kirim", toast=FORM_GONE, send="tap"),
     Case("garbage", "💥", toast=STALE, send="tap"),
 ]
+
+
+CLOSED = "tidak dapat diubah lagi. Yang dapat diubah hanya laporan hari ini dan, sampai pukul "
+LIAISON_TAPS = [  # Andi's private chat
+    Case(
+        "a correction of a report from last week",
+        "koreksi:-1001234567890:20241106",
+        "Laporan untuk Rabu, 6 November 2024 " + CLOSED + "12.00 WIB, laporan kemarin.",
+        send="tap",
+    ),
+    Case(
+        "a correction of tomorrow's",
+        "koreksi:-1001234567890:20241114",
+        "Laporan untuk Kamis, 14 November 2024 " + CLOSED,
+        send="tap",
+    ),
+    Case(
+        "a correction of a report never sent",
+        "koreksi:-1001234567890:20241113",
+        "Belum ada laporan Polri untuk Rabu, 13 November 2024 yang dapat diubah.",
+        send="tap",
+    ),
+    Case(
+        "a correction in a group they do not serve",
+        "koreksi:-1009876543210:20241113",
+        NOT_A_LIAISON,
+        send="tap",
+    ),
+    Case("a correction of 31 February", "koreksi:-1001234567890:20240231", toast=STALE, send="tap"),
+    Case("a correction without a day", "koreksi:-1001234567890", toast=STALE, send="tap"),
+    Case("a stand-in decision in a private chat", "ganti:1:1", toast=STALE, send="tap"),
+    Case("yesterday's form button without a form", "f:xxxx:kmr", toast=FORM_GONE, send="tap"),
+    Case(
+        "a late group choice for another group", "pilihk:-1009876543210", NOT_A_LIAISON, send="tap"
+    ),
+    Case("/lapor lusa", "/lapor lusa", "Ketik /lapor untuk laporan hari ini, atau /lapor kemarin"),
+]
+STAND_IN_TAPS = [  # in the group
+    Case(
+        "a stand-in for a leave that does not exist",
+        "ganti:1:999999",
+        toast="Cuti itu sudah berakhir",
+        send="tap",
+    ),
+    Case(
+        "a stand-in for a leave beyond 32 bits",
+        "ganti:1:99999999999",
+        toast="Cuti itu sudah berakhir",
+        send="tap",
+    ),
+    Case("a stand-in decision of garbage", "ganti:x:1", toast=STALE, send="tap"),
+    Case(
+        "a stand-in decision by a member",
+        "ganti:1:1",
+        toast="Hanya admin grup yang dapat menyetujui",
+        send="tap",
+        user=MEMBER,
+    ),
+    Case(
+        "a correction tapped in the group",
+        "koreksi:-1001234567890:20241113",
+        toast=STALE,
+        send="tap",
+    ),
+]
+
+
+async def test_corrections_late_reports_and_stand_in_buttons(corpus, telegram):
+    """Taps on "Ubah laporan" for days that are closed or never reported, and forged
+    stand-in decisions: explained, and nothing changes."""
+    await say(telegram, "/bantuan", user=OFFICER, chat=private(OFFICER))  # the taps' message
+    await corpus.run_all(LIAISON_TAPS, private(OFFICER), OFFICER, context="liaison tap: ")
+    await corpus.run_all(STAND_IN_TAPS, GROUP, ADMIN, context="group tap: ")
+    assert len(corpus.checked) == len(LIAISON_TAPS) + len(STAND_IN_TAPS)
 
 
 async def test_forged_and_garbled_buttons(corpus, telegram):

@@ -34,11 +34,11 @@ async def test_sigkill_after_every_step_of_an_incident(tmp_path, telegram, datab
     private = Chat.private_with(REPORTER)
     await bot.start()
 
-    async def step(send, expect: str, chat_id: int = REPORTER.id):
+    async def step(send, expect: str, chat_id: int = REPORTER.id, timeout: float = 45):
         await send()
         with contextlib.suppress(ProcessLookupError):
             await bot.maybe_crash(1.0, rng)  # every step
-        return await next_containing(telegram, chat_id, expect)
+        return await next_containing(telegram, chat_id, expect, timeout)
 
     def say(text: str):
         return lambda: telegram.send_message(private, REPORTER, text)
@@ -67,7 +67,10 @@ async def test_sigkill_after_every_step_of_an_incident(tmp_path, telegram, datab
         # the retry job, 30 s after the report at the earliest (SETTLE).
         control = await next_containing(telegram, GROUP.id, "Tindak lanjut Kejadian #1", 90)
         await step(press(control, "Ditangani"), "Tulis catatan")
-        await step(say("Massa sudah dibubarkan."), "Kejadian #1 · Ditangani", chat_id=GROUP.id)
+        # A note whose reply the kill cut off is posted by the retry job (SETTLE, 30 s).
+        await step(
+            say("Massa sudah dibubarkan."), "Kejadian #1 · Ditangani", chat_id=GROUP.id, timeout=90
+        )
     finally:
         await bot.stop()
 

@@ -150,7 +150,8 @@ async def test_resubmitting_the_same_day_replaces_and_keeps_history(bot, telegra
     await telegram.next_message(GROUP.id)
     await tap(telegram, await fill_polri(telegram, "Rawan", "300"), "Kirim")
     line = await telegram.next_message(GROUP.id)
-    assert line.text == "✅ Polri (Polres Kutai Timur) telah melapor · 🔴 Rawan"
+    # A second report the same day corrects the first: the group reads one line saying so.
+    assert line.text == "✏️ Polri (Polres Kutai Timur) memperbaiki laporan hari ini · 🔴 Rawan"
 
     [current] = await reports_of_day(GROUP.id, TODAY)
     assert current.answers["situasi"] == "rawan" and current.answers["personel"] == 300

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.domain.agencies import Agency
+from bot.domain.days_off import DayOff, DayOffReason, PauseSpan
 from bot.domain.forms import DEFAULT_FORMS_PATH, FormSet, load_forms
 from bot.services.groups import GroupSettings
 from bot.texts.i18n import translator
@@ -491,3 +492,44 @@ def test_quiet_period_shows_in_the_heading():
 def test_overall_status_is_the_worst(statuses, expected):
     reports = [report(Agency.TNI, "TNI", "Budi", 9, 0, situasi=status) for status in statuses]
     assert overall_status(FORMS, reports) == expected
+
+
+def test_late_and_corrected_reports_carry_their_marks():
+    late = SubmittedReport(
+        Agency.POLRI,
+        "Polres Kutai Timur",
+        "Andi",
+        datetime(2024, 11, 14, 8, 30, tzinfo=WITA),
+        {"situasi": "waspada"},
+        late=True,
+    )
+    corrected = SubmittedReport(
+        Agency.KPU,
+        "KPU Kutai Timur",
+        "Rina",
+        datetime(2024, 11, 13, 16, 0, tzinfo=WITA),
+        {"situasi": "aman"},
+        corrected_at=datetime(2024, 11, 13, 18, 5, tzinfo=WITA),
+    )
+    summary = render_summary(
+        t, SummaryInput(group(), H_14, [late, corrected], [Agency.POLRI, Agency.KPU], FORMS)
+    )
+    assert "2 dari 2 instansi melapor (1 terlambat)" in summary
+    assert "🟡 Waspada · Kamis, 14 November 2024, 08.30 WITA (terlambat) · Andi" in summary
+    assert "🟢 Aman · 16.00 WITA · Rina · ✏️ diperbaiki 18.05 WITA" in summary
+
+
+def test_a_day_off_reads_as_such_and_counts_nobody_missing():
+    pause = PauseSpan(datetime(2024, 11, 12, 16, tzinfo=WITA), datetime(2024, 11, 15, tzinfo=WITA))
+    paused = DayOff(DayOffReason.PAUSED, H_14, pause)
+    summary = render_summary(t, SummaryInput(group(), H_14, [], [], FORMS, day_off=paused))
+    assert "⏸ Posko dijeda sampai Kamis, 14 November 2024: tidak ada laporan yang diwajibkan" in (
+        summary
+    )
+    assert "Tidak ada laporan pada hari ini." in summary and "Belum melapor" not in summary
+    christmas = date(2024, 12, 25)
+    holiday = DayOff(DayOffReason.HOLIDAY, christmas)
+    one = report(Agency.POLRI, "Polres", "Andi", 9, 0, day=13, situasi="aman")
+    summary = render_summary(t, SummaryInput(group(), christmas, [one], [], FORMS, day_off=holiday))
+    assert "🏖 Libur nasional (Hari Raya Natal): tidak ada laporan yang diwajibkan" in summary
+    assert "instansi yang melapor: 1" in summary and " dari " not in summary.split("\n\n")[2]

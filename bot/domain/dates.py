@@ -19,6 +19,7 @@ class DateProblem(Enum):
     UNRECOGNISED = "unrecognised"  # "besok", "kemarin lusa", "2024/13"
     IMPOSSIBLE = "impossible"  # 31-02-2025
     OUT_OF_RANGE = "out_of_range"  # year 1945 or 2999
+    NO_DAYS = "no_days"  # "0 hari": a span of no days at all
 
 
 class DateParseError(ValueError):
@@ -34,6 +35,8 @@ _NUMERIC_FORMS = (
     re.compile(r"^(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})$", re.ASCII),
 )
 _WORDED_FORM = re.compile(r"^(?P<d>[0-9]{1,2})\s+(?P<month>[^\W\d_]+)\.?\s+(?P<y>[0-9]{4})$")
+_DAY_AND_MONTH = re.compile(r"^(?P<d>[0-9]{1,2})\s+(?P<month>[^\W\d_]+)\.?$")
+_DAY_COUNT = re.compile(r"^(?P<n>[0-9]{1,40})(\s+hari)?$", re.ASCII | re.IGNORECASE)
 
 
 @cache
@@ -124,3 +127,58 @@ def split_trailing_report_date(text: str, today: date) -> tuple[str, date | None
             continue
         return " ".join(words[:-count]), day
     return text, None
+
+
+COMING_DAYS = {"hari ini": 0, "besok": 1, "lusa": 2}
+_UNTIL_WORDS = ("sampai dengan ", "sampai ", "hingga ", "s.d. ", "s/d ")
+
+
+def parse_coming_date(text: str, today: date) -> date:
+    """A day as people name one ahead: any form ``parse_date`` reads, "besok", "lusa",
+    or a day and month without the year ("5 Desember"), read as the one nearest today.
+
+    The nearest, not the next: "5 November" typed on 13 November 2024 is the
+    5 November just past (which the caller refuses as past), not one a year away.
+    """
+    cleaned = clean_keyword(text)
+    relative = COMING_DAYS.get(cleaned.casefold())
+    if relative is not None:
+        return today + timedelta(days=relative)
+    match = _DAY_AND_MONTH.match(cleaned)
+    if match is None:
+        return parse_date(text)
+    month = _month_numbers().get(match["month"].casefold())
+    if month is None:
+        raise DateParseError(DateProblem.UNRECOGNISED, text)
+    candidates = []
+    for year in (today.year - 1, today.year, today.year + 1):
+        try:
+            candidates.append(date(year, month, int(match["d"])))
+        except ValueError:
+            continue  # 29 Februari in a year without it
+    if not candidates:
+        raise DateParseError(DateProblem.IMPOSSIBLE, text)
+    return min(candidates, key=lambda day: abs((day - today).days))
+
+
+def parse_last_day(text: str, today: date) -> date:
+    """The last day of a leave or a pause, as typed after the command.
+
+    "sampai 5 Desember" (or the date alone, in any form ``parse_coming_date``
+    reads) names it; "3" or "3 hari" counts days from today, today included,
+    so it ends the day after tomorrow. The date may come back in the past:
+    the caller says so.
+    """
+    cleaned = clean_keyword(text)
+    folded = cleaned.casefold()
+    for word in _UNTIL_WORDS:
+        if folded.startswith(word):
+            cleaned = cleaned[len(word) :].strip()
+            break
+    count = _DAY_COUNT.match(cleaned)
+    if count is not None:
+        days = int(count["n"])
+        if days < 1:
+            raise DateParseError(DateProblem.NO_DAYS, text)
+        return today + timedelta(days=min(days, 100_000) - 1)
+    return parse_coming_date(cleaned, today)

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from bot.domain.agencies import EXPECTED_BY_DEFAULT, Agency
 from bot.domain.regions.levels import RegionLevel
+from bot.domain.reporting_days import DEFAULT_LATE_CUTOFF
 
 Answer = int | str | None  # as stored: see bot.domain.forms.engine.FormProgress
 
@@ -40,6 +41,10 @@ class GroupSettings:
     # An approved link from a group below whose bot is still there: the group
     # then gets the regional rollup in its summary, at a later default time.
     has_groups_below: bool = False
+    # Until this local time yesterday's report may still be sent, late (00:00: never).
+    late_cutoff: time = DEFAULT_LATE_CUTOFF
+    # National holidays and cuti bersama are days off (never the polling day).
+    skip_holidays: bool = False
 
     @property
     def missing(self) -> list[str]:
@@ -62,11 +67,21 @@ class Liaison:
 
 
 @dataclass(frozen=True)
+class LeaveNotice:
+    """A liaison on leave, named (not mentioned) where they would have been reminded."""
+
+    liaison: Liaison
+    until: date  # the last day of the leave
+
+
+@dataclass(frozen=True)
 class SubmittedReport:
     """An agency's report as the summary reads it."""
 
     agency: Agency
     unit_name: str
     liaison_name: str
-    submitted_at: datetime  # aware
-    answers: Mapping[str, Answer]
+    submitted_at: datetime  # aware: when the day's report was first sent
+    answers: Mapping[str, Answer]  # as last corrected
+    late: bool = False  # first sent after its day had ended
+    corrected_at: datetime | None = None  # when the answers shown were sent, if corrected

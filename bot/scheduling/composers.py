@@ -67,13 +67,15 @@ async def report_opening(post: PostContext) -> Outgoing | None:
 
 
 async def reminder(post: PostContext) -> Outgoing | None:
-    """The midday nudge, only while an agency with an approved liaison has not reported."""
+    """The midday nudge, only while an expected agency has not reported.
+
+    Its liaisons are mentioned; if every one is on leave, the group reads until when.
+    """
     status = await day_status(post.group, post.day)
-    if not status.missing_liaisons:
+    if not status.missing_agencies:
         return None
-    return Outgoing(
-        split_message(reminder_text(post.t, post.group, post.day, status.missing_liaisons))
-    )
+    text = reminder_text(post.t, post.group, post.day, status.missing_liaisons, status.on_leave)
+    return Outgoing(split_message(text))
 
 
 async def summary_text(
@@ -94,7 +96,7 @@ async def summary_text(
     left out.
     """
     if group.chat_id == viewer_chat_id:
-        status = await day_status(group, day)
+        status = await day_status(group, day, mentions=False)
     else:
         seen = await regional.day_status_seen_by(viewer_chat_id, group.chat_id, day)
         if seen is None:
@@ -109,6 +111,7 @@ async def summary_text(
         forms,
         incidents=incidents,
         categories=categories,
+        day_off=status.day_off,
     )
     text = render_summary(t, summary)
     if group.has_groups_below:

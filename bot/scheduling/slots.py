@@ -11,11 +11,14 @@ records the missed ones (so each is logged once and never sent late), and
 adds both to ``done``. Keys in ``done`` use the group's *local date*, so a
 post already sent stays sent when the group changes its zone later that day.
 
-Two things make a slot not count at all:
+Four things make a slot not count at all:
 
 - it falls before the group was registered (or re-activated after the bot was
   added back): a group added at 20.38 has no 17.00 summary to miss today, nor
   any post yesterday;
+- it falls inside a pause of the group (``/jeda``): neither sent nor missed;
+- its day is a national holiday the group skips (``/libur nasional ya``),
+  other than its polling day (``bot.domain.days_off``);
 - the record settles it: sent, being sent or not needed that day. A post
   recorded as *missed* was never delivered, so it settles only slots at or
   before the instant it was missed at: when an admin moves it later, the new
@@ -37,6 +40,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from enum import Enum
 from zoneinfo import ZoneInfo
 
+from bot.domain.days_off import PauseSpan, is_skipped_holiday
 from bot.domain.forum import GroupSettings
 from bot.domain.regions import RegionLevel
 from bot.scheduling.post_kinds import POST_KINDS, PostKind
@@ -69,6 +73,9 @@ class GroupSchedule:
     times: Mapping[PostKind, time | None]  # None turns a post off; absent means its default
     polling_day: date | None
     active_since: datetime | None = None  # registered or re-activated then (None: long ago)
+    # Pauses that may cover the slots planned (those running on the last two days).
+    pauses: tuple[PauseSpan, ...] = ()
+    skip_holidays: bool = False  # national holidays are days off (never the polling day)
 
     def time_of(self, kind: PostKind) -> time | None:
         """The local time of ``kind``, or None when the group turned it off."""
@@ -89,8 +96,9 @@ def summary_time_with_rollup(level: RegionLevel | None) -> time:
     return time(min(base.hour + levels_below, 23), base.minute)
 
 
-def schedule_of(group: GroupSettings) -> GroupSchedule:
-    """The group's schedule from its stored settings; unknown kinds and bad times are ignored.
+def schedule_of(group: GroupSettings, pauses: tuple[PauseSpan, ...] = ()) -> GroupSchedule:
+    """The group's schedule from its stored settings and its recent ``pauses``; unknown
+    kinds and bad times are ignored.
 
     A group with groups linked below it has its summary later by default
     (``summary_time_with_rollup``) unless an admin set its time.
@@ -107,6 +115,8 @@ def schedule_of(group: GroupSettings) -> GroupSchedule:
         times=times,
         polling_day=group.polling_day,
         active_since=group.active_since,
+        pauses=pauses,
+        skip_holidays=group.skip_holidays,
     )
 
 
@@ -180,11 +190,18 @@ def _local_times(schedule: GroupSchedule) -> tuple[time | None, ...]:
     return tuple(times.get(kind, POST_KINDS[kind].default_time) for kind in _KINDS)
 
 
-def _runs_on(polling_day: date | None, today: date) -> tuple[bool, ...]:
+def _runs_on(polling_day: date | None, today: date, skip_holidays: bool) -> tuple[bool, ...]:
     """For each kind, whether it has a slot yesterday, then today."""
     yesterday = today - _ONE_DAY
+    days = [
+        day
+        for day in (yesterday, today)
+        if not (skip_holidays and is_skipped_holiday(day, polling_day))
+    ]
     return tuple(
-        POST_KINDS[kind].runs_on(day, polling_day) for kind in _KINDS for day in (yesterday, today)
+        day in days and POST_KINDS[kind].runs_on(day, polling_day)
+        for kind in _KINDS
+        for day in (yesterday, today)
     )
 
 
@@ -208,25 +225,29 @@ def plan_posts(now: datetime, schedules: Iterable[GroupSchedule], done: Done) ->
     # their passed slots are worked out once per combination, leaving only the
     # ``done`` look-ups to do per group.
     passed_slots: dict[tuple, list[_PassedSlot]] = {}
-    days_run: dict[tuple[date | None, date], tuple[bool, ...]] = {}
+    days_run: dict[tuple[date | None, date, bool], tuple[bool, ...]] = {}
     due: list[tuple] = []
     missed: list[tuple] = []
     for schedule in schedules:
         zone_name = schedule.time_zone
         today = clock.today(zone_name)
         local_times = _local_times(schedule)
-        runs = days_run.get((schedule.polling_day, today))
+        days_key = (schedule.polling_day, today, schedule.skip_holidays)
+        runs = days_run.get(days_key)
         if runs is None:
-            runs = days_run[schedule.polling_day, today] = _runs_on(schedule.polling_day, today)
+            runs = days_run[days_key] = _runs_on(*days_key)
         key = (zone_name, local_times, runs)
         slots = passed_slots.get(key)
         if slots is None:
             slots = passed_slots[key] = _passed_slots(clock, zone_name, today, local_times, runs)
         chat_id = schedule.chat_id
         active_since = schedule.active_since
+        pauses = schedule.pauses
         for kind, day, scheduled_at, within_grace in slots:
             if active_since is not None and scheduled_at < active_since:
                 continue  # the group was not there yet
+            if pauses and any(pause.covers(scheduled_at) for pause in pauses):
+                continue  # the group paused its work
             record = done.get((chat_id, kind, day), _ABSENT)
             if record is None:
                 continue  # settled for the day
@@ -272,7 +293,9 @@ class NewTime(Enum):
     TODAY = "today"  # its new slot is later today
     AT_ONCE = "at_once"  # its new slot has just passed (within grace): the next tick sends it
     TOMORROW = "tomorrow"  # today's slot is gone (long past, before the group joined, missed)
-    NOT_TODAY = "not_today"  # the kind does not run today (the countdown off a milestone)
+    # The kind does not run today: the countdown off a milestone, a skipped
+    # holiday, or a pause covering the new slot.
+    NOT_TODAY = "not_today"
 
 
 def when_new_time_applies(
@@ -288,7 +311,11 @@ def when_new_time_applies(
     today = clock.today(schedule.time_zone)
     if at is None or not POST_KINDS[kind].runs_on(today, schedule.polling_day):
         return NewTime.NOT_TODAY
+    if schedule.skip_holidays and is_skipped_holiday(today, schedule.polling_day):
+        return NewTime.NOT_TODAY
     slot = clock.instant(schedule.time_zone, today, at)
+    if any(pause.covers(slot) for pause in schedule.pauses):
+        return NewTime.NOT_TODAY
     if (schedule.active_since is not None and slot < schedule.active_since) or (
         missed_at is not None and slot <= missed_at
     ):

@@ -42,7 +42,7 @@ from bot.scheduling import post_record
 from bot.scheduling.composers import Outgoing, PostContext
 from bot.scheduling.post_kinds import POST_KINDS
 from bot.scheduling.slots import DuePost, plan_posts, schedule_of
-from bot.services import groups
+from bot.services import groups, pauses
 from bot.storage.db import mapped
 from bot.storage.models import PostState
 from bot.transport import delivery
@@ -101,7 +101,12 @@ class Scheduler:
     async def _tick(self) -> TickResult:
         now = self.clock()
         active = {group.chat_id: group for group in await groups.active_groups()}
-        schedules = await mapped(schedule_of, list(active.values()))
+        # Pauses running in the two days the plan looks at (a day's slots are at
+        # most a day and a half old in any zone): few rows, read every tick.
+        paused = await pauses.recent_pauses(now - timedelta(days=2))
+        schedules = await mapped(
+            lambda group: schedule_of(group, paused.get(group.chat_id, ())), list(active.values())
+        )
         # plan_posts looks at each group's local yesterday and today: the
         # earliest of those is all the record that needs reading.
         zones = {group.time_zone for group in active.values()}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
@@ -11,6 +11,7 @@ from tortoise.transactions import in_transaction
 from bot.domain.agencies import EXPECTED_BY_DEFAULT, Agency
 from bot.domain.forum import GroupSettings
 from bot.domain.regions import RegionLevel
+from bot.domain.reporting_days import late_cutoff_of
 from bot.storage.db import as_date, as_datetime, as_json, fetch_rows, mapped
 from bot.storage.models import DEFAULT_ZONE, Group, GroupLink, LinkState
 
@@ -23,7 +24,7 @@ TITLE_MAX_LENGTH = 255
 GROUP_COLUMNS = (
     "g.chat_id, g.title, g.region_name, g.time_zone, g.locale, g.election_name, "
     "g.polling_day, g.post_times, g.active_since, g.active, g.region_code, g.region_level, "
-    "g.expected_agencies, "
+    "g.expected_agencies, g.late_cutoff, g.skip_holidays, "
     'EXISTS (SELECT 1 FROM group_links l JOIN "groups" b ON b.id = l.lower_id '
     "WHERE l.upper_id = g.id AND l.state = 'approved' AND b.active)"
 )
@@ -45,6 +46,8 @@ def settings_of_row(row: Sequence) -> GroupSettings:
         region_code,
         region_level,
         expected_agencies,
+        late_cutoff,
+        skip_holidays,
         has_groups_below,
     ) = row
     return GroupSettings(
@@ -62,6 +65,8 @@ def settings_of_row(row: Sequence) -> GroupSettings:
         region_level=RegionLevel(region_level) if region_level else None,
         has_groups_below=bool(has_groups_below),
         expected=_expected(as_json(expected_agencies)),
+        late_cutoff=late_cutoff_of(late_cutoff),
+        skip_holidays=bool(skip_holidays),
     )
 
 
@@ -165,6 +170,25 @@ async def set_expected(
     chosen = set(group.expected) | {agency} if expected else set(group.expected) - {agency}
     values = sorted((a.value for a in chosen), key=lambda value: Agency(value).order)
     return await _update(chat_id, title, now, expected_agencies=values)
+
+
+async def set_locale(chat_id: int, title: str, locale: str, *, now: datetime) -> GroupSettings:
+    """The language of everything the bot writes for the group (a supported locale)."""
+    return await _update(chat_id, title, now, locale=locale)
+
+
+async def set_late_cutoff(
+    chat_id: int, title: str, cutoff: time, *, now: datetime
+) -> GroupSettings:
+    """Until when (local time) yesterday's report may still be sent; 00:00 takes none."""
+    return await _update(chat_id, title, now, late_cutoff=cutoff.strftime("%H:%M"))
+
+
+async def set_skip_holidays(
+    chat_id: int, title: str, skip: bool, *, now: datetime
+) -> GroupSettings:
+    """Whether national holidays and cuti bersama are days off for the group."""
+    return await _update(chat_id, title, now, skip_holidays=skip)
 
 
 async def set_post_time(

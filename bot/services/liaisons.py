@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
 from bot.domain.agencies import Agency
+from bot.domain.countdown import local_today
 from bot.services.groups import register_group
+from bot.services.leaves import LeaveRecord
 from bot.storage.models import Group, Liaison, LiaisonStatus
 
 UNIT_NAME_MAX_LENGTH = 100
@@ -34,10 +36,21 @@ class LiaisonRecord:
     # The group message with this request's Setujui/Tolak buttons (None once decided
     # by an admin's own registration, or before it is sent).
     request_message_id: int | None = None
+    # A stand-in serves while the leave they cover runs, through its last day.
+    stand_in_until: date | None = None
+    stand_in_for: int | None = None  # the leave's id
 
     @property
     def approved(self) -> bool:
         return self.status is LiaisonStatus.APPROVED
+
+    @property
+    def stand_in(self) -> bool:
+        return self.stand_in_for is not None
+
+    def serves_on(self, day: date) -> bool:
+        """Approved, and (for a stand-in) the leave they cover still runs on ``day``."""
+        return self.approved and (self.stand_in_until is None or day <= self.stand_in_until)
 
     @property
     def pending(self) -> bool:
@@ -56,6 +69,8 @@ def _record(liaison: Liaison, chat_id: int) -> LiaisonRecord:
         unit_name=liaison.unit_name,
         status=LiaisonStatus(liaison.status),
         request_message_id=liaison.request_message_id,
+        stand_in_until=liaison.stand_in_until,
+        stand_in_for=liaison.stand_in_for,
     )
 
 
@@ -89,6 +104,8 @@ async def request_registration(
             "status": status,
             "request_message_id": None,
             "decided_by": None,
+            "stand_in_for": None,
+            "stand_in_until": None,
         }
         if existing is None:
             liaison = await Liaison.create(group=group, user_id=user_id, **values)
@@ -134,10 +151,37 @@ async def decide(
     return await find_liaison(liaison_id)
 
 
-async def approved_liaisons(chat_id: int) -> list[LiaisonRecord]:
-    """The group's approved liaisons, in agency order, then by name."""
+async def approve_stand_in(
+    liaison_id: int, chat_id: int, leave: LeaveRecord, admin_id: int, message_id: int | None
+) -> LiaisonRecord | None:
+    """Approves a pending request as a stand-in for ``leave`` (of this group), serving
+    through its last day; None if the request is no longer pending (see ``decide``)."""
+    if liaison_id not in _LIAISON_IDS or leave.chat_id != chat_id:
+        return None
+    pending = Liaison.filter(id=liaison_id, group__chat_id=chat_id, status=LiaisonStatus.PENDING)
+    if message_id is not None:
+        pending = pending.filter(
+            Q(request_message_id=message_id) | Q(request_message_id__isnull=True)
+        )
+    updated = await pending.update(
+        status=LiaisonStatus.APPROVED,
+        decided_by=admin_id,
+        stand_in_for=leave.id,
+        stand_in_until=leave.last_day,
+    )
+    return await find_liaison(liaison_id) if updated else None
+
+
+async def approved_liaisons(chat_id: int, on: date | None = None) -> list[LiaisonRecord]:
+    """The group's approved liaisons, in agency order, then by name.
+
+    With ``on``, only those who serve that day: a stand-in whose leave has
+    ended is left out.
+    """
     rows = await Liaison.filter(group__chat_id=chat_id, status=LiaisonStatus.APPROVED)
     records = [_record(row, chat_id) for row in rows]
+    if on is not None:
+        records = [record for record in records if record.serves_on(on)]
     return sorted(
         records, key=lambda r: (r.agency.order, r.unit_name.casefold(), r.name.casefold())
     )
@@ -150,12 +194,23 @@ async def liaison_in_group(chat_id: int, user_id: int) -> LiaisonRecord | None:
     return _record(liaison, chat_id) if liaison else None
 
 
-async def groups_served_by(user_id: int) -> list[tuple[int, str]]:
-    """(chat id, title or region) of every active group where the person is an approved liaison."""
+async def find_by_username(chat_id: int, username: str) -> LiaisonRecord | None:
+    """The group's registration of the person with this @username (any case), if any."""
+    rows = await Liaison.filter(group__chat_id=chat_id, username__iexact=username)
+    return _record(rows[0], chat_id) if len(rows) == 1 else None
+
+
+async def groups_served_by(user_id: int, now: datetime) -> list[tuple[int, str]]:
+    """(chat id, title or region) of every active group the person serves as a liaison today
+    (a stand-in whose leave has ended no longer does)."""
     rows = await Liaison.filter(
         user_id=user_id, status=LiaisonStatus.APPROVED, group__active=True
     ).select_related("group")
-    return [(row.group.chat_id, row.group.region_name or row.group.title) for row in rows]
+    return [
+        (row.group.chat_id, row.group.region_name or row.group.title)
+        for row in rows
+        if _record(row, row.group.chat_id).serves_on(local_today(now, row.group.time_zone))
+    ]
 
 
 async def remove_liaison(chat_id: int, user_id: int) -> LiaisonRecord | None:
@@ -170,3 +225,11 @@ async def remove_liaison(chat_id: int, user_id: int) -> LiaisonRecord | None:
     await Liaison.filter(id=liaison.id).update(status=LiaisonStatus.REMOVED)
     liaison.status = LiaisonStatus.REMOVED
     return _record(liaison, chat_id)
+
+
+async def stand_ins_of(chat_id: int, leave_id: int) -> list[LiaisonRecord]:
+    """The approved stand-ins covering the leave."""
+    rows = await Liaison.filter(
+        group__chat_id=chat_id, stand_in_for=leave_id, status=LiaisonStatus.APPROVED
+    )
+    return [_record(row, chat_id) for row in rows]

@@ -22,10 +22,10 @@ from datetime import date
 
 from bot.domain.agencies import Agency
 from bot.domain.forms import FormSet
-from bot.domain.forum import GroupSettings, SubmittedReport
+from bot.domain.forum import GroupSettings
 from bot.domain.links import GroupRef
 from bot.domain.rollup import AgencyDay, GroupDay, Rollup, TreeNode, rollup_of
-from bot.services.day_status import DayStatus
+from bot.services.day_status import DayStatus, day_status
 from bot.services.groups import GROUP_COLUMNS, settings_of_row
 from bot.services.links import MAX_DEPTH
 from bot.storage.db import as_datetime, as_json, fetch_rows
@@ -138,30 +138,16 @@ async def group_seen_by(viewer_chat_id: int, target_chat_id: int) -> GroupSettin
 async def day_status_seen_by(
     viewer_chat_id: int, target_chat_id: int, day: date
 ) -> DayStatus | None:
-    """The target group's own day as its summary shows it, if the viewer may see it now."""
+    """The target group's own day as its summary shows it, if the viewer may see it now.
+
+    Read as the group's own /ringkasan reads it once the links allow it, so a
+    region seen from above says exactly what its own chat says (late and
+    corrected reports, days off, the agencies it expects), never whom to mention.
+    """
     group = await group_seen_by(viewer_chat_id, target_chat_id)
     if group is None:
         return None
-    rows = await fetch_rows(_reports_sql(viewer_chat_id, target_chat_id, day, only_root=True))
-    latest: dict[Agency, SubmittedReport] = {}
-    for _gid, agency, submitted_at, answers, unit_name, liaison_name in rows:
-        latest[Agency(agency)] = SubmittedReport(
-            agency=Agency(agency),
-            unit_name=unit_name,
-            liaison_name=liaison_name,
-            submitted_at=as_datetime(submitted_at),  # type: ignore[arg-type]
-            answers=as_json(answers),
-        )
-    expected_rows = await fetch_rows(_expected_sql(viewer_chat_id, target_chat_id, only_root=True))
-    expected = sorted({Agency(agency) for _gid, agency in expected_rows}, key=lambda a: a.order)
-    reports = [latest[agency] for agency in Agency if agency in latest]
-    reported = set(latest)
-    return DayStatus(
-        reports=reports,
-        expected_agencies=expected,
-        missing_agencies=[agency for agency in expected if agency not in reported],
-        missing_liaisons=[],  # mentions stay in the group's own chat
-    )
+    return await day_status(group, day, mentions=False)
 
 
 async def rollup(
@@ -194,7 +180,9 @@ async def rollup(
         expected[group_id].add(Agency(agency))
     days = {
         group.chat_id: GroupDay(
-            frozenset(expected.get(gid, ())), _one_per_agency(reports.get(gid, []))
+            # As each group's own summary counts them: only the agencies it expects daily.
+            frozenset(expected.get(gid, set()) & group.expected),
+            _one_per_agency(reports.get(gid, [])),
         )
         for gid, group in tree.settings.items()
         if group.active and gid in tree.depth and tree.depth[gid] > 0

@@ -44,6 +44,11 @@ class Group(Model):
     # The agencies expected to report every day (agency values); null keeps the
     # default, every agency but DPRD (bot.domain.agencies.EXPECTED_BY_DEFAULT).
     expected_agencies: fields.JSONField[list[str] | None] = fields.JSONField(null=True)
+    # Until when (local "HH:MM") yesterday's report may still be sent, late;
+    # null keeps the default, 12:00 (bot.domain.reporting_days); "00:00" takes none.
+    late_cutoff = fields.CharField(max_length=5, null=True)
+    # True: national holidays and cuti bersama are days off (bot.domain.days_off).
+    skip_holidays = fields.BooleanField(default=False)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 
@@ -74,6 +79,11 @@ class Liaison(Model):
     # The group message carrying the Setujui/Tolak buttons, edited once decided.
     request_message_id = fields.BigIntField(null=True)
     decided_by = fields.BigIntField(null=True)
+    # A stand-in, approved while another liaison of the agency is on leave: they
+    # serve until that leave's last day (kept equal to it), then no longer. The
+    # leave's id without a foreign key: SQLite cannot add one to an existing table.
+    stand_in_for = fields.IntField(null=True)
+    stand_in_until = fields.DateField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 
@@ -96,6 +106,8 @@ class Report(Model):
     unit_name = fields.CharField(max_length=100)
     answers: fields.JSONField[dict[str, int | str | None]] = fields.JSONField()
     submitted_at = fields.DatetimeField()
+    # Sent after its day had ended (a late report for yesterday, before the cut-off).
+    late = fields.BooleanField(default=False)
     # False once a later report for the same group, agency and day replaced it;
     # kept as history rather than deleted.
     current = fields.BooleanField(default=True)
@@ -117,6 +129,12 @@ class FormSession(Model):
     # Binds buttons to this form: a tap on an older form's button carries
     # another token and is refused as stale.
     token = fields.CharField(max_length=8)
+    # The day the report is for: the group's local day when the form was opened,
+    # or the one chosen (yesterday's late report, a correction). Null for forms
+    # begun before it was kept: they report for the day they are sent.
+    report_date = fields.DateField(null=True)
+    # Opened from "Ubah laporan": the answers of the report it corrects.
+    correcting = fields.BooleanField(default=False)
     progress: fields.JSONField[dict] = fields.JSONField()
     # Telegram re-delivers updates after a crash; an update id at or below this
     # one was already applied to the form and is ignored.
@@ -126,6 +144,46 @@ class FormSession(Model):
 
     class Meta:
         table = "form_sessions"
+
+
+class Leave(Model):
+    """A liaison's leave: while it runs they are not mentioned, and a stand-in may serve."""
+
+    id = fields.IntField(primary_key=True)
+    group: fields.ForeignKeyRelation[Group] = fields.ForeignKeyField(
+        "models.Group", related_name="leaves", on_delete=fields.CASCADE
+    )
+    user_id = fields.BigIntField()
+    first_day = fields.DateField()
+    # Inclusive; moved to the day before when the leave ends early ("/cuti selesai"),
+    # so a leave ended the day it began covers no day at all.
+    last_day = fields.DateField()
+    set_by = fields.BigIntField()
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "leaves"
+        indexes = (("group", "last_day"),)
+
+
+class Pause(Model):
+    """A pause of the group's work: no scheduled posts, nothing expected (the jeda command)."""
+
+    id = fields.IntField(primary_key=True)
+    group: fields.ForeignKeyRelation[Group] = fields.ForeignKeyField(
+        "models.Group", related_name="pauses", on_delete=fields.CASCADE
+    )
+    starts_at = fields.DatetimeField()
+    # Null until /lanjut, or the midnight after ``until`` (see bot.domain.days_off).
+    ends_at = fields.DatetimeField(null=True, db_index=True)
+    until = fields.DateField(null=True)  # the last day /jeda named
+    set_by = fields.BigIntField()
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "pauses"
 
 
 class PostState(StrEnum):

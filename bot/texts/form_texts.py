@@ -11,6 +11,7 @@ every language: input is always read that way (see ``bot.domain.forms.numbers``)
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 from bot.domain.forms.definitions import (
@@ -241,3 +242,13 @@ def _data(t: Translator, text: str) -> str:
 def _quote(raw: object) -> str:
     """Enough of the user's input to recognise it, on one line and escaped."""
     return escape(shorten(clean_line(str(raw)), QUOTE_LIMIT))
+
+
+def report_day_line(t: Translator, day: date, today: date, correcting: bool) -> str:
+    """Which day a form chosen for a day is about: a correction, or yesterday's late report."""
+    _ = t.gettext
+    if correcting:
+        return _("<b>Perbaikan laporan untuk {date}</b>").format(date=t.full_date(day))
+    if day < today:
+        return _("<b>Laporan untuk {date} (terlambat)</b>").format(date=t.full_date(day))
+    return _("<b>Laporan untuk {date}</b>").format(date=t.full_date(day))

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, time
 from operator import attrgetter
 
 from bot.domain.agencies import Agency
 from bot.domain.countdown import Countdown, local_today
+from bot.domain.days_off import PauseSpan
 from bot.domain.forum import GroupSettings
 from bot.domain.links import GroupRef
 from bot.domain.zones import zone_label
@@ -19,6 +20,8 @@ EXAMPLE_REGION = "/wilayah Kabupaten Kutai Timur"
 EXAMPLE_POLLING_DAY = "/hari_h 2024-11-27 Pilkada Serentak 2024"
 EXAMPLE_ZONE = "/zona WITA"
 EXAMPLE_EXPECTED = "/instansi DPRD wajib"
+# Each language by its own name, as a reader of it looks for it.
+LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 
 
 def countdown_line(
@@ -55,9 +58,11 @@ def settings_text(
     now: datetime,
     upper: GroupRef | None = None,
     below: int = 0,
+    pause: PauseSpan | None = None,
 ) -> str:
     """The settings as /mulai and /pengaturan show them; ``upper`` is the group above (linked
-    or asked), ``below`` how many groups are linked below."""
+    or asked), ``below`` how many groups are linked below, ``pause`` the pause running now,
+    if any."""
     _ = t.gettext
     not_set = _("belum diatur")
     today = local_today(now, group.time_zone)
@@ -75,6 +80,14 @@ def settings_text(
         ),
         _("Hari H: {polling_day}").format(polling_day=polling),
         _("Wajib melapor setiap hari: {agencies}").format(agencies=agency_list(t, group.expected)),
+        late_cutoff_line(t, group),
+        _("Libur nasional: {choice}").format(
+            choice=_("dilewati (tanpa kiriman otomatis)")
+            if group.skip_holidays
+            else _("tetap bekerja")
+        ),
+        _("Bahasa: {language}").format(language=LANGUAGE_NAMES.get(group.locale, group.locale)),
+        pause_line(t, group, pause),
         _("Hari ini: {today}").format(today=t.full_date(today)),
     ]
     if upper is not None:
@@ -82,6 +95,27 @@ def settings_text(
     if below:
         lines.append(_("Grup di bawahnya: {count}").format(count=t.number(below)))
     return "\n".join(lines)
+
+
+def late_cutoff_line(t: Translator, group: GroupSettings) -> str:
+    """Until when yesterday's report is taken, late."""
+    _ = t.gettext
+    if group.late_cutoff == time(0, 0):
+        return _("Laporan terlambat untuk kemarin: tidak diterima")
+    return _("Laporan terlambat untuk kemarin: sampai pukul {time} {zone}").format(
+        time=t.time_of_day(group.late_cutoff), zone=zone_label(group.time_zone)
+    )
+
+
+def pause_line(t: Translator, group: GroupSettings, pause: PauseSpan | None) -> str:
+    """Whether the forum is paused now, and until when."""
+    _ = t.gettext
+    if pause is None:
+        return _("Jeda: tidak")
+    last = pause.last_day(group.time_zone)
+    if last is None:
+        return _("Jeda: posko dijeda sampai admin mengetik /lanjut")
+    return _("Jeda: posko dijeda sampai {date}").format(date=t.full_date(last))
 
 
 def agency_list(t: Translator, agencies: Iterable[Agency]) -> str:

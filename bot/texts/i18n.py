@@ -11,7 +11,7 @@ from __future__ import annotations
 import gettext
 import io
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import Decimal
 from functools import cache, lru_cache
 from pathlib import Path
@@ -27,6 +27,11 @@ LOCALES_DIR = Path(__file__).resolve().parents[2] / "locales"
 DOMAIN = "messages"
 DEFAULT_LOCALE = "id"
 SUPPORTED_LOCALES = ("id", "en")
+# How a time of day is written: "08.12" in Indonesian, "08:12" in English.
+_TIME_PATTERNS = {"id": "HH.mm", "en": "HH:mm"}
+# Babel's full Indonesian date pads the day ("Kamis, 05 Desember 2024"); letters
+# and the forum's own papers write "Kamis, 5 Desember 2024".
+_FULL_DATE_PATTERNS = {"id": "EEEE, d MMMM y"}
 
 
 def po_path(locale: str) -> Path:
@@ -57,18 +62,28 @@ class Translator:
         return self.translations.ngettext(singular, plural, n)
 
     def full_date(self, day: date) -> str:
-        """``Rabu, 27 November 2024`` in ``id``."""
-        return format_date(day, "full", locale=self.locale)
+        """``Rabu, 27 November 2024`` (``Kamis, 5 Desember 2024``) in ``id``."""
+        return format_date(day, _FULL_DATE_PATTERNS.get(self.locale, "full"), locale=self.locale)
 
     def clock_time(self, moment: datetime) -> str:
-        """``08.12 WITA``: the local time, written with a dot, and the zone's name.
+        """``08.12 WITA``: the local time, as the locale writes it, and the zone's name.
 
         ``moment`` must carry a ``ZoneInfo``; its zone is named as the group's
         is everywhere (WIB, WITA, WIT in every language).
         """
         zone = getattr(moment.tzinfo, "key", "UTC")
-        time_text = format_time(moment, "HH.mm", tzinfo=moment.tzinfo, locale=self.locale)
+        time_text = format_time(
+            moment, self._time_pattern, tzinfo=moment.tzinfo, locale=self.locale
+        )
         return f"{time_text} {zone_label(zone, moment)}"
+
+    def time_of_day(self, at: time) -> str:
+        """``07.00`` in ``id``, ``07:00`` in ``en``: a time on the group's clock, no zone."""
+        return format_time(at, self._time_pattern, locale=self.locale)
+
+    @property
+    def _time_pattern(self) -> str:
+        return _TIME_PATTERNS.get(self.locale, "HH.mm")
 
     def number(self, value: int | float | Decimal) -> str:
         """``1.234`` or ``12,5`` in ``id``."""

@@ -14,11 +14,14 @@ from operator import attrgetter
 
 from bot.domain.agencies import Agency
 from bot.domain.countdown import VOTING_HOURS, Countdown, is_milestone
-from bot.domain.forum import GroupSettings, Liaison
+from bot.domain.days_off import DayOff
+from bot.domain.forum import GroupSettings, LeaveNotice, Liaison
 from bot.domain.zones import zone_label
 from bot.texts.group_view import countdown_line
+from bot.texts.html import escape
 from bot.texts.html import mention as user_mention
 from bot.texts.i18n import Translator
+from bot.texts.summary import day_off_text
 
 
 def mention(t: Translator, liaison: Liaison) -> str:
@@ -46,17 +49,30 @@ def report_opening_text(t: Translator, group: GroupSettings, today: date) -> str
 
 
 def reminder_text(
-    t: Translator, group: GroupSettings, today: date, missing: Sequence[Liaison]
+    t: Translator,
+    group: GroupSettings,
+    today: date,
+    missing: Sequence[Liaison],
+    on_leave: Sequence[LeaveNotice] = (),
 ) -> str:
-    """The midday nudge to the liaisons whose agency has not reported yet."""
+    """The midday nudge to the liaisons whose agency has not reported yet.
+
+    An agency whose every liaison is on leave is named with the leave's end,
+    and nobody is mentioned for it.
+    """
     _ = t.gettext
     lines = [_("<b>Pengingat laporan harian</b>"), t.full_date(today)]
     by_agency = _by_agency(missing)
-    if not by_agency:
+    away = _leave_by_agency(on_leave)
+    if not by_agency and not away:
         lines.append(_("Semua instansi sudah melapor hari ini. Terima kasih!"))
         return "\n".join(lines)
     lines.append(_("Laporan hari ini belum diterima dari:"))
-    lines += [_agency_line(t, agency, liaisons) for agency, liaisons in by_agency.items()]
+    for agency in sorted({*by_agency, *away}, key=attrgetter("order")):
+        if agency in by_agency:
+            lines.append(_agency_line(t, agency, by_agency[agency]))
+        else:
+            lines.append(_leave_line(t, agency, away[agency]))
     lines += ["", _("Mohon segera sampaikan laporan hari ini. Terima kasih.")]
     return "\n".join(lines)
 
@@ -67,12 +83,15 @@ def not_reported_text(
     today: date,
     missing_agencies: Sequence[Agency],
     missing: Sequence[Liaison],
+    on_leave: Sequence[LeaveNotice] = (),
 ) -> str:
     """The answer to /belum: each agency still missing today, with its liaisons mentioned.
 
     Liaisons of agencies that have reported (through a colleague) are not
-    mentioned. With no agency missing the text says everyone has reported, so
-    the caller should say something else when no liaison is registered at all.
+    mentioned, nor are liaisons on leave: an agency whose every liaison is
+    away is named with the leave's end. With no agency missing the text says
+    everyone has reported, so the caller should say something else when no
+    liaison is registered at all.
     """
     _ = t.gettext
     if not missing_agencies:
@@ -80,10 +99,19 @@ def not_reported_text(
             date=t.full_date(today)
         )
     by_agency = _by_agency(missing)
+    away = _leave_by_agency(on_leave)
     lines = [_("<b>Belum melapor hari ini</b>"), t.full_date(today)]
     for agency in sorted(set(missing_agencies), key=attrgetter("order")):
-        lines.append(_agency_line(t, agency, by_agency.get(agency, [])))
+        if agency not in by_agency and agency in away:
+            lines.append(_leave_line(t, agency, away[agency]))
+        else:
+            lines.append(_agency_line(t, agency, by_agency.get(agency, [])))
     return "\n".join(lines)
+
+
+def day_off_notice(t: Translator, day_off: DayOff, zone: str) -> str:
+    """What /belum says on a day nobody is expected to report."""
+    return day_off_text(t, day_off, zone)
 
 
 def milestone_text(t: Translator, group: GroupSettings, today: date) -> str | None:
@@ -105,8 +133,8 @@ def milestone_text(t: Translator, group: GroupSettings, today: date) -> str | No
                     "secara langsung, umum, bebas, rahasia, jujur, dan adil (Luber Jurdil)."
                 ),
                 _("TPS dibuka pukul {opens} sampai {closes} {zone}.").format(
-                    opens=opens.strftime("%H.%M"),
-                    closes=closes.strftime("%H.%M"),
+                    opens=t.time_of_day(opens),
+                    closes=t.time_of_day(closes),
                     zone=zone_label(group.time_zone),
                 ),
             ]
@@ -151,6 +179,26 @@ def _by_agency(liaisons: Sequence[Liaison]) -> dict[Agency, list[Liaison]]:
     for liaison in sorted(liaisons, key=lambda liaison: liaison.agency.order):
         grouped.setdefault(liaison.agency, []).append(liaison)
     return grouped
+
+
+def _leave_by_agency(notices: Sequence[LeaveNotice]) -> dict[Agency, list[LeaveNotice]]:
+    grouped: dict[Agency, list[LeaveNotice]] = {}
+    for notice in notices:
+        grouped.setdefault(notice.liaison.agency, []).append(notice)
+    return grouped
+
+
+def _leave_line(t: Translator, agency: Agency, notices: Sequence[LeaveNotice]) -> str:
+    """``• Polri: Andi sedang cuti sampai Kamis, 5 Desember 2024``: named, not mentioned."""
+    _ = t.gettext
+    names = [
+        _("{name} sedang cuti sampai {date}").format(
+            name=escape(notice.liaison.name.strip() or agency.label),
+            date=t.full_date(notice.until),
+        )
+        for notice in notices
+    ]
+    return "• {agency}: {names}".format(agency=agency.label, names="; ".join(names))
 
 
 def _agency_line(t: Translator, agency: Agency, liaisons: Sequence[Liaison]) -> str:

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from operator import attrgetter
 from zoneinfo import ZoneInfo
 
 from bot.domain.agencies import Agency
+from bot.domain.days_off import DayOff, holiday_names
 from bot.domain.forms import Form, FormSet, Question, QuestionKind
 from bot.domain.forms.combining import Combined, decimal_of, share
 from bot.domain.forum import Answer, GroupSettings, SubmittedReport
@@ -50,6 +51,7 @@ class SummaryInput:
     # are called; None leaves the incidents out (a summary from before they existed).
     incidents: IncidentDigest | None = None
     categories: IncidentCategories | None = None
+    day_off: DayOff | None = None  # a paused day or a skipped holiday: nobody was expected
 
 
 def overall_status(forms: FormSet, reports: Sequence[SubmittedReport]) -> str | None:
@@ -64,10 +66,11 @@ def render_summary(t: Translator, data: SummaryInput) -> str:
     reported = {report.agency for report in reports}
     missing = sorted(set(data.expected_agencies) - reported, key=attrgetter("order"))
     zone = ZoneInfo(data.group.time_zone)
-    blocks = [
-        _heading(t, data),
-        _overall(t, data.forms, reports, expected=len(reported | set(data.expected_agencies))),
-    ]
+    blocks = [_heading(t, data)]
+    if data.day_off is not None:
+        blocks.append(day_off_text(t, data.day_off, data.group.time_zone))
+    expected = None if data.day_off else len(reported | set(data.expected_agencies))
+    blocks.append(_overall(t, data.forms, reports, expected))
     follow_ups = _follow_ups(t, data.forms, reports)
     if follow_ups:
         blocks.append(follow_ups)
@@ -108,13 +111,41 @@ def _heading(t: Translator, data: SummaryInput) -> str:
     return "\n".join(lines)
 
 
-def _overall(t: Translator, forms: FormSet, reports: list[SubmittedReport], expected: int) -> str:
+def day_off_text(t: Translator, day_off: DayOff, zone: str) -> str:
+    """Why nothing was expected that day: the pause (until when), or the holiday's name."""
+    _ = t.gettext
+    if day_off.paused:
+        last = day_off.pause.last_day(zone) if day_off.pause else None
+        if last is None:
+            return _("⏸ Posko dijeda hari ini: tidak ada laporan yang diwajibkan.")
+        return _(
+            "⏸ Posko dijeda sampai {date}: tidak ada laporan yang diwajibkan hari ini."
+        ).format(date=t.full_date(last))
+    names = ", ".join(escape(name) for name in holiday_names(day_off.day, t.locale))
+    return _("🏖 Libur nasional ({holiday}): tidak ada laporan yang diwajibkan hari ini.").format(
+        holiday=names
+    )
+
+
+def _overall(
+    t: Translator, forms: FormSet, reports: list[SubmittedReport], expected: int | None
+) -> str:
+    """The most serious situation and how many reported, of how many expected (None: a day
+    off, when nobody was)."""
     _ = t.gettext
     if not reports:
+        if expected is None:
+            return _("Tidak ada laporan pada hari ini.")
         return _("Belum ada instansi yang melapor.")
-    count = _("{reported} dari {expected} instansi melapor").format(
-        reported=t.number(len(reports)), expected=t.number(expected)
-    )
+    if expected is None:
+        count = _("instansi yang melapor: {reported}").format(reported=t.number(len(reports)))
+    else:
+        count = _("{reported} dari {expected} instansi melapor").format(
+            reported=t.number(len(reports)), expected=t.number(expected)
+        )
+    late = sum(1 for report in reports if report.late)
+    if late:
+        count = _("{count} ({late} terlambat)").format(count=count, late=t.number(late))
     status = overall_status(forms, reports)
     if status is None:
         return _("<b>Situasi umum:</b> {count}").format(count=count)
@@ -158,13 +189,24 @@ def _status_line(
 ) -> str:
     _ = t.gettext
     status = situation_text(t, forms, forms.situation.of(report.answers))
-    submitted = report.submitted_at.astimezone(zone)
-    when = t.clock_time(submitted)
-    if submitted.date() != report_date:  # sent after midnight, or early for the next day
-        when = _("{date}, {time}").format(date=t.full_date(submitted.date()), time=when)
-    return _("{status} · {time} · {liaison}").format(
+    when = _moment(t, report.submitted_at.astimezone(zone), report_date)
+    if report.late:
+        when = _("{time} (terlambat)").format(time=when)
+    line = _("{status} · {time} · {liaison}").format(
         status=status, time=when, liaison=escape(report.liaison_name)
     )
+    if report.corrected_at is not None:
+        corrected = _moment(t, report.corrected_at.astimezone(zone), report_date)
+        line += " · " + _("✏️ diperbaiki {time}").format(time=corrected)
+    return line
+
+
+def _moment(t: Translator, moment: datetime, report_date: date) -> str:
+    """The local time, with its date when that is not the report's day (sent late)."""
+    when = t.clock_time(moment)
+    if moment.date() != report_date:
+        when = t.gettext("{date}, {time}").format(date=t.full_date(moment.date()), time=when)
+    return when
 
 
 def answer_lines(

@@ -64,7 +64,7 @@ C = TypeVar("C", bound=CallbackData)
 class FormAction:
     """What a report form button does; values are part of the wire format."""
 
-    CHOOSE, SKIP, SUBMIT, CHANGE, CANCEL, EDIT, BACK, KEEP = (
+    CHOOSE, SKIP, SUBMIT, CHANGE, CANCEL, EDIT, BACK, KEEP, YESTERDAY = (
         "a",
         "s",
         "kirim",
@@ -73,6 +73,7 @@ class FormAction:
         "e",
         "kembali",
         "t",  # "Tetap": the last answer to a remembered question
+        "kmr",  # "Isi laporan kemarin": the form becomes yesterday's late report
     )
     # How many fields after the action each carries (question id, choice value).
     ARITY: ClassVar[dict[str, int]] = {
@@ -84,6 +85,7 @@ class FormAction:
         CHANGE: 0,
         CANCEL: 0,
         BACK: 0,
+        YESTERDAY: 0,
     }
 
 
@@ -330,6 +332,57 @@ class RegionView(CallbackData):
             return None
 
 
+@dataclass(frozen=True)
+class LateGroupChoice(_ChatChoice):
+    """The group a liaison serving several sends yesterday's late report for (/lapor kemarin)."""
+
+    PREFIX: ClassVar[str] = "pilihk"
+
+
+@dataclass(frozen=True)
+class ReportCorrection(CallbackData):
+    """ "Ubah laporan" under a sent report's confirmation: the group and the report's day.
+
+    Tapped days later it is refused: only today's report and, until the
+    cut-off, yesterday's may be corrected.
+    """
+
+    PREFIX: ClassVar[str] = "koreksi"
+    chat_id: int
+    report_date: date
+
+    def _fields(self) -> tuple[str, ...]:
+        return (str(self.chat_id), self.report_date.strftime("%Y%m%d"))
+
+    @classmethod
+    def _unpack(cls, fields: list[str]) -> ReportCorrection | None:
+        if len(fields) != 2 or not _NUMBER.fullmatch(fields[0]) or not _DAY.fullmatch(fields[1]):
+            return None
+        try:
+            day = date(int(fields[1][:4]), int(fields[1][4:6]), int(fields[1][6:]))
+        except ValueError:
+            return None
+        return cls(int(fields[0]), day)
+
+
+@dataclass(frozen=True)
+class StandInDecision(CallbackData):
+    """An admin's "Setujui sebagai pengganti": approves a request as a stand-in for a leave."""
+
+    PREFIX: ClassVar[str] = "ganti"
+    liaison_id: int  # as tapped: the service refuses one out of range
+    leave_id: int
+
+    def _fields(self) -> tuple[str, ...]:
+        return (str(self.liaison_id), str(self.leave_id))
+
+    @classmethod
+    def _unpack(cls, fields: list[str]) -> StandInDecision | None:
+        if len(fields) != 2 or not all(_UNSIGNED.fullmatch(field) for field in fields):
+            return None
+        return cls(int(fields[0]), int(fields[1]))
+
+
 # Prefix -> kind: every button data the bot has sent and may still be tapped.
 KINDS: dict[str, type[CallbackData]] = {
     kind.PREFIX: kind
@@ -347,6 +400,9 @@ KINDS: dict[str, type[CallbackData]] = {
         LinkDecision,
         LinkEnd,
         RegionView,
+        LateGroupChoice,
+        ReportCorrection,
+        StandInDecision,
     )
 }
 

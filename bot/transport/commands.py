@@ -13,14 +13,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from telegram import (
+    Bot,
     BotCommand,
     BotCommandScopeAllGroupChats,
     BotCommandScopeAllPrivateChats,
+    BotCommandScopeChat,
     Update,
 )
 from telegram.ext import Application, BaseHandler, CommandHandler, filters
 
-from bot.texts.i18n import SUPPORTED_LOCALES, Translator, translator
+from bot.texts.i18n import DEFAULT_LOCALE, SUPPORTED_LOCALES, Translator, translator
 
 Callback = Callable[[Update, Any], Coroutine[Any, Any, None]]
 
@@ -92,3 +94,21 @@ async def publish_commands(application: Application, commands: Sequence[Command]
                 scope=scope,
                 language_code=language,
             )
+
+
+async def publish_chat_menu(
+    bot: Bot, chat_id: int, commands: Sequence[Command], locale: str
+) -> None:
+    """One group's menu in the group's language (``/bahasa``), whatever its members' clients say.
+
+    Indonesian drops the group's own menu, so the published defaults apply again.
+    """
+    scope = BotCommandScopeChat(chat_id)
+    if locale == DEFAULT_LOCALE:
+        await bot.delete_my_commands(scope=scope)
+        return
+    _ = translator(locale).gettext
+    await bot.set_my_commands(
+        [BotCommand(command.name, _(command.description)) for command in group_menu(commands)],
+        scope=scope,
+    )

@@ -1,27 +1,30 @@
 """The t.me links that open a conversation with the bot in a private chat: a group's
-report form, its incident report, and the note of an incident's follow-up."""
+report form (``lapor_…`` today's, ``kemarin_…`` yesterday's late one, ``/lapor kemarin``),
+its incident report, and the note of an incident's follow-up."""
 
 from __future__ import annotations
 
 import re
 
-_PAYLOAD = re.compile(r"^lapor_(m?)(\d{1,20})$")
+_PAYLOAD = re.compile(r"^(lapor|kemarin)_(m?)(\d{1,20})$")
 
 
-def report_payload(chat_id: int) -> str:
+def report_payload(chat_id: int, late: bool = False) -> str:
     """``lapor_m1001234567890``: start payloads allow only [A-Za-z0-9_-], so "-" becomes "m"."""
-    return f"lapor_{'m' if chat_id < 0 else ''}{abs(chat_id)}"
+    return f"{'kemarin' if late else 'lapor'}_{'m' if chat_id < 0 else ''}{abs(chat_id)}"
 
 
-def chat_id_from_payload(payload: str) -> int | None:
+def report_link(payload: str) -> tuple[int, bool] | None:
+    """The group's chat id, and whether the link asks for yesterday's report; None if no link."""
     match = _PAYLOAD.match(payload)
     if not match:
         return None
-    return -int(match[2]) if match[1] else int(match[2])
+    chat_id = -int(match[3]) if match[2] else int(match[3])
+    return chat_id, match[1] == "kemarin"
 
 
-def report_url(bot_username: str, chat_id: int) -> str:
-    return f"https://t.me/{bot_username}?start={report_payload(chat_id)}"
+def report_url(bot_username: str, chat_id: int, late: bool = False) -> str:
+    return f"https://t.me/{bot_username}?start={report_payload(chat_id, late)}"
 
 
 _INCIDENT = re.compile(r"^kejadian_(m?)(\d{1,20})$")

@@ -374,9 +374,15 @@ class TelegramServer:
         *,
         sender_chat: Chat | None = None,
         reply_to: dict | None = None,
+        mentions: tuple[User, ...] = (),
         **extra: Any,
     ) -> dict:
-        """A user types ``text`` in ``chat``; a leading /command gets its entity."""
+        """A user types ``text`` in ``chat``; a leading /command gets its entity.
+
+        ``mentions`` are people picked from the mention list: where their name
+        appears in ``text`` it becomes a ``text_mention`` carrying the user, as
+        Telegram does for people without a username.
+        """
         message: dict[str, Any] = {
             "message_id": next(self._message_ids),
             "date": 0,
@@ -397,14 +403,23 @@ class TelegramServer:
         if reply_to is not None:
             message["reply_to_message"] = reply_to
         command = re.match(r"/[A-Za-z0-9_]+(@[A-Za-z0-9_]+)?", text)
+        entities = []
         if command:
-            message["entities"] = [
+            entities.append(
+                {"type": "bot_command", "offset": 0, "length": _utf16_length(command.group(0))}
+            )
+        for person in mentions:
+            start = text.index(person.first_name)
+            entities.append(
                 {
-                    "type": "bot_command",
-                    "offset": 0,
-                    "length": len(command.group(0).encode("utf-16-le")) // 2,
+                    "type": "text_mention",
+                    "offset": _utf16_length(text[:start]),
+                    "length": _utf16_length(person.first_name),
+                    "user": person.to_dict(),
                 }
-            ]
+            )
+        if entities:
+            message["entities"] = entities
         await self.push_update({"message": message})
         return message
 
@@ -743,9 +758,11 @@ class TelegramServer:
         return True
 
     async def _api_setMyCommands(self, params: dict) -> bool:
-        scope = params.get("scope") or {"type": "default"}
-        key = f"{scope['type']}:{params.get('language_code', '')}"
-        self.commands[key] = params["commands"]
+        self.commands[_commands_key(params)] = params["commands"]
+        return True
+
+    async def _api_deleteMyCommands(self, params: dict) -> bool:
+        self.commands.pop(_commands_key(params), None)
         return True
 
     async def _api_getChatMember(self, params: dict) -> dict:
@@ -956,6 +973,18 @@ class TelegramServer:
         async with self._changed:
             self._outbox[message.chat_id].append(message)
             self._changed.notify_all()
+
+
+def _utf16_length(text: str) -> int:
+    """Telegram measures entities in UTF-16 code units."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _commands_key(params: dict) -> str:
+    """``all_group_chats:en``, or ``chat:-100…:`` for one chat's own menu."""
+    scope = params.get("scope") or {"type": "default"}
+    kind = f"chat:{scope['chat_id']}" if scope["type"] == "chat" else scope["type"]
+    return f"{kind}:{params.get('language_code', '')}"
 
 
 _RESTRICTED_PERMISSIONS = (

@@ -72,3 +72,35 @@ def days_earlier(clock: FakeClock, days: int = 7) -> Iterator[None]:
         yield
     finally:
         clock.now = now
+
+
+# The Polri form after its first two questions (situation, personnel): incidents,
+# their description, the three TPS counts, a note and what to follow up.
+POLRI_REST = ("0", "-", "900", "3", "1", "-", "-")
+
+
+async def fill_polri(
+    telegram: TelegramServer,
+    first_question: BotMessage,
+    status: str = "Aman",
+    personnel: str = "100",
+    user: User = OFFICER,
+) -> BotMessage:
+    """Answers the Polri form from its first question; returns the review."""
+    await tap(telegram, first_question, status, user=user, replies=2)
+    review = await type_in(telegram, personnel, user=user)
+    for answer in POLRI_REST:
+        review = await type_in(telegram, answer, user=user)
+    return review
+
+
+async def send_report(
+    telegram: TelegramServer,
+    review: BotMessage,
+    user: User = OFFICER,
+    group: Chat = GROUP,
+    label: str = "Kirim",
+) -> tuple[BotMessage, BotMessage]:
+    """Taps Kirim under the review: the thanks the liaison reads, and the group's line."""
+    thanks = await tap(telegram, review, label, user=user)
+    return thanks, await telegram.next_message(group.id)
