@@ -31,7 +31,7 @@ def run() -> int:
         secrets.append(settings.webhook_secret.get_secret_value())
     configure_logging(settings.log_level, secrets)
     try:
-        application = build_application(settings)
+        application = build_application(settings, freeze_heap=True)
     except FormsFileError as error:
         print(f"posko-forkopimda: FORMS_FILE: {error}", file=sys.stderr)
         return 2

@@ -14,6 +14,7 @@ from handlers import (
     countdown,
     daily_status,
     days_off,
+    election_calendar,
     group_links,
     help,
     incident_entry,
@@ -62,6 +63,11 @@ COMMANDS: tuple[Command, ...] = (
         group=countdown.show_countdown,
         aliases=("hitung_mundur",),
     ),
+    Command(
+        "tahapan",
+        N_("Tahapan pemilihan saat ini dan tonggak berikutnya"),
+        group=election_calendar.show_or_correct_stages,
+    ),
     Command("daftar", N_("Daftar sebagai penghubung instansi"), group=registration.register),
     Command(
         "penghubung",
@@ -97,7 +103,11 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command("lepas", N_("Putuskan hubungan dengan grup lain (admin)"), group=group_links.end_link),
     Command("zona", N_("Atur zona waktu: WIB, WITA, atau WIT (admin)"), group=setup.set_zone),
-    Command("hari_h", N_("Atur hari pemungutan suara (admin)"), group=setup.set_polling_day),
+    Command(
+        "hari_h",
+        N_("Atur pemilihan: jadwal KPU atau hari pemungutan suara (admin)"),
+        group=setup.set_polling_day,
+    ),
     Command(
         "jadwal",
         N_("Lihat atau atur jadwal kiriman otomatis"),

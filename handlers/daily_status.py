@@ -25,7 +25,7 @@ from bot.services.day_status import day_status
 from bot.services.groups import GroupSettings
 from bot.texts.html import escape, shorten
 from bot.texts.i18n import Translator
-from bot.texts.posts import day_off_notice, not_reported_text
+from bot.texts.posts import day_off_notice, no_report_expected_text, not_reported_text
 from bot.texts.regions import lookup_problem_text
 from bot.texts.splitting import split_message
 from bot.transport.callback_data import RegionView, parse_as
@@ -234,12 +234,15 @@ async def show_not_reported(
         await reply(update, nobody)
         return
     today = local_today(context.runtime.clock(), group.time_zone)
-    status = await day_status(group, today)
+    status = await day_status(group, today, context.runtime.forms)
     if status.day_off is not None:
         await reply(update, day_off_notice(t, status.day_off, group.time_zone))
         return
-    if not status.expected_agencies:
+    if not status.has_liaisons:
         await reply(update, nobody)
+        return
+    if not status.day.reports_expected:
+        await reply(update, no_report_expected_text(t, group, today))
         return
     text = not_reported_text(
         t, group, today, status.missing_agencies, status.missing_liaisons, status.on_leave

@@ -19,6 +19,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot.context import BotContext
 from bot.domain.countdown import local_today
+from bot.domain.elections import election_day
 from bot.domain.forms import FormProgress, resume, start
 from bot.domain.forum import GroupSettings
 from bot.domain.reporting_days import late_report_day, may_report_for
@@ -272,8 +273,19 @@ async def open_form(update: Update, context: BotContext, chat_id: int, late: boo
                 preface = f"{line}\n{preface}"
             await send_step(update, context, existing, preface=_joined(closed_note, preface))
             return
+    election = election_day(group, day)
+    forms = context.runtime.forms.for_day(election.phase, election.stage_id)
+    if not forms.has_form(record.agency):
+        stage = _(election.stage.name) if election.stage else _("di luar tahapan")
+        await reply(
+            update,
+            _("Pada tahap ini ({stage}) {agency} tidak diminta menyampaikan laporan.").format(
+                stage=stage, agency=record.agency.label
+            ),
+        )
+        return
     try:
-        form_definition = context.runtime.forms.form_for(record.agency)
+        form_definition = forms.form_for(record.agency)
         last = await reports.last_answers(chat_id, record.agency)
         form = await start_form(
             update.effective_user.id,
@@ -357,7 +369,12 @@ async def open_correction(
             ).format(agency=record.agency.label, date=t.full_date(day)),
         )
         return
-    definition = context.runtime.forms.form_for(record.agency)
+    # The questions of that day's stage, as the report was asked.
+    election = election_day(group, day)
+    stage_forms = context.runtime.forms.for_day(election.phase, election.stage_id)
+    if not stage_forms.has_form(record.agency):
+        stage_forms = stage_forms.complete
+    definition = stage_forms.form_for(record.agency)
     offered = start(definition, report.answers)
     progress = resume(definition, FormProgress(report.answers, None, remembered=offered.remembered))
     try:

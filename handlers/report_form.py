@@ -40,6 +40,7 @@ from bot.domain.agencies import agency_with_unit
 from bot.domain.countdown import local_today
 from bot.domain.forms import (
     ChoiceReply,
+    Form,
     FormProgress,
     KeepReply,
     OtherReply,
@@ -80,12 +81,28 @@ def form_translator(context: BotContext, form: ActiveForm) -> Translator:
 
 def review_of(context: BotContext, t: Translator, form: ActiveForm) -> str:
     """The review, headed by its day when that is not today or the form is a correction."""
-    definition = context.runtime.forms.form_for(form.agency)
+    definition = form_definition(context, form)
     text = review_text(t, definition, form.progress)
     today = local_today(context.runtime.clock(), form.time_zone)
     if form.report_date is None or (form.report_date == today and not form.correcting):
         return text
     return report_day_line(t, form.report_date, today, form.correcting) + "\n" + text
+
+
+def form_definition(context: BotContext, form: ActiveForm) -> Form:
+    """The agency's form as asked today in the group's election stage.
+
+    The day is the one the form reports for (``ActiveForm.day``): yesterday's
+    for a late report. A form open across a change of stage keeps its day's
+    questions.
+    On a day the agency's form is not asked at all (a forms file may say so),
+    a form already open keeps every question.
+    """
+    day = form.day(context.runtime.clock())
+    forms = context.runtime.forms.for_day(day.phase, day.stage_id)
+    if forms.has_form(form.agency):
+        return forms.form_for(form.agency)
+    return forms.complete.form_for(form.agency)
 
 
 async def send_step(
@@ -102,7 +119,7 @@ async def send_step(
     adds the button that turns the form into yesterday's late report.
     """
     t = form_translator(context, form)
-    definition = context.runtime.forms.form_for(form.agency)
+    definition = form_definition(context, form)
     markup: InlineKeyboardMarkup | None
     if at_review(form.progress):
         text = review_of(context, t, form)
@@ -135,8 +152,7 @@ async def open_form_of(context: BotContext, user_id: int) -> ActiveForm | None:
     form = await form_sessions.active_form(user_id)
     if form is None:
         return None
-    definition = context.runtime.forms.form_for(form.agency)
-    return replace(form, progress=resume(definition, form.progress))
+    return replace(form, progress=resume(form_definition(context, form), form.progress))
 
 
 async def on_answer(update: Update, context: BotContext) -> None:
@@ -162,7 +178,7 @@ async def on_answer(update: Update, context: BotContext) -> None:
 
 async def _apply(update: Update, context: BotContext, form: ActiveForm, given) -> None:
     t = form_translator(context, form)
-    definition = context.runtime.forms.form_for(form.agency)
+    definition = form_definition(context, form)
     asked = form.progress.current
     step = answer(definition, form.progress, given)
     form = await form_sessions.save_progress(form, step.progress, update.update_id)
@@ -215,7 +231,7 @@ async def on_button(update: Update, context: BotContext) -> None:
         await answer_query(query)
         await send_step(update, context, form)  # see on_answer: the reply may be lost
         return
-    definition = context.runtime.forms.form_for(form.agency)
+    definition = form_definition(context, form)
     await answer_query(query)
     if action == keys.CHOOSE:
         await _apply(update, context, form, ChoiceReply(question, value))
@@ -303,8 +319,7 @@ async def _submit(update: Update, context: BotContext, form: ActiveForm) -> None
         return
     except LookupError:
         return  # submitted already by an earlier delivery of this same tap
-    forms = context.runtime.forms
-    definition = forms.form_for(form.agency)
+    definition = form_definition(context, form)
     today = local_today(now, form.time_zone)
     await _edit(
         update.callback_query.message,

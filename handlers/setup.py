@@ -1,11 +1,16 @@
 """Group set-up: /mulai, /wilayah, /zona, /hari_h, /instansi, /bahasa, /batas_terlambat
-and /pengaturan."""
+and /pengaturan.
+
+/hari_h chooses the election calendar too: a preset (``/hari_h pilkada2024``)
+or a date and a name, around which the relative template applies. /tahapan
+shows and corrects that calendar (``handlers.election_calendar``).
+"""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
-from datetime import datetime
+from datetime import date, datetime
 
 from telegram import Update
 from telegram.error import TelegramError
@@ -14,16 +19,18 @@ from bot.context import BotContext
 from bot.domain.agencies import Agency
 from bot.domain.countdown import local_today
 from bot.domain.dates import DateParseError, DateProblem, split_leading_date
+from bot.domain.elections import preset
 from bot.domain.reporting_days import parse_cutoff
 from bot.domain.user_input import clean_line, command_argument
 from bot.domain.zones import UnknownZone, parse_zone, zone_label
 from bot.services import groups, links, pauses
+from bot.texts.calendar_view import election_set_text, unknown_preset_text
 from bot.texts.group_view import (
     EXAMPLE_EXPECTED,
     EXAMPLE_POLLING_DAY,
+    EXAMPLE_PRESET,
     EXAMPLE_ZONE,
     LANGUAGE_NAMES,
-    countdown_line,
     expected_agencies_text,
     late_cutoff_line,
     missing_text,
@@ -126,18 +133,40 @@ async def set_zone(update: Update, context: BotContext, t: Translator, argument:
 async def set_polling_day(
     update: Update, context: BotContext, t: Translator, argument: str
 ) -> None:
-    """Stores polling day and election name, e.g. ``/hari_h 2024-11-27 Pilkada Serentak 2024``."""
+    """Sets the election: a preset (``/hari_h pilkada2024``) or polling day and a name."""
     _ = t.gettext
     example = _("Contoh: <code>{example}</code>").format(example=EXAMPLE_POLLING_DAY)
+    either = _("Contoh: <code>{preset}</code> atau <code>{example}</code>").format(
+        preset=EXAMPLE_PRESET, example=EXAMPLE_POLLING_DAY
+    )
     formats = _("Gunakan bentuk 2024-11-27, 27-11-2024, 27/11/2024, atau 27 November 2024.")
     argument = clean_line(argument)
     if not argument:
-        await reply(update, _("Tanggal dan nama pemilihan belum diisi.") + "\n" + example)
+        await reply(
+            update, _("Jadwal atau tanggal dan nama pemilihan belum diisi.") + "\n" + either
+        )
+        return
+    first_word, _space, rest = argument.partition(" ")
+    chosen = preset(first_word)
+    if chosen is not None and rest:
+        await reply(
+            update,
+            _(
+                "Jadwal {preset} sudah membawa hari H dan nama pemilihannya; tulis "
+                "<code>/hari_h {preset}</code> saja."
+            ).format(preset=chosen.id),
+        )
+        return
+    if chosen is not None:
+        await _set_election(update, context, t, chosen.polling_day, chosen.name, chosen.id)
         return
     try:
         polling_day, election_name = split_leading_date(argument)
     except DateParseError as error:
         shown = escape(shorten(error.text))
+        if error.problem is DateProblem.UNRECOGNISED and " " not in argument:
+            await reply(update, unknown_preset_text(t, argument) + "\n" + either)
+            return
         problem = {
             DateProblem.UNRECOGNISED: _("Tanggal «{date}» tidak dikenali.") + " " + formats,
             DateProblem.IMPOSSIBLE: _("Tanggal «{date}» tidak ada di kalender."),
@@ -159,12 +188,27 @@ async def set_polling_day(
             + example,
         )
         return
+    await _set_election(update, context, t, polling_day, election_name, None)
+
+
+async def _set_election(
+    update: Update,
+    context: BotContext,
+    t: Translator,
+    polling_day: date,
+    election_name: str,
+    preset_id: str | None,
+) -> None:
+    """Stores the election and says what its calendar now is."""
     chat = update.effective_chat
+    now = context.runtime.clock()
+    before = await groups.find_group(chat.id)
     group = await groups.set_polling_day(
-        chat.id, chat.title or "", polling_day, election_name, now=context.runtime.clock()
+        chat.id, chat.title or "", polling_day, election_name, now=now, preset=preset_id
     )
-    today = local_today(context.runtime.clock(), group.time_zone)
-    await reply(update, _("Hari H tersimpan.") + "\n" + (countdown_line(t, group, today) or ""))
+    today = local_today(now, group.time_zone)
+    had_corrections = before is not None and bool(before.stage_corrections)
+    await reply(update, election_set_text(t, group, today, had_corrections))
 
 
 @registered_group_command

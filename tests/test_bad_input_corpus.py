@@ -540,9 +540,30 @@ HARI_H_EXAMPLE = "Contoh: /hari_h 2024-11-27 Pilkada Serentak 2024"
 FORMS_HINT = "Gunakan bentuk 2024-11-27, 27-11-2024, 27/11/2024, atau 27 November 2024."
 PSU = "Pemungutan Suara Ulang"
 HARI_H = [
-    Case("empty", "/hari_h", "Tanggal dan nama pemilihan belum diisi.\n" + HARI_H_EXAMPLE),
-    Case("whitespace only", "/hari_h   ", "Tanggal dan nama pemilihan belum diisi."),
-    Case("zero-width only", "/hari_h " + ZERO_WIDTH, "Tanggal dan nama pemilihan belum diisi."),
+    Case(
+        "empty",
+        "/hari_h",
+        "Jadwal atau tanggal dan nama pemilihan belum diisi.\n"
+        "Contoh: /hari_h pilkada2024 atau /hari_h 2024-11-27 Pilkada Serentak 2024",
+    ),
+    Case("whitespace only", "/hari_h   ", "Jadwal atau tanggal dan nama pemilihan belum diisi."),
+    Case(
+        "zero-width only",
+        "/hari_h " + ZERO_WIDTH,
+        "Jadwal atau tanggal dan nama pemilihan belum diisi.",
+    ),
+    Case(
+        "an unknown preset",
+        "/hari_h pilkada2025",
+        '"pilkada2025" bukan nama jadwal yang dikenal dan bukan tanggal. Jadwal yang tersedia: '
+        "pilkada2024 (Pilkada Serentak 2024), pemilu2024 (Pemilu 2024)",
+    ),
+    Case(
+        "a preset with a name after it",
+        "/hari_h pilkada2024 " + PSU,
+        "Jadwal pilkada2024 sudah membawa hari H dan nama pemilihannya; tulis /hari_h "
+        "pilkada2024 saja.",
+    ),
     Case("date without a name", "/hari_h 2024-12-01", "Nama pemilihan belum diisi."),
     Case("name is zero-width", "/hari_h 2024-12-01 " + ZERO_WIDTH, "Nama pemilihan belum diisi."),
     Case(
@@ -553,7 +574,11 @@ HARI_H = [
     Case(
         "a word for a date", "/hari_h besok " + PSU, 'Tanggal "besok" tidak dikenali. ' + FORMS_HINT
     ),
-    Case("5,000 characters", "/hari_h " + LONG, 'Tanggal "' + "A" * 39 + '…" tidak dikenali.'),
+    Case(
+        "5,000 characters",
+        "/hari_h " + LONG,
+        '"' + "A" * 39 + '…" bukan nama jadwal yang dikenal dan bukan tanggal.',
+    ),
     Case("emoji", "/hari_h 📅 " + PSU, 'Tanggal "📅" tidak dikenali.'),
     Case("HTML", "/hari_h <b>2024-12-01</b> " + PSU, 'Tanggal "<b>2024-12-01</b>" tidak dikenali.'),
     Case("SQL", "/hari_h '; DROP TABLE groups; --", 'Tanggal "\';" tidak dikenali.'),
@@ -633,6 +658,14 @@ HARI_H = [
         change=group_becomes(polling_day=date(2024, 12, 4), election_name=SQL),
     ),
     Case(
+        "a preset, typed in capitals",
+        "/hari_h PEMILU2024",
+        "Jadwal tahapan: Pemilu 2024, sesuai PKPU 3/2022.",
+        change=group_becomes(
+            polling_day=date(2024, 2, 14), election_name="Pemilu 2024", election_preset="pemilu2024"
+        ),
+    ),
+    Case(
         "not an admin",
         "/hari_h 2024-12-05 " + PSU,
         "hanya dapat diubah oleh admin grup",
@@ -640,9 +673,104 @@ HARI_H = [
     ),
 ]
 
+TAHAPAN_EXAMPLE = "Contoh: /tahapan rekap_kabkota 29-11-2024 10-12-2024"
+KABKOTA_CORRECTED = (("rekap_kabkota", date(2024, 11, 29), date(2024, 12, 10)),)
+TAHAPAN = [
+    Case("the stage today", "/tahapan", "Tahap saat ini: masa kampanye", user=MEMBER),
+    Case("every stage", "/tahapan semua", "Seluruh tahapan Pilkada Serentak 2024", user=MEMBER),
+    Case(
+        "an unknown stage",
+        "/tahapan arisan 01-12-2024 02-12-2024",
+        'Tahapan "arisan" tidak ada dalam jadwal ini. Pilihan: kampanye, masa_tenang, '
+        "penghitungan, rekap_kecamatan, rekap_kabkota, rekap_provinsi.\n" + TAHAPAN_EXAMPLE,
+    ),
+    Case(
+        "polling day itself",
+        "/tahapan pemungutan 28-11-2024 28-11-2024",
+        "Hari pemungutan suara diubah dengan /hari_h, bukan dengan /tahapan.",
+    ),
+    Case(
+        "reversed dates",
+        "/tahapan rekap_kabkota 10-12-2024 29-11-2024",
+        "Tanggal akhir lebih awal daripada tanggal mulai; tulis tanggal mulai dahulu.\n"
+        + TAHAPAN_EXAMPLE,
+    ),
+    Case(
+        "overlapping the masa tenang",
+        "/tahapan kampanye 01-10-2024 25-11-2024",
+        "Tanggal itu bertumpang tindih dengan tahap masa tenang (Minggu, 24 November 2024 "
+        "sampai Selasa, 26 November 2024).",
+    ),
+    Case(
+        "a campaign past polling day",
+        "/tahapan kampanye 01-10-2024 30-11-2024",
+        "Tahap masa kampanye harus selesai sebelum hari pemungutan suara (Rabu, 27 November 2024).",
+    ),
+    Case(
+        "a recapitulation before polling day",
+        "/tahapan rekap_kabkota 20-11-2024 06-12-2024",
+        "Tahap rekapitulasi tingkat kabupaten/kota dimulai paling cepat pada hari "
+        "pemungutan suara (Rabu, 27 November 2024).",
+    ),
+    Case(
+        "a year off: outside the election's span",
+        "/tahapan rekap_kabkota 29-11-2024 06-12-2025",
+        "Tanggal itu di luar rentang pemilihan ini: setiap tahapan harus berada antara "
+        "Selasa, 28 November 2023 dan Selasa, 25 Februari 2025.",
+    ),
+    Case(
+        "one date",
+        "/tahapan rekap_kabkota 29-11-2024",
+        'Tanggal "29-11-2024" tidak dikenali. Tulis dua tanggal',
+    ),
+    Case("no dates", "/tahapan rekap_kabkota", "Tulis tanggal mulai dan tanggal akhir tahap"),
+    Case(
+        "three dates",
+        "/tahapan rekap_kabkota 29-11-2024 06-12-2024 07-12-2024",
+        "tidak dikenali. Tulis dua tanggal",
+    ),
+    Case(
+        "an impossible date",
+        "/tahapan rekap_kabkota 31-11-2024 06-12-2024",
+        'Tanggal "31-11-2024" tidak ada di kalender.',
+    ),
+    Case(
+        "a reset never needed",
+        "/tahapan rekap_kabkota semula",
+        "Tahap rekapitulasi tingkat kabupaten/kota belum pernah dikoreksi.",
+    ),
+    Case("SQL", "/tahapan '; DROP TABLE groups; --", 'Tahapan "\';" tidak ada dalam jadwal ini.'),
+    Case(
+        "HTML",
+        "/tahapan <b>kampanye</b> 01-10-2024 02-10-2024",
+        'Tahapan "<b>kampanye</b>" tidak ada dalam jadwal ini.',
+    ),
+    Case("5,000 characters", "/tahapan " + LONG, 'Tahapan "' + "A" * 39 + '…" tidak ada'),
+    Case(
+        "not an admin",
+        "/tahapan rekap_kabkota 29-11-2024 10-12-2024",
+        "hanya dapat diubah oleh admin grup",
+        user=MEMBER,
+    ),
+    Case(
+        "a delayed recapitulation",
+        "/tahapan rekap_kabkota 29-11-2024 sampai 10 Desember 2024",
+        "Tahap rekapitulasi tingkat kabupaten/kota untuk wilayah ini sekarang Jumat, "
+        "29 November 2024 sampai Selasa, 10 Desember 2024.",
+        change=group_becomes(stage_corrections=KABKOTA_CORRECTED),
+    ),
+    Case(
+        "back to the calendar's dates",
+        "/tahapan rekap_kabkota semula",
+        "Tahap rekapitulasi tingkat kabupaten/kota kembali ke jadwal semula.",
+        change=group_becomes(stage_corrections=()),
+    ),
+]
+
 JADWAL_EXAMPLE = "Contoh: /jadwal ringkasan 16.30"
 KIND_FIRST = (
-    'Tulis jenis kiriman, lalu jam atau "mati". Jenis: laporan, pengingat, ringkasan, hitungmundur.'
+    'Tulis jenis kiriman, lalu jam atau "mati". Jenis: laporan, pengingat, ringkasan, '
+    "pengingat_pagi, ringkasan_siang, hitungmundur."
 )
 BAD_TIME = 'tidak dikenali. Gunakan JJ.MM antara 00.00 dan 23.59, atau "mati".'
 
@@ -987,6 +1115,7 @@ GROUP_CORPORA = {
     "wilayah": WILAYAH,
     "zona": ZONA,
     "hari_h": HARI_H,
+    "tahapan": TAHAPAN,
     "jadwal": JADWAL,
     "ringkasan": RINGKASAN,
     "daftar": DAFTAR,

@@ -72,6 +72,11 @@ async def test_every_measurement_runs_and_loses_nothing(tmp_path):
             assert run["reports_stored"] == run["forms_completed"], phase
             assert run["reports_mismatched"] == 0, phase
             assert run["latency_ms"]["p50"] is not None, phase
+        ticks = figures["ticks"]
+        assert ticks["groups_planned"]["first"] == ticks["groups_planned"]["full"] == SMOKE.groups
+        assert ticks["groups_planned"]["changed"] >= 1 and ticks["posts_sent"] == 0
+        assert all(ticks[f"{tick}_hold_ms"] >= 0 for tick in ("first", "quiet", "changed", "full"))
+        assert figures["telegram_rate"]["ticks_meanwhile"] >= 0
         broadcast = figures["broadcast"]
         assert broadcast["delivered"] == SMOKE.broadcast_groups
         assert broadcast["duplicates"] == 0 and broadcast["responses_429"] == 0

@@ -17,6 +17,7 @@ from bot.domain.days_off import (
     is_skipped_holiday,
     pause_end,
 )
+from bot.domain.elections import calendar_for
 from bot.domain.reporting_days import (
     DEFAULT_LATE_CUTOFF,
     is_late,
@@ -116,7 +117,7 @@ def schedule(**changes) -> GroupSchedule:
         chat_id=-1001,
         time_zone=changes.pop("zone", WIB),
         times={},
-        polling_day=PILKADA,
+        calendar=changes.pop("calendar", calendar_for(None, PILKADA, (), "Kabupaten Kutai Timur")),
         active_since=at(WIB, date(2024, 11, 1), 0),
         **changes,
     )
@@ -155,10 +156,12 @@ def test_after_a_pause_the_next_slot_counts_and_the_ones_inside_do_not():
 
 def test_a_skipped_holiday_has_no_slots_but_polling_day_keeps_its_own():
     christmas = date(2024, 12, 25)
-    skipping = schedule(skip_holidays=True)
+    # Without an election calendar every day is a report day: only the holiday stops it.
+    skipping = schedule(skip_holidays=True, calendar=None)
     done = whole_days(christmas - timedelta(days=1))
     assert plan_posts(at(WIB, christmas, 17), [skipping], done).due == []
-    assert len(plan_posts(at(WIB, christmas, 7), [schedule()], done).due) == 1
+    assert len(plan_posts(at(WIB, christmas, 7), [schedule(calendar=None)], done).due) == 1
+    skipping = schedule(skip_holidays=True)
     polling = plan_posts(at(WIB, PILKADA, 7), [skipping], whole_days(PILKADA - timedelta(days=1)))
     assert [post.kind for post in polling.due] == [PostKind.LAPORAN, PostKind.HITUNGMUNDUR]
 

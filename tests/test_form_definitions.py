@@ -63,8 +63,10 @@ def load_error(tmp_path: Path, data) -> str:
 def test_default_forms_cover_every_agency_with_the_agreed_ids():
     forms = load_forms()
     assert set(forms.forms) == set(Agency)
-    ids = {agency: [q.id for q in forms.form_for(agency).questions] for agency in Agency}
+    before = forms.for_day("sebelum_hari_h", "kampanye")
+    ids = {agency: [q.id for q in before.form_for(agency).questions] for agency in Agency}
     # Every form begins with the situation and ends with the follow-up question.
+    # Before polling day: logistics down to the TPS.
     assert ids == {
         Agency.PEMDA: [
             "situasi",
@@ -120,6 +122,52 @@ def test_default_forms_cover_every_agency_with_the_agreed_ids():
         Agency.KEJAKSAAN: ["situasi", "perkara_pidana", "catatan", "tindak_lanjut"],
         Agency.DPRD: ["situasi", "catatan", "tindak_lanjut"],
     }
+
+
+def ids_on(phase: str, stage_id: str | None, agency: Agency) -> list[str]:
+    return [q.id for q in load_forms().for_day(phase, stage_id).form_for(agency).questions]
+
+
+def test_polling_day_asks_about_the_tps_and_turnout():
+    assert ids_on("hari_h", "pemungutan", Agency.KPU) == [
+        "situasi",
+        "tps_siap",
+        "jumlah_tps",
+        "tps_buka_tepat",
+        "partisipasi",
+        "tindak_lanjut",
+    ]
+    assert "kejadian_tps" in ids_on("hari_h", "pemungutan", Agency.POLRI)
+    assert "kejadian_tps" not in ids_on("sebelum_hari_h", "masa_tenang", Agency.POLRI)
+
+
+def test_the_count_asks_about_the_recapitulation_and_re_votes():
+    assert ids_on("setelah_hari_h", "rekap_kabkota", Agency.KPU) == [
+        "situasi",
+        "rekap_ppk",
+        "rekap_kabkota",
+        "kotak_kembali",
+        "keberatan",
+        "kendala_rekap",
+        "tindak_lanjut",
+    ]
+    # A day after the group's own recapitulation, in no stage, asks the same.
+    assert ids_on("setelah_hari_h", None, Agency.KPU) == ids_on(
+        "setelah_hari_h", "rekap_kabkota", Agency.KPU
+    )
+    assert "rekomendasi_psu" in ids_on("setelah_hari_h", "rekap_kecamatan", Agency.BAWASLU)
+    assert "rekomendasi_psu" not in ids_on("sebelum_hari_h", "kampanye", Agency.BAWASLU)
+
+
+@pytest.mark.parametrize(
+    ("phase", "stage_id"),
+    [("sebelum_hari_h", "kampanye"), ("hari_h", "pemungutan"), ("setelah_hari_h", None)],
+)
+def test_bawaslu_and_polri_keep_their_counts_through_every_stage(phase, stage_id):
+    assert {"pelanggaran", "politik_uang", "hoaks", "netralitas_asn"} <= set(
+        ids_on(phase, stage_id, Agency.BAWASLU)
+    )
+    assert {"personel", "kejadian"} <= set(ids_on(phase, stage_id, Agency.POLRI))
 
 
 def test_default_question_details():
@@ -445,6 +493,8 @@ def test_the_default_forms_declare_what_each_answer_means():
         "logistik_desa",
         "logistik_tps",
         "tps_siap",
+        "partisipasi",
+        "rekap_ppk",
         "pelanggaran",
         "perkara_pidana",
     )
@@ -551,3 +601,136 @@ def test_babel_method_map_entry_works():
     assert {message for _, message in found} == _default_strings()
     # The incident categories' labels are extracted from their own file.
     assert ("domain/incidents/default_categories.json", "Politik uang") in extracted
+
+
+# -- stages: a question (or a whole form) asked only in some stages of the election ----------
+
+TPS = {"id": "jumlah_tps", "kind": "number", "prompt": "Jumlah TPS?", "label": "Jumlah TPS"}
+OPENED = {
+    "id": "tps_buka",
+    "kind": "number",
+    "prompt": "TPS dibuka tepat waktu?",
+    "label": "TPS dibuka",
+    "stages": ["hari_h"],
+    "part_of": {
+        "question": "jumlah_tps",
+        "summary": "{value} dari {total}",
+        "summary_if_total_zero": "{value} dari {total}",
+    },
+}
+
+
+def test_a_question_is_asked_in_the_stages_it_names(tmp_path):
+    data = minimal()
+    data["forms"]["kpu"]["questions"] = [
+        TPS,
+        OPENED,
+        {
+            "id": "rekap",
+            "kind": "percent",
+            "prompt": "Rekap?",
+            "label": "Rekap",
+            "stages": ["rekap_kecamatan", "rekap_kabkota"],
+        },
+    ]
+    forms = load_forms(write(tmp_path, data))
+    asked = {
+        (phase, stage): [q.id for q in forms.for_day(phase, stage).form_for(Agency.KPU).questions]
+        for phase, stage in (
+            ("sebelum_hari_h", "kampanye"),
+            ("hari_h", "pemungutan"),
+            ("setelah_hari_h", "rekap_kabkota"),
+            ("setelah_hari_h", None),
+        )
+    }
+    assert asked == {
+        ("sebelum_hari_h", "kampanye"): ["situasi", "jumlah_tps"],
+        ("hari_h", "pemungutan"): ["situasi", "jumlah_tps", "tps_buka"],
+        ("setelah_hari_h", "rekap_kabkota"): ["situasi", "jumlah_tps", "rekap"],
+        ("setelah_hari_h", None): ["situasi", "jumlah_tps"],
+    }
+    # Every stage's questions still say what an answer means (a report of another day).
+    assert forms.for_day("sebelum_hari_h", "kampanye").questions["rekap"].label == "Rekap"
+
+
+def test_a_form_asked_only_in_some_stages(tmp_path):
+    data = minimal()
+    data["forms"]["dprd"]["stages"] = ["setelah_hari_h"]
+    forms = load_forms(write(tmp_path, data))
+    assert not forms.for_day("sebelum_hari_h", "kampanye").has_form(Agency.DPRD)
+    assert forms.for_day("setelah_hari_h", "rekap_kabkota").has_form(Agency.DPRD)
+    assert forms.for_day("sebelum_hari_h", "kampanye").has_form(Agency.KPU)
+
+
+def test_a_check_on_a_question_not_asked_that_day_is_left_out(tmp_path):
+    data = minimal()
+    data["forms"]["kpu"]["questions"] = [
+        TPS,
+        {
+            "id": "tps_siap",
+            "kind": "number",
+            "prompt": "TPS siap?",
+            "label": "TPS siap",
+            "stages": ["sebelum_hari_h"],
+        },
+    ]
+    data["forms"]["kpu"]["checks"] = [
+        {"rule": "lte", "left": "tps_siap", "right": "jumlah_tps", "message": "{left} > {right}"}
+    ]
+    forms = load_forms(write(tmp_path, data))
+    assert len(forms.for_day("sebelum_hari_h", "kampanye").form_for(Agency.KPU).checks) == 1
+    assert forms.for_day("hari_h", "pemungutan").form_for(Agency.KPU).checks == ()
+
+
+def _with_kpu(*questions, situation_stages=None, form_stages=None) -> dict:
+    data = minimal()
+    data["forms"]["kpu"]["questions"] = list(questions)
+    if situation_stages is not None:
+        data["common"][0]["stages"] = situation_stages
+    if form_stages is not None:
+        data["forms"]["kpu"]["stages"] = form_stages
+    return data
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (
+            _with_kpu({**TPS, "stages": ["hari_H"]}),
+            "form 'kpu', question 'jumlah_tps': 'stages': unknown stage 'hari_H'; stages: [",
+        ),
+        (_with_kpu({**TPS, "stages": []}), "'stages' must name at least one stage"),
+        (_with_kpu({**TPS, "stages": "hari_h"}), "'stages' must be a JSON list"),
+        (_with_kpu({**TPS, "stages": ["hari_h", "hari_h"]}), "a stage is listed twice"),
+        (
+            _with_kpu({**TPS, "stages": ["sebelum_hari_h"]}, OPENED),
+            "question 'tps_buka': asked in stages where 'jumlah_tps', its whole, is not",
+        ),
+        (
+            _with_kpu(
+                {
+                    "id": "kejadian",
+                    "kind": "number",
+                    "prompt": "Kejadian?",
+                    "label": "Kejadian",
+                    "stages": ["hari_h"],
+                },
+                {
+                    "id": "uraian",
+                    "kind": "text",
+                    "prompt": "Uraian?",
+                    "label": "Uraian",
+                    "attach_to": "kejadian",
+                },
+            ),
+            "question 'uraian': asked in stages where 'kejadian', which it completes, is not",
+        ),
+        (
+            _with_kpu(TPS, situation_stages=["hari_h"]),
+            "question 'situasi' is asked in every stage",
+        ),
+        (_with_kpu(TPS, form_stages=["rekap_desa"]), "form 'kpu': 'stages': unknown stage"),
+    ],
+)
+def test_stage_mistakes_are_named(tmp_path, data, expected):
+    assert expected in load_error(tmp_path, data)

@@ -106,8 +106,10 @@ async def test_an_english_group_reads_every_scheduled_post_in_english(bot, teleg
     assert english(on_leave.text).startswith(
         "🌴 Sari, liaison for KPU (KPU Kutai Timur), is on leave until Friday, November 29, 2024."
     )
-    [reminder] = await posts_at(telegram, bot, clock, wita(27, 12))
-    assert "• KPU: Sari is on leave until Friday, November 29, 2024" in reminder
+    # Polling day's extra 10.00 reminder and the usual 12.00 one, both due by noon.
+    reminders = await posts_at(telegram, bot, clock, wita(27, 12))
+    assert len(reminders) == 2
+    assert all("• KPU: Sari is on leave until Friday, November 29, 2024" in r for r in reminders)
     assert "Wednesday, November 27, 2024" in (await posts_at(telegram, bot, clock, wita(27, 17)))[0]
     clock.now = wita(28, 8)
     assert english((await say(telegram, "/jeda")).text).startswith(

@@ -102,4 +102,4 @@ async def test_sigkill_after_every_step_of_an_incident(tmp_path, telegram, datab
     replies = [m for m in group_messages if "Kejadian #1 · Ditangani" in m.text]
     changes = await query(database_url, "SELECT status, note FROM incident_changes")
     assert changes == [("ditangani", "Massa sudah dibubarkan.")]
-    assert len(replies) == 1
+    assert 1 <= len(replies) <= 2  # at least once (IncidentPublisher.retry_unposted)

@@ -246,6 +246,28 @@ async def test_an_album_whose_buttons_did_not_arrive_gets_them_once_later(
     assert telegram.unread(GROUP.id) == []
 
 
+async def test_a_follow_up_whose_reply_did_not_arrive_is_told_once_later(
+    bot, telegram, liaison, clock
+):
+    """The group must learn an incident is handled: the reply goes out at least once."""
+    await submit(telegram, await fill_incident(telegram))
+    post = await telegram.next_message(GROUP.id)
+    await telegram.press(OFFICER, post, post.button("Ditangani")["callback_data"])
+    await next_private(telegram, OFFICER)
+    telegram.fail_next("sendMessage", Fault(400, "Bad Request: PEER_FLOOD"), chat_id=GROUP.id)
+    done = await type_in(telegram, "Tim sudah di lokasi.")
+    assert done.text == "✅ Tercatat: Kejadian #1 kini Ditangani."
+    assert telegram.unread(GROUP.id) == []
+    publisher = publisher_of(bot)
+    clock.now += timedelta(minutes=1)
+    assert await publisher.retry_unposted() == 1
+    reply = await telegram.next_message(GROUP.id)
+    assert reply.text.startswith("🛠 Kejadian #1 · Ditangani")
+    assert reply.reply_to == post.message_id
+    assert await publisher.retry_unposted() == 0  # recorded now: not sent again
+    assert telegram.unread(GROUP.id) == []
+
+
 async def test_follow_up_by_someone_the_bot_may_not_write_to_first(bot, telegram, liaison):
     await submit(telegram, await fill_incident(telegram))
     post = await telegram.next_message(GROUP.id)

@@ -111,10 +111,11 @@ async def test_nothing_above_or_beside_is_visible(tree):
         (KALTARA, KUTIM),
         (SAMARINDA, SANGATTA),  # a sibling's kecamatan
     ):
-        assert await regional.day_status_seen_by(viewer, target, DAY) is None, (viewer, target)
+        seen = await regional.day_status_seen_by(viewer, target, DAY, FORMS)
+        assert seen is None, (viewer, target)
         assert await regional.group_seen_by(viewer, target) is None
         assert await regional.rollup(viewer, DAY, FORMS, root_chat_id=target) is None
-    seen = await regional.day_status_seen_by(NATIONAL, SANGATTA, DAY)
+    seen = await regional.day_status_seen_by(NATIONAL, SANGATTA, DAY, FORMS)
     assert [r.agency for r in seen.reports] == [Agency.POLRI, Agency.KPU]
 
 
@@ -123,10 +124,10 @@ async def test_an_ended_link_hides_at_once_and_all_below_it(tree):
     assert await links.end_link(link.id, KALTIM, admin_id=3) is not None
     rollup = await regional.rollup(KALTIM, DAY, FORMS)
     assert [r.name for r in rollup.regions] == ["Kota Samarinda"]
-    assert await regional.day_status_seen_by(KALTIM, SANGATTA, DAY) is None
-    assert await regional.day_status_seen_by(NATIONAL, KUTIM, DAY) is None
+    assert await regional.day_status_seen_by(KALTIM, SANGATTA, DAY, FORMS) is None
+    assert await regional.day_status_seen_by(NATIONAL, KUTIM, DAY, FORMS) is None
     # Kutai Timur itself still sees its kecamatan.
-    assert await regional.day_status_seen_by(KUTIM, SANGATTA, DAY) is not None
+    assert await regional.day_status_seen_by(KUTIM, SANGATTA, DAY, FORMS) is not None
 
 
 async def test_a_group_the_bot_left_is_listed_but_not_read(tree):
@@ -135,7 +136,7 @@ async def test_a_group_the_bot_left_is_listed_but_not_read(tree):
     kutim = next(r for r in rollup.regions if r.name == "Kabupaten Kutai Timur")
     assert not kutim.active and kutim.tally.reported_agencies == 0
     assert rollup.regions[-1] == kutim  # no report: last
-    assert await regional.day_status_seen_by(KALTIM, SANGATTA, DAY) is None
+    assert await regional.day_status_seen_by(KALTIM, SANGATTA, DAY, FORMS) is None
 
 
 @pytest.mark.parametrize(

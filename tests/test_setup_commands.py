@@ -41,10 +41,13 @@ async def test_full_setup_then_countdown(bot, telegram, admin):
     )
     assert "Zona waktu grup ini sekarang: WITA." in await said(telegram, "/zona WITA")
     reply = await said(telegram, "/hari_h 2024-11-27 Pilkada Serentak 2024")
-    assert reply == (
+    assert reply.startswith(
         "Hari H tersimpan.\n"
-        "H-14 menuju hari pemungutan suara Pilkada Serentak 2024 (Rabu, 27 November 2024)"
+        "H-14 menuju hari pemungutan suara Pilkada Serentak 2024 (Rabu, 27 November 2024)\n"
     )
+    # A typed date takes the template around it, and the preset of that day is offered.
+    assert "Untuk jadwal resmi KPU, gunakan /hari_h pilkada2024." in reply
+    assert "Tahap saat ini: masa kampanye, sampai Sabtu, 23 November 2024" in reply
 
     assert await said(telegram, "/hitungmundur", user=MEMBER) == (
         "H-14 menuju hari pemungutan suara Pilkada Serentak 2024 (Rabu, 27 November 2024)"
@@ -72,8 +75,9 @@ async def test_group_zone_decides_what_today_is(bot, telegram, admin, clock):
         "Hari H pemungutan suara Pilkada Serentak 2024"
     )
     clock.set(2024, 11, 29, 3, 0)
-    assert (await said(telegram, "/hitungmundur")).startswith(
-        "H+2 pemungutan suara Pilkada Serentak 2024"
+    # After polling day: the stage running for a regency's forum, and its end.
+    assert (await said(telegram, "/hitungmundur")) == (
+        "H+2 · rekapitulasi tingkat kabupaten/kota, sampai Jumat, 6 Desember 2024"
     )
 
 
@@ -137,7 +141,15 @@ BAD_INPUT = [
     ),
     (
         "/hari_h",
-        "Tanggal dan nama pemilihan belum diisi.\nContoh: /hari_h 2024-11-27 Pilkada Serentak 2024",
+        "Jadwal atau tanggal dan nama pemilihan belum diisi.\n"
+        "Contoh: /hari_h pilkada2024 atau /hari_h 2024-11-27 Pilkada Serentak 2024",
+    ),
+    (
+        "/hari_h pilkada2025",
+        '"pilkada2025" bukan nama jadwal yang dikenal dan bukan tanggal. Jadwal yang tersedia: '
+        "pilkada2024 (Pilkada Serentak 2024), pemilu2024 (Pemilu 2024); atau tulis tanggal "
+        "hari H dan nama pemilihan.\n"
+        "Contoh: /hari_h pilkada2024 atau /hari_h 2024-11-27 Pilkada Serentak 2024",
     ),
     (
         "/hari_h besok Pilkada",
@@ -212,7 +224,7 @@ async def test_start_in_private_and_bantuan_explain_the_bot(bot, telegram):
     private = Chat.private_with(MEMBER)
     reply = await said(telegram, "/start", user=MEMBER, chat=private)
     assert "Posko Forkopimda membantu Forum Koordinasi" in reply
-    assert "/hari_h — Atur hari pemungutan suara (admin)" in reply
+    assert "/hari_h — Atur pemilihan: jadwal KPU atau hari pemungutan suara (admin)" in reply
     assert "/hitungmundur" in await said(telegram, "/bantuan", user=MEMBER)
 
 

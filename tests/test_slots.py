@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.domain.elections import calendar_for
 from bot.scheduling.slots import (
     DEFAULT_TIMES,
     GRACE,
@@ -15,15 +16,24 @@ from bot.scheduling.slots import (
     NewTime,
     Plan,
     PostKind,
+    next_slot_after,
+    next_slots_after,
     parse_post_time,
     plan_posts,
     when_new_time_applies,
 )
 
 WIB, WITA, WIT = "Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"
-LAPORAN, PENGINGAT, RINGKASAN, HITUNGMUNDUR = PostKind
+LAPORAN, PENGINGAT, RINGKASAN, PENGINGAT_PAGI, RINGKASAN_SIANG, HITUNGMUNDUR = PostKind
 PILKADA = date(2024, 11, 27)  # Pilkada Serentak 2024: 13 November is H-14, 12 November H-15
 CHAT = -1001
+
+
+def group_schedule(
+    chat_id: int, zone: str, times: dict, polling_day: date | None, **options
+) -> GroupSchedule:
+    """A group whose calendar is the template around ``polling_day`` (None: no calendar)."""
+    return GroupSchedule(chat_id, zone, times, calendar_for(None, polling_day, (), None), **options)
 
 
 def local(zone: str, day: int, hour: int, minute: int = 0, second: int = 0, month: int = 11):
@@ -265,7 +275,7 @@ def expected_posts(expected: list[tuple[PostKind, datetime]]) -> list[DuePost]:
     ids=CASES.keys(),
 )
 def test_plan_for_one_group(zone, times, polling_day, now, done, due, missed):
-    schedule = GroupSchedule(CHAT, zone, times, polling_day)
+    schedule = group_schedule(CHAT, zone, times, polling_day)
 
     plan = plan_posts(now, [schedule], done)
 
@@ -277,12 +287,12 @@ def test_plan_for_one_group(zone, times, polling_day, now, done, due, missed):
 def test_one_instant_across_the_three_zones_sorted_by_time_then_chat():
     now = datetime(2024, 11, 13, 0, 0, tzinfo=UTC)  # 07.00 WIB, 08.00 WITA, 09.00 WIT
     schedules = [
-        GroupSchedule(30, WIB, {}, None),
-        GroupSchedule(10, WIB, {}, None),
-        GroupSchedule(20, WITA, {}, PILKADA),
-        GroupSchedule(40, WIT, {}, None),
-        GroupSchedule(50, WIT, {LAPORAN: time(6, 59)}, None),  # 2 h 1 min ago
-        GroupSchedule(60, WIB, {LAPORAN: time(7, 1)}, None),  # a minute to go
+        group_schedule(30, WIB, {}, None),
+        group_schedule(10, WIB, {}, None),
+        group_schedule(20, WITA, {}, PILKADA),
+        group_schedule(40, WIT, {}, None),
+        group_schedule(50, WIT, {LAPORAN: time(6, 59)}, None),  # 2 h 1 min ago
+        group_schedule(60, WIB, {LAPORAN: time(7, 1)}, None),  # a minute to go
     ]
     done = set().union(*(whole_day(D12, chat_id) for chat_id in (10, 20, 30, 40, 50, 60)))
 
@@ -302,7 +312,7 @@ def test_one_instant_across_the_three_zones_sorted_by_time_then_chat():
 
 def test_recording_the_plan_makes_the_next_call_quiet():
     now = local(WITA, 13, 17, 30)
-    schedules = [GroupSchedule(chat_id, WITA, {}, PILKADA) for chat_id in range(5)]
+    schedules = [group_schedule(chat_id, WITA, {}, PILKADA) for chat_id in range(5)]
     first = plan_posts(now, schedules, set())
     done = {post.key for post in first.due + first.missed}
 
@@ -315,7 +325,7 @@ def test_recording_the_plan_makes_the_next_call_quiet():
 
 
 def test_now_in_any_zone_means_the_same_instant():
-    schedule = GroupSchedule(CHAT, WITA, {}, None)
+    schedule = group_schedule(CHAT, WITA, {}, None)
     instant = local(WITA, 12, 7)
     in_utc = plan_posts(instant.astimezone(UTC), [schedule], whole_day(D11))
     in_wit = plan_posts(instant.astimezone(ZoneInfo(WIT)), [schedule], whole_day(D11))
@@ -330,7 +340,7 @@ def test_naive_now_is_refused():
 def test_eight_thousand_groups_plan_correctly():
     zones = (WIB, WITA, WIT)
     schedules = [
-        GroupSchedule(
+        group_schedule(
             chat_id,
             zones[chat_id % 3],
             {PENGINGAT: None} if chat_id % 4 == 0 else {},
@@ -360,11 +370,23 @@ def test_defaults_and_grace_are_the_documented_ones():
         LAPORAN: time(7),
         PENGINGAT: time(12),
         RINGKASAN: time(17),
+        PENGINGAT_PAGI: time(10),
+        RINGKASAN_SIANG: time(14),
         HITUNGMUNDUR: time(7),
     } == DEFAULT_TIMES
     assert timedelta(hours=2) == GRACE
-    assert GroupSchedule(1, WIB, {PENGINGAT: None}, None).time_of(PENGINGAT) is None
-    assert GroupSchedule(1, WIB, {}, None).time_of(RINGKASAN) == time(17)
+    assert group_schedule(1, WIB, {PENGINGAT: None}, None).time_of(PENGINGAT) is None
+    assert group_schedule(1, WIB, {}, None).time_of(RINGKASAN) == time(17)
+
+
+def test_the_milestones_follow_the_morning_posts_time_unless_set_themselves():
+    assert group_schedule(1, WIB, {LAPORAN: time(6, 30)}, None).time_of(HITUNGMUNDUR) == time(6, 30)
+    moved = {LAPORAN: time(6, 30), HITUNGMUNDUR: time(8)}
+    assert group_schedule(1, WIB, moved, None).time_of(HITUNGMUNDUR) == time(8)
+    # The morning post turned off: the milestones keep their own default.
+    assert group_schedule(1, WIB, {LAPORAN: None}, None).time_of(HITUNGMUNDUR) == time(7)
+    off = {HITUNGMUNDUR: None}
+    assert group_schedule(1, WIB, off, None).time_of(HITUNGMUNDUR) is None
 
 
 @pytest.mark.parametrize(
@@ -396,7 +418,7 @@ def test_parse_post_time_refuses(typed):
 def test_slots_before_the_group_joined_are_neither_due_nor_missed():
     """Added at 20.38 WITA with the summary moved to 20.41: only the 20.41 summary counts."""
     joined = local(WITA, 13, 20, 38)
-    schedule = GroupSchedule(CHAT, WITA, {RINGKASAN: time(20, 41)}, PILKADA, active_since=joined)
+    schedule = group_schedule(CHAT, WITA, {RINGKASAN: time(20, 41)}, PILKADA, active_since=joined)
     assert plan_posts(local(WITA, 13, 20, 40), [schedule], set()) == Plan([], [])
     plan = plan_posts(local(WITA, 13, 20, 41), [schedule], set())
     assert plan.missed == []
@@ -411,7 +433,7 @@ def test_a_missed_post_moved_later_the_same_day_is_due_at_its_new_time():
         (CHAT, PENGINGAT, D13): None,
         (CHAT, RINGKASAN, D13): missed_at,
     }
-    moved = GroupSchedule(CHAT, WIB, {RINGKASAN: time(20, 41)}, None)
+    moved = group_schedule(CHAT, WIB, {RINGKASAN: time(20, 41)}, None)
     assert plan_posts(local(WIB, 13, 20, 40), [moved], done) == Plan([], [])
     plan = plan_posts(local(WIB, 13, 20, 41), [moved], done)
     assert plan.due == [
@@ -419,7 +441,7 @@ def test_a_missed_post_moved_later_the_same_day_is_due_at_its_new_time():
     ]
     # Moved to an earlier time (or left as it was), the missed post stays missed.
     for earlier in (time(16), time(17)):
-        stays = GroupSchedule(CHAT, WIB, {RINGKASAN: earlier}, None)
+        stays = group_schedule(CHAT, WIB, {RINGKASAN: earlier}, None)
         assert plan_posts(local(WIB, 13, 20, 41), [stays], done) == Plan([], [])
     # A post already sent (settled) is not sent again at a later time.
     sent = {**done, (CHAT, RINGKASAN, D13): None}
@@ -471,7 +493,7 @@ NEW_TIME_CASES = {
 def test_when_a_changed_time_applies(times, kind, active_since, missed_at, expected):
     # 13 November is H-14 before PILKADA: a milestone; the 12th (H-15) is not.
     polling_day = PILKADA + timedelta(days=1) if kind is HITUNGMUNDUR else PILKADA
-    schedule = GroupSchedule(CHAT, WITA, times, polling_day, active_since=active_since)
+    schedule = group_schedule(CHAT, WITA, times, polling_day, active_since=active_since)
     assert when_new_time_applies(NOW, schedule, kind, missed_at) is expected
 
 
@@ -497,3 +519,63 @@ def test_a_group_with_groups_below_sums_up_an_hour_after_the_level_below():
     assert schedule_of(national).time_of(summary) == time(20, 0)
     moved = changed(below, post_times={"ringkasan": "16:30"})
     assert schedule_of(moved).time_of(summary) == time(16, 30)  # an admin's time wins
+
+
+def preset_schedule(zone: str, times: dict, preset_id: str = "pilkada2024") -> GroupSchedule:
+    calendar = calendar_for(preset_id, PILKADA, (), "Kabupaten Kutai Timur")
+    return GroupSchedule(CHAT, zone, times, calendar)
+
+
+NEXT_SLOT_CASES = {
+    "the morning post, later today": (
+        preset_schedule(WIB, {}),
+        local(WIB, 13, 6),
+        local(WIB, 13, 7),
+    ),
+    "after the summary: tomorrow morning": (
+        preset_schedule(WIB, {}),
+        local(WIB, 13, 17),
+        local(WIB, 14, 7),
+    ),
+    "polling day: the extra round's reminder next": (
+        preset_schedule(WITA, {}),
+        local(WITA, 27, 9),
+        local(WITA, 27, 10),
+    ),
+    "a Tuesday of a weekly stage, nothing tomorrow either: looked at again in two days": (
+        preset_schedule(WIB, {}),
+        local(WIB, 1, 8, month=10),
+        local(WIB, 3, 0, month=10),
+    ),
+    "Sunday evening of a weekly stage: Monday morning": (
+        preset_schedule(WIB, {}),
+        local(WIB, 6, 20, month=10),
+        local(WIB, 7, 7, month=10),
+    ),
+    "every post turned off": (
+        preset_schedule(WIB, dict.fromkeys(PostKind)),
+        local(WIB, 13, 6),
+        local(WIB, 15, 0),
+    ),
+    "without a calendar, every day": (
+        group_schedule(CHAT, WIT, {}, None),
+        local(WIT, 13, 12, 1),
+        local(WIT, 13, 17),
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("schedule", "now", "expected"), NEXT_SLOT_CASES.values(), ids=NEXT_SLOT_CASES.keys()
+)
+def test_when_a_group_next_needs_a_look(schedule, now, expected):
+    assert next_slot_after(now, schedule) == expected
+
+
+def test_groups_alike_share_their_next_slot():
+    schedules = [preset_schedule(WIB, {}), preset_schedule(WIB, {}), preset_schedule(WIT, {})]
+    assert next_slots_after(local(WIB, 13, 6), schedules) == [
+        local(WIB, 13, 7),
+        local(WIB, 13, 7),
+        local(WIT, 13, 12),  # 08.00 WIT: its morning posts are behind it
+    ]

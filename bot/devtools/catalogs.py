@@ -23,11 +23,12 @@ SOURCE_DIRS = ("bot", "handlers")
 KEYWORDS = {**DEFAULT_KEYWORDS, "N_": None}
 POT_PATH = LOCALES_DIR / f"{DOMAIN}.pot"
 # The forms data file's prompts and labels are user-facing too, and so are the
-# incident categories' labels.
+# incident categories' labels and the calendars' stage names.
 METHOD_MAP = [
     ("**.py", "python"),
     ("**/forms/*.json", "bot.devtools.forms_extract:extract_forms"),
     ("**/incidents/*.json", "bot.devtools.forms_extract:extract_incident_categories"),
+    ("**/elections/presets/*.json", "bot.devtools.calendar_extract:extract_calendar"),
 ]
 
 

@@ -1,4 +1,8 @@
-"""A group's "today" in its own zone, and where a day stands against polling day (H-N)."""
+"""A group's "today" in its own zone, and where a day stands against polling day (H-N).
+
+The milestones of the election (the campaign, the masa tenang, the count) are the
+calendar's: ``bot.domain.elections``.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +13,6 @@ from zoneinfo import ZoneInfo
 QUIET_PERIOD_DAYS = 3  # masa tenang: H-3 to H-1
 # TPS are open from 07.00 to 13.00 local time on polling day (PKPU on voting).
 VOTING_HOURS = (time(7, 0), time(13, 0))
-# The days the countdown is posted, in days before polling day: H-30 … Hari H.
-MILESTONES = frozenset({30, 14, 7, 3, 2, 1, 0})
 
 
 def local_today(now: datetime, zone_name: str) -> date:
@@ -43,8 +45,3 @@ class Countdown:
     @property
     def in_quiet_period(self) -> bool:
         return 1 <= self.days_before <= QUIET_PERIOD_DAYS
-
-
-def is_milestone(day: date, polling_day: date) -> bool:
-    """True on H-30, H-14, H-7, H-3, H-2, H-1 and Hari H."""
-    return (polling_day - day).days in MILESTONES

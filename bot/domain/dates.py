@@ -182,3 +182,29 @@ def parse_last_day(text: str, today: date) -> date:
             raise DateParseError(DateProblem.NO_DAYS, text)
         return today + timedelta(days=min(days, 100_000) - 1)
     return parse_coming_date(cleaned, today)
+
+
+# Words people put between two dates: "29-11-2024 sampai 10-12-2024".
+_BETWEEN_WORDS = frozenset({"sampai", "s/d", "s.d.", "s.d", "sd", "hingga", "-", "–", "—", "to"})
+
+
+def parse_date_range(text: str) -> tuple[date, date]:
+    """Reads two dates, as typed: "29-11-2024 10-12-2024", "29 November 2024 sampai 10 Desember
+    2024". Their order is the caller's to check. ``DateParseError`` names the part not read.
+    """
+    words = [word for word in text.split() if word.casefold() not in _BETWEEN_WORDS]
+    if not words:
+        raise DateParseError(DateProblem.UNRECOGNISED, text)
+    # A worded date takes three words, a numeric one a single word.
+    first_problem: DateParseError | None = None
+    for split in (1, 3):
+        if len(words) not in (split + 1, split + 3):
+            continue
+        left, right = " ".join(words[:split]), " ".join(words[split:])
+        try:
+            return parse_date(left), parse_date(right)
+        except DateParseError as error:
+            first_problem = first_problem or error
+    if first_problem is not None and first_problem.problem is not DateProblem.UNRECOGNISED:
+        raise first_problem
+    raise DateParseError(DateProblem.UNRECOGNISED, " ".join(words))

@@ -45,6 +45,11 @@ class GroupSettings:
     late_cutoff: time = DEFAULT_LATE_CUTOFF
     # National holidays and cuti bersama are days off (never the polling day).
     skip_holidays: bool = False
+    # The election calendar (bot.domain.elections): a preset's id, or None for
+    # the template around polling day; and the region's corrections to its
+    # stages, (stage id, first day, last day) sorted by stage id.
+    election_preset: str | None = None
+    stage_corrections: tuple[tuple[str, date, date], ...] = ()
 
     @property
     def missing(self) -> list[str]:

@@ -18,8 +18,10 @@ A send that certainly failed gives its claim back, and ``retry_unposted``
 (a job every ``RETRY_SECONDS``, and at start) sends what is left. A send that
 may have arrived (a timeout) counts as sent: a missing pin is better than
 a doubled album in a group that reads every message. The one exception is the
-buttons' own message under an album (``resend_buttons``): it goes out at least
-once, since without it nobody can follow the incident up.
+buttons' own message under an album (``resend_buttons``) and the reply that tells
+the group of a follow-up: they go out at least once, since without the buttons
+nobody can follow the incident up, and without the reply the group does not learn
+it is handled; a second short message harms nobody.
 """
 
 from __future__ import annotations
@@ -125,6 +127,7 @@ class IncidentPublisher:
         self._locks: dict[int, asyncio.Lock] = {}
         # Incidents whose buttons this process has sent again (see resend_buttons).
         self._buttons_resent: set[int] = set()
+        self._replies_resent: set[int] = set()  # changes whose reply it has sent again
 
     def _lock(self, incident_id: int) -> asyncio.Lock:
         return self._locks.setdefault(incident_id, asyncio.Lock())
@@ -295,19 +298,24 @@ class IncidentPublisher:
 
         return send
 
-    async def publish_change(self, change_id: int) -> bool:
+    async def publish_change(self, change_id: int, *, again: bool = False) -> bool:
         """Posts a status change as a reply to its incident, once; on Selesai, unpins it and
-        takes its buttons away."""
+        takes its buttons away.
+
+        ``again`` sends the reply of a change claimed before but with no message
+        recorded (see ``resend_change_replies``) instead of claiming it.
+        """
         change = await incidents.change_by_id(change_id)
         if change is None:
             return True
         async with self._lock(change.incident_id):
-            if not await incidents.claim_change_reply(change_id):
-                return False
+            # Read before the claim, so a crash can fall between claim and send only
+            # while the request is on its way.
             incident = await incidents.incident_by_id(change.incident_id)
             group = await find_group(change.chat_id)
             if incident is None or group is None or not group.active:
-                await incidents.release_change_reply(change_id)
+                return False
+            if not again and not await incidents.claim_change_reply(change_id):
                 return False
             text = change_text(translator(group.locale), change, group.time_zone)
             reply = (
@@ -322,7 +330,8 @@ class IncidentPublisher:
             try:
                 sent = await self._deliver(incident, Part.CONTROL, send)
             except _Stop:
-                await incidents.release_change_reply(change_id)
+                if not again:
+                    await incidents.release_change_reply(change_id)
                 return False
             if isinstance(sent, Message):
                 await incidents.record_change_message(change_id, sent.message_id)
@@ -384,6 +393,13 @@ class IncidentPublisher:
             finished += await self.publish(incident_id)
         for incident_id in await incidents.posted_without_buttons(before):
             finished += await self.resend_buttons(incident_id)
+        for change_id in await incidents.change_replies_unconfirmed(before):
+            if change_id not in self._replies_resent:
+                # At least once, like the buttons: the group must learn that an incident is
+                # handled or done, and a second short reply harms nobody. Once per process.
+                self._replies_resent.add(change_id)
+                log.warning("Change %s has no reply in its group; sending it again", change_id)
+                finished += await self.publish_change(change_id, again=True)
         for change_id in await incidents.unposted_changes(before):
             finished += await self.publish_change(change_id)
         return finished

@@ -71,7 +71,7 @@ async def reminder(post: PostContext) -> Outgoing | None:
 
     Its liaisons are mentioned; if every one is on leave, the group reads until when.
     """
-    status = await day_status(post.group, post.day)
+    status = await day_status(post.group, post.day, post.forms)
     if not status.missing_agencies:
         return None
     text = reminder_text(post.t, post.group, post.day, status.missing_liaisons, status.on_leave)
@@ -85,6 +85,7 @@ async def summary_text(
     viewer_chat_id: int,
     group: GroupSettings,
     day: date,
+    interim: bool = False,
 ) -> str | None:
     """``group``'s summary of ``day`` as its own chat reads it, for the viewer: its agencies,
     then the "Rekap wilayah" of the groups linked below it when there are any.
@@ -93,12 +94,12 @@ async def summary_text(
     (None when the viewer may not see it now); the /ringkasan command and the
     scheduled post both come here, so they say the same. The group's incidents
     are read only once that check has passed; without ``categories`` they are
-    left out.
+    left out. ``interim`` is polling day's afternoon summary, the day so far.
     """
     if group.chat_id == viewer_chat_id:
-        status = await day_status(group, day, mentions=False)
+        status = await day_status(group, day, forms, mentions=False)
     else:
-        seen = await regional.day_status_seen_by(viewer_chat_id, group.chat_id, day)
+        seen = await regional.day_status_seen_by(viewer_chat_id, group.chat_id, day, forms)
         if seen is None:
             return None
         status = seen
@@ -112,6 +113,7 @@ async def summary_text(
         incidents=incidents,
         categories=categories,
         day_off=status.day_off,
+        interim=interim,
     )
     text = render_summary(t, summary)
     if group.has_groups_below:
@@ -129,7 +131,21 @@ async def daily_summary(post: PostContext) -> Outgoing | None:
     return Outgoing(split_message(text)) if text else None
 
 
+async def interim_summary(post: PostContext) -> Outgoing | None:
+    """Polling day's first summary, in the afternoon: the summary so far."""
+    text = await summary_text(
+        post.t,
+        post.forms,
+        post.categories,
+        post.group.chat_id,
+        post.group,
+        post.day,
+        interim=True,
+    )
+    return Outgoing(split_message(text)) if text else None
+
+
 async def countdown(post: PostContext) -> Outgoing | None:
-    """The countdown post of a milestone day; nothing on other days."""
+    """The milestone post of the day (countdown, stage edges, H-1); nothing on other days."""
     text = milestone_text(post.t, post.group, post.day)
     return Outgoing([text]) if text else None

@@ -1,8 +1,9 @@
 """What is due at instant ``now``: the scheduled posts' maths, with no clock and no I/O.
 
 Each group posts the kinds of ``post_kinds.POST_KINDS`` at local times of its
-own choosing (each kind's default unless changed), on the days each kind runs
-(every day, or the countdown's milestone days). A post's *slot* is its local
+own choosing (each kind's default unless changed), on the days each kind runs:
+its election calendar decides (``bot.domain.elections``: reports on the days
+the stage expects them, polling day's extra round, the milestone days). A post's *slot* is its local
 date and time in the group's zone, which makes one aware instant.
 
 A slot that has passed and is not settled in ``done`` is *due* while it is at
@@ -24,10 +25,12 @@ Four things make a slot not count at all:
   before the instant it was missed at: when an admin moves it later, the new
   slot is due again (and is claimed by turning the missed record into a send).
 
-The scheduler calls ``plan_posts`` for every active group at once, so the hot
-path caches the UTC instant of each (zone, date, time) it meets: most groups
-share the three Indonesian zones and the default times, leaving a handful of
-distinct conversions per call whatever the number of groups.
+The scheduler calls ``plan_posts`` for the groups with a slot due (and for
+every group at start), so the hot path caches the UTC instant of each (zone,
+date, time) it meets and the days of each calendar: most groups share the
+three Indonesian zones, the default times and a few calendars, leaving a
+handful of distinct conversions per call whatever the number of groups.
+``next_slot_after`` tells the scheduler when a group next needs a look.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ from enum import Enum
 from zoneinfo import ZoneInfo
 
 from bot.domain.days_off import PauseSpan, is_skipped_holiday
+from bot.domain.elections import GroupCalendar, calendar_of, day_of
 from bot.domain.forum import GroupSettings
 from bot.domain.regions import RegionLevel
 from bot.scheduling.post_kinds import POST_KINDS, PostKind
@@ -71,15 +75,27 @@ class GroupSchedule:
     chat_id: int
     time_zone: str
     times: Mapping[PostKind, time | None]  # None turns a post off; absent means its default
-    polling_day: date | None
+    calendar: GroupCalendar | None  # None until polling day is set: reports every day
     active_since: datetime | None = None  # registered or re-activated then (None: long ago)
     # Pauses that may cover the slots planned (those running on the last two days).
     pauses: tuple[PauseSpan, ...] = ()
     skip_holidays: bool = False  # national holidays are days off (never the polling day)
 
     def time_of(self, kind: PostKind) -> time | None:
-        """The local time of ``kind``, or None when the group turned it off."""
-        return self.times.get(kind, POST_KINDS[kind].default_time)
+        """The local time of ``kind``, or None when the group turned it off.
+
+        A kind the group left alone that follows another (the milestones follow
+        the morning post) goes out at that one's time, or its default when that
+        one is off.
+        """
+        if kind in self.times:
+            return self.times[kind]
+        spec = POST_KINDS[kind]
+        if spec.follows is not None:
+            followed = self.times.get(spec.follows, POST_KINDS[spec.follows].default_time)
+            if followed is not None:
+                return followed
+        return spec.default_time
 
 
 def summary_time_with_rollup(level: RegionLevel | None) -> time:
@@ -113,7 +129,7 @@ def schedule_of(group: GroupSettings, pauses: tuple[PauseSpan, ...] = ()) -> Gro
         chat_id=group.chat_id,
         time_zone=group.time_zone,
         times=times,
-        polling_day=group.polling_day,
+        calendar=calendar_of(group),
         active_since=group.active_since,
         pauses=pauses,
         skip_holidays=group.skip_holidays,
@@ -184,24 +200,23 @@ def _utc(now: datetime) -> datetime:
 
 def _local_times(schedule: GroupSchedule) -> tuple[time | None, ...]:
     """The group's time for each kind, in registry order (None = off)."""
-    times = schedule.times
-    if not times:
+    if not schedule.times:
         return _DEFAULT_LOCAL_TIMES
-    return tuple(times.get(kind, POST_KINDS[kind].default_time) for kind in _KINDS)
+    return tuple(schedule.time_of(kind) for kind in _KINDS)
 
 
-def _runs_on(polling_day: date | None, today: date, skip_holidays: bool) -> tuple[bool, ...]:
-    """For each kind, whether it has a slot yesterday, then today."""
-    yesterday = today - _ONE_DAY
-    days = [
-        day
-        for day in (yesterday, today)
-        if not (skip_holidays and is_skipped_holiday(day, polling_day))
-    ]
+def _runs_on(
+    calendar: GroupCalendar | None, days: tuple[date, ...], skip_holidays: bool
+) -> tuple[bool, ...]:
+    """For each kind, whether it has a slot on each of ``days`` (kind-major): the
+    calendar's rhythm says, and a national holiday the group skips has none."""
+    polling_day = calendar.calendar.polling_day if calendar is not None else None
+    open_days = [not (skip_holidays and is_skipped_holiday(day, polling_day)) for day in days]
+    elections = [day_of(calendar, day) for day in days]
     return tuple(
-        day in days and POST_KINDS[kind].runs_on(day, polling_day)
+        is_open and POST_KINDS[kind].runs_on(election)
         for kind in _KINDS
-        for day in (yesterday, today)
+        for is_open, election in zip(open_days, elections, strict=True)
     )
 
 
@@ -225,17 +240,19 @@ def plan_posts(now: datetime, schedules: Iterable[GroupSchedule], done: Done) ->
     # their passed slots are worked out once per combination, leaving only the
     # ``done`` look-ups to do per group.
     passed_slots: dict[tuple, list[_PassedSlot]] = {}
-    days_run: dict[tuple[date | None, date, bool], tuple[bool, ...]] = {}
+    days_run: dict[tuple[GroupCalendar | None, date, bool], tuple[bool, ...]] = {}
     due: list[tuple] = []
     missed: list[tuple] = []
     for schedule in schedules:
         zone_name = schedule.time_zone
         today = clock.today(zone_name)
         local_times = _local_times(schedule)
-        days_key = (schedule.polling_day, today, schedule.skip_holidays)
+        days_key = (schedule.calendar, today, schedule.skip_holidays)
         runs = days_run.get(days_key)
         if runs is None:
-            runs = days_run[days_key] = _runs_on(*days_key)
+            runs = days_run[days_key] = _runs_on(
+                schedule.calendar, (today - _ONE_DAY, today), schedule.skip_holidays
+            )
         key = (zone_name, local_times, runs)
         slots = passed_slots.get(key)
         if slots is None:
@@ -287,6 +304,61 @@ def _passed_slots(
     return slots
 
 
+# How far ahead ``next_slot_after`` looks: today and tomorrow. A group with no
+# slot in either (a weekly stage) is looked at again on the day after.
+_LOOK_AHEAD_DAYS = 2
+
+
+def next_slot_after(now: datetime, schedule: GroupSchedule) -> datetime:
+    """When the group next has a slot after ``now``: the scheduler needs it no earlier.
+
+    The first slot of its local today or tomorrow after ``now``; without one,
+    the start of the day after tomorrow, when it is looked at again.
+    """
+    now = _utc(now)
+    clock = _SlotClock(now)
+    return _next_slot(clock, schedule, _local_times(schedule))
+
+
+def next_slots_after(now: datetime, schedules: Iterable[GroupSchedule]) -> list[datetime]:
+    """``next_slot_after`` for many groups, sharing the work of those alike."""
+    now = _utc(now)
+    clock = _SlotClock(now)
+    cache: dict[tuple, datetime] = {}
+    found = []
+    for schedule in schedules:
+        local_times = _local_times(schedule)
+        key = (schedule.time_zone, local_times, schedule.calendar, schedule.skip_holidays)
+        at = cache.get(key)
+        if at is None:
+            at = cache[key] = _next_slot(clock, schedule, local_times)
+        found.append(at)
+    return found
+
+
+def _next_slot(
+    clock: _SlotClock, schedule: GroupSchedule, local_times: tuple[time | None, ...]
+) -> datetime:
+    zone_name = schedule.time_zone
+    today = clock.today(zone_name)
+    days = tuple(today + timedelta(days=offset) for offset in range(_LOOK_AHEAD_DAYS))
+    runs = _runs_on(schedule.calendar, days, schedule.skip_holidays)
+    best: datetime | None = None
+    for index, at in enumerate(local_times):
+        if at is None:
+            continue
+        for offset, day in enumerate(days):
+            if not runs[index * len(days) + offset]:
+                continue
+            instant = clock.instant(zone_name, day, at)
+            if instant > clock.now and (best is None or instant < best):
+                best = instant
+                break  # a later day of the same kind is later still
+    if best is not None:
+        return best
+    return clock.instant(zone_name, today + timedelta(days=_LOOK_AHEAD_DAYS), time(0, 0))
+
+
 class NewTime(Enum):
     """When a post whose time was just changed next goes out."""
 
@@ -309,9 +381,10 @@ def when_new_time_applies(
     at = schedule.time_of(kind)
     clock = _SlotClock(now)
     today = clock.today(schedule.time_zone)
-    if at is None or not POST_KINDS[kind].runs_on(today, schedule.polling_day):
-        return NewTime.NOT_TODAY
-    if schedule.skip_holidays and is_skipped_holiday(today, schedule.polling_day):
+    if (
+        at is None
+        or not _runs_on(schedule.calendar, (today,), schedule.skip_holidays)[_KIND_ORDER[kind]]
+    ):
         return NewTime.NOT_TODAY
     slot = clock.instant(schedule.time_zone, today, at)
     if any(pause.covers(slot) for pause in schedule.pauses):

@@ -1,12 +1,14 @@
 """The scheduled-post job: every tick, work out from the database what is due, and send it once.
 
-A tick reads every active group's schedule and the record of posts already
-handled (kept up to date incrementally by ``post_record.PostLedger``),
-asks ``bot.scheduling.slots`` what is due at this instant, and claims each due post
-in the database before sending it (a unique row per group, kind and local
-day). So a restart, a zone change or a schedule change all take effect at
-the next tick, and two ticks (or two processes) never send the same post
-twice. What a post says comes from its kind's composer in ``post_kinds``.
+A tick looks at the groups with something due (``group_book.GroupBook``: the
+groups whose next slot has come, those changed since the last tick, and every
+group now and then), reads the record of posts already handled (kept up to
+date incrementally by ``post_record.PostLedger``), asks ``bot.scheduling.slots``
+what is due at this instant, and claims each due post in the database before
+sending it (a unique row per group, kind and local day). So a restart, a zone
+change or a schedule change all take effect at the next tick, and two ticks
+(or two processes) never send the same post twice. What a post says comes
+from its kind's composer in ``post_kinds``.
 
 When a send fails (``bot.transport.errors`` says what a failure means):
 - certainly not delivered (connection refused, 5xx, 429 beyond the rate
@@ -27,7 +29,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from telegram.error import ChatMigrated, TelegramError
@@ -40,10 +42,10 @@ from bot.domain.forum import GroupSettings
 from bot.domain.incidents import IncidentCategories
 from bot.scheduling import post_record
 from bot.scheduling.composers import Outgoing, PostContext
+from bot.scheduling.group_book import GroupBook
 from bot.scheduling.post_kinds import POST_KINDS
-from bot.scheduling.slots import DuePost, plan_posts, schedule_of
-from bot.services import groups, pauses
-from bot.storage.db import mapped
+from bot.scheduling.slots import DuePost, GroupSchedule, Plan, PostKey, plan_posts
+from bot.services import pauses
 from bot.storage.models import PostState
 from bot.transport import delivery
 from bot.transport.errors import TelegramFault, classify
@@ -71,6 +73,8 @@ class TickResult:
     not_needed: int = 0
     missed: int = 0
     failed: int = 0
+    groups_planned: int = 0  # the groups this tick looked at
+    retry: set[int] = field(default_factory=set)  # chats whose post goes again next tick
 
 
 class Scheduler:
@@ -88,6 +92,7 @@ class Scheduler:
         self.forms = forms
         self.categories = categories
         self._ledger = post_record.PostLedger()
+        self._book = GroupBook()
         self._lock = asyncio.Lock()
 
     async def job(self, context: object) -> None:
@@ -100,20 +105,31 @@ class Scheduler:
 
     async def _tick(self) -> TickResult:
         now = self.clock()
-        active = {group.chat_id: group for group in await groups.active_groups()}
-        # Pauses running in the two days the plan looks at (a day's slots are at
-        # most a day and a half old in any zone): few rows, read every tick.
-        paused = await pauses.recent_pauses(now - timedelta(days=2))
-        schedules = await mapped(
-            lambda group: schedule_of(group, paused.get(group.chat_id, ())), list(active.values())
-        )
+        book = self._book
+        _, rows = await book.refresh(now)
         # plan_posts looks at each group's local yesterday and today: the
         # earliest of those is all the record that needs reading.
-        zones = {group.time_zone for group in active.values()}
+        zones = book.zones()
         earliest_today = min((local_today(now, zone) for zone in zones), default=now.date())
         done = await self._ledger.since(earliest_today - timedelta(days=1), now)
-        plan = plan_posts(now, schedules, done)
-        result = TickResult(missed=await post_record.record_missed(plan.missed))
+        if self._ledger.read_whole:  # it may hold what another process released
+            rows = set(book.groups)
+        # Pauses running in the two days the plan looks at (a day's slots are at
+        # most a day and a half old in any zone): few rows, read every tick. The
+        # book's schedules leave them out, so /jeda and /lanjut count at once.
+        paused = await pauses.recent_pauses(now - timedelta(days=2))
+        schedules = [book.schedules[row] for row in rows]
+        if paused:
+            schedules = [
+                replace(schedule, pauses=paused[schedule.chat_id])
+                if schedule.chat_id in paused
+                else schedule
+                for schedule in schedules
+            ]
+        plan = await _plan(now, schedules, done)
+        result = TickResult(
+            missed=await post_record.record_missed(plan.missed), groups_planned=len(rows)
+        )
         for post in plan.missed:  # recorded: logged once, never planned again
             self._ledger.remember(post, missed=True)
         if result.missed:
@@ -126,20 +142,25 @@ class Scheduler:
         by_group: dict[int, list[DuePost]] = {}
         for post in plan.due:  # already in time order, and in kind order within a minute
             by_group.setdefault(post.chat_id, []).append(post)
+        row_of = {book.groups[row].chat_id: row for row in rows}
 
         async def deliver(posts: list[DuePost]) -> None:
             # Groups in parallel; one group's posts in order, so 07.00's "report
             # opens" is read before the countdown of the same minute.
             async with gate:
-                group = active[posts[0].chat_id]
+                group = book.groups[row_of[posts[0].chat_id]]
                 for post in posts:
                     group = await self._deliver(group, replace(post, chat_id=group.chat_id), result)
 
         # Groups with groups below go last: their rollups (heavier to compose, and
         # more complete the later they go) never hold up a regency's own post
         # due the same minute. The sort is stable, so time order stays within each.
-        ordered = sorted(by_group.values(), key=lambda p: active[p[0].chat_id].has_groups_below)
+        ordered = sorted(
+            by_group.values(), key=lambda p: book.groups[row_of[p[0].chat_id]].has_groups_below
+        )
         await asyncio.gather(*(deliver(posts) for posts in ordered))
+        await book.planned(now, rows)
+        book.retry(row_of[chat] for chat in result.retry if chat in row_of)
         return result
 
     async def _deliver(
@@ -176,6 +197,7 @@ class Scheduler:
             log.exception("Failed to prepare %s for %s", post.kind, post.chat_id)
             await post_record.release(post)
             result.failed += 1
+            result.retry.add(post.chat_id)
         else:
             await post_record.finish(post, PostState.SENT, message_id)
             result.sent += 1
@@ -194,6 +216,7 @@ class Scheduler:
             result.sent += 1
             return
         result.failed += 1
+        result.retry.add(post.chat_id)
         if fault is TelegramFault.CHAT_GONE:
             await delivery.chat_gone(post.chat_id, error)
             await post_record.release(post)  # sent if the group comes back in time
@@ -231,3 +254,27 @@ class Scheduler:
             )
             first_id = first_id or message.message_id
         return first_id
+
+
+_PLAN_CHUNK = 500  # groups planned between two chances for replies to go out
+
+
+async def _plan(
+    now: datetime, schedules: list[GroupSchedule], done: dict[PostKey, datetime | None]
+) -> Plan:
+    """``plan_posts`` a chunk of groups at a time, letting replies through in between."""
+    if len(schedules) <= _PLAN_CHUNK:
+        return plan_posts(now, schedules, done)
+    due: list[DuePost] = []
+    missed: list[DuePost] = []
+    for start in range(0, len(schedules), _PLAN_CHUNK):
+        part = plan_posts(now, schedules[start : start + _PLAN_CHUNK], done)
+        due += part.due
+        missed += part.missed
+        await asyncio.sleep(0)
+    order = {kind: index for index, kind in enumerate(POST_KINDS)}
+
+    def key(post: DuePost) -> tuple:
+        return (post.scheduled_at, post.chat_id, order[post.kind])
+
+    return Plan(due=sorted(due, key=key), missed=sorted(missed, key=key))

@@ -1,11 +1,14 @@
 """A group's day as the summary and the reminders see it: who reported, who has not.
 
 Who is expected: the agencies the group expects daily (``/instansi``) that
-have a liaison serving that day. Nobody is expected on a day off (a pause, a
-national holiday the group skips): the day reads as such instead, and its
-reports are still shown. A liaison on leave is not mentioned: another
-liaison of the agency is, or, if there is none, the day says the agency's
-liaison is on leave until when; the agency is still expected.
+have a liaison serving that day and a form asked in the day's election stage.
+Nobody is expected on a day off (a pause, a national holiday the group skips),
+whose summary reads as such, nor on a day the stage asks no report (a Tuesday
+of a weekly stage, the days after the election): the reminder, /belum and the
+summary leave such a day alone; its reports are still shown. A liaison on
+leave is not mentioned: another liaison of the agency is, or, if there is
+none, the day says the agency's liaison is on leave until when; the agency is
+still expected.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from datetime import date, timedelta
 
 from bot.domain.agencies import Agency
 from bot.domain.days_off import DayOff, day_off
+from bot.domain.elections import ElectionDay, election_day
+from bot.domain.forms import FormSet
 from bot.domain.forum import GroupSettings, LeaveNotice, Liaison, SubmittedReport
 from bot.services.leaves import leaves_on
 from bot.services.liaisons import approved_liaisons
@@ -24,10 +29,14 @@ from bot.services.reports import StoredReport, reports_of_day
 
 @dataclass(frozen=True)
 class DayStatus:
+    day: ElectionDay  # the day's stage and whether reports are expected
     reports: list[SubmittedReport]  # the current report of each agency that reported
-    expected_agencies: list[Agency]  # expected daily, with a serving liaison; none on a day off
+    # Expected that day: with a serving liaison and a form in the day's stage; none on a
+    # day off or a day the stage asks no report.
+    expected_agencies: list[Agency]
     missing_agencies: list[Agency]
     missing_liaisons: list[Liaison]  # to mention: serving, not on leave
+    has_liaisons: bool  # any serving liaison of an agency the group expects
     # Missing agencies whose every liaison is on leave: named with the leave's end.
     on_leave: list[LeaveNotice] = field(default_factory=list)
     day_off: DayOff | None = None  # why nothing is expected today, if nothing is
@@ -65,26 +74,34 @@ async def days_off_between(group: GroupSettings, first: date, last: date) -> dic
     return found
 
 
-async def day_status(group: GroupSettings, day: date, mentions: bool = True) -> DayStatus:
+async def day_status(
+    group: GroupSettings, day: date, forms: FormSet, mentions: bool = True
+) -> DayStatus:
     """Reports of ``day``, and who is missing and who to mention for it.
 
     Without ``mentions`` (the summary names agencies, not people) the liaisons
     to mention and those on leave are not worked out, which saves a query.
     """
+    election = election_day(group, day)
     reports = await reports_of_day(group.chat_id, day)
     shown = [submitted(report) for report in reports]
-    off = await day_off_of(group, day)
-    if off is not None:
-        return DayStatus(shown, [], [], [], day_off=off)
     serving = await approved_liaisons(group.chat_id, on=day)
-    reported = {report.agency for report in reports}
-    # Expected: agencies the group expects daily that have someone to report.
-    expected = list(
+    with_liaison = list(
         dict.fromkeys(record.agency for record in serving if record.agency in group.expected)
     )
+    off = await day_off_of(group, day)
+    if off is not None:
+        return DayStatus(election, shown, [], [], [], bool(with_liaison), day_off=off)
+    asked = forms.for_day(election.phase, election.stage_id)
+    expected = (
+        [agency for agency in with_liaison if asked.has_form(agency)]
+        if election.reports_expected
+        else []
+    )
+    reported = {report.agency for report in reports}
     missing_agencies = [agency for agency in expected if agency not in reported]
     if not mentions:
-        return DayStatus(shown, expected, missing_agencies, [])
+        return DayStatus(election, shown, expected, missing_agencies, [], bool(with_liaison))
     away = await leaves_on(group.chat_id, day) if missing_agencies else {}
     mentioned: list[Liaison] = []
     on_leave: list[LeaveNotice] = []
@@ -99,9 +116,11 @@ async def day_status(group: GroupSettings, day: date, mentions: bool = True) -> 
                 for r in liaisons
             ]
     return DayStatus(
+        day=election,
         reports=shown,
         expected_agencies=expected,
         missing_agencies=missing_agencies,
         missing_liaisons=mentioned,
+        has_liaisons=bool(with_liaison),
         on_leave=on_leave,
     )

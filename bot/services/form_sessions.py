@@ -10,8 +10,11 @@ from tortoise.transactions import in_transaction
 
 from bot.domain.agencies import Agency
 from bot.domain.countdown import local_today
+from bot.domain.elections import ElectionDay, GroupCalendar, calendar_for, day_of
 from bot.domain.forms import FormProgress
+from bot.domain.regions.levels import RegionLevel
 from bot.domain.reporting_days import late_cutoff_of, may_report_for
+from bot.services.groups import corrections_of
 from bot.services.reports import StoredReport, store_report
 from bot.storage.models import FormSession, Group, Liaison, LiaisonStatus
 
@@ -31,10 +34,16 @@ class ActiveForm:
     # it was kept, which report for the day they are sent.
     report_date: date | None = None
     correcting: bool = False  # opened from "Ubah laporan", with that report's answers
+    calendar: GroupCalendar | None = None  # the group's election calendar
 
     def already_applied(self, update_id: int) -> bool:
         """True for an update Telegram delivered again after the bot had applied it."""
         return update_id <= self.last_update_id
+
+    def day(self, now: datetime) -> ElectionDay:
+        """The day the form reports for (yesterday's for a late report), as of ``now``: its
+        stage decides which questions are asked."""
+        return day_of(self.calendar, self.report_date or local_today(now, self.time_zone))
 
 
 class NotALiaison(Exception):
@@ -63,6 +72,13 @@ def _active(session: FormSession, group: Group) -> ActiveForm:
         time_zone=group.time_zone,
         report_date=session.report_date,
         correcting=session.correcting,
+        calendar=calendar_for(
+            group.election_preset,
+            group.polling_day,
+            corrections_of(group.stage_corrections),
+            group.region_name,
+            RegionLevel(group.region_level) if group.region_level else None,
+        ),
     )
 
 
@@ -149,6 +165,10 @@ _FORM_FIELDS = (
     "group__title",
     "group__locale",
     "group__time_zone",
+    "group__polling_day",
+    "group__election_preset",
+    "group__stage_corrections",
+    "group__region_level",
     "report_date",
     "correcting",
 )
@@ -171,6 +191,13 @@ async def active_form(user_id: int) -> ActiveForm | None:
         time_zone=row["group__time_zone"],
         report_date=row["report_date"],
         correcting=row["correcting"],
+        calendar=calendar_for(
+            row["group__election_preset"],
+            row["group__polling_day"],
+            corrections_of(row["group__stage_corrections"]),
+            row["group__region_name"],
+            RegionLevel(row["group__region_level"]) if row["group__region_level"] else None,
+        ),
     )
 
 

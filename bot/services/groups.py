@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime, time
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
 
+from tortoise import timezone
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
@@ -12,7 +14,7 @@ from bot.domain.agencies import EXPECTED_BY_DEFAULT, Agency
 from bot.domain.forum import GroupSettings
 from bot.domain.regions import RegionLevel
 from bot.domain.reporting_days import late_cutoff_of
-from bot.storage.db import as_date, as_datetime, as_json, fetch_rows, mapped
+from bot.storage.db import as_date, as_datetime, as_json, fetch_pages, fetch_rows, mapped
 from bot.storage.models import DEFAULT_ZONE, Group, GroupLink, LinkState
 
 REGION_MAX_LENGTH = 100
@@ -24,7 +26,8 @@ TITLE_MAX_LENGTH = 255
 GROUP_COLUMNS = (
     "g.chat_id, g.title, g.region_name, g.time_zone, g.locale, g.election_name, "
     "g.polling_day, g.post_times, g.active_since, g.active, g.region_code, g.region_level, "
-    "g.expected_agencies, g.late_cutoff, g.skip_holidays, "
+    "g.expected_agencies, g.late_cutoff, g.skip_holidays, g.election_preset, "
+    "g.stage_corrections, "
     'EXISTS (SELECT 1 FROM group_links l JOIN "groups" b ON b.id = l.lower_id '
     "WHERE l.upper_id = g.id AND l.state = 'approved' AND b.active)"
 )
@@ -48,6 +51,8 @@ def settings_of_row(row: Sequence) -> GroupSettings:
         expected_agencies,
         late_cutoff,
         skip_holidays,
+        election_preset,
+        stage_corrections,
         has_groups_below,
     ) = row
     return GroupSettings(
@@ -67,7 +72,34 @@ def settings_of_row(row: Sequence) -> GroupSettings:
         expected=_expected(as_json(expected_agencies)),
         late_cutoff=late_cutoff_of(late_cutoff),
         skip_holidays=bool(skip_holidays),
+        election_preset=election_preset,
+        stage_corrections=corrections_of(as_json(stage_corrections)),
     )
+
+
+def corrections_of(value: object) -> tuple[tuple[str, date, date], ...]:
+    """The stored corrections as (stage, first, last), sorted; malformed entries dropped."""
+    if not isinstance(value, dict):
+        return ()
+    found = []
+    for stage_id, days in value.items():
+        try:
+            first, last = (date.fromisoformat(day) for day in days)
+        except (TypeError, ValueError):
+            continue
+        found.append((str(stage_id), first, last))
+    return tuple(sorted(found))
+
+
+def touched() -> dict[str, datetime]:
+    """The change marker every write to a group sets: the scheduler reads the changed ones.
+
+    The wall clock, as for ``auto_now``: it is compared only with itself. One
+    change is not marked: a group below removing the bot makes the group above
+    it lose its "groups below" (and its later summary time) without a write to
+    that group; the scheduler's full look (``group_book.RELOAD_EVERY``) sees it.
+    """
+    return {"updated_at": timezone.now()}
 
 
 def _expected(values: object) -> frozenset[Agency]:
@@ -112,7 +144,7 @@ async def register_group(chat_id: int, title: str, *, now: datetime) -> GroupSet
 
 async def _update(chat_id: int, title: str, now: datetime, **changes: object) -> GroupSettings:
     await register_group(chat_id, title, now=now)
-    await Group.filter(chat_id=chat_id).update(**changes)
+    await Group.filter(chat_id=chat_id).update(**changes, **touched())
     return await _found(chat_id)
 
 
@@ -157,9 +189,33 @@ async def set_time_zone(
 
 
 async def set_polling_day(
-    chat_id: int, title: str, polling_day: date, election_name: str, *, now: datetime
+    chat_id: int,
+    title: str,
+    polling_day: date,
+    election_name: str,
+    *,
+    now: datetime,
+    preset: str | None = None,
 ) -> GroupSettings:
-    return await _update(chat_id, title, now, polling_day=polling_day, election_name=election_name)
+    """Sets the election: a preset's calendar, or (``preset`` None) the template around
+    ``polling_day``. The region's corrections belonged to the old calendar and go."""
+    return await _update(
+        chat_id,
+        title,
+        now,
+        polling_day=polling_day,
+        election_name=election_name,
+        election_preset=preset,
+        stage_corrections=None,
+    )
+
+
+async def set_stage_corrections(
+    chat_id: int, title: str, corrections: Sequence[tuple[str, date, date]], *, now: datetime
+) -> GroupSettings:
+    """Stores the region's corrections to its calendar's stages (checked by the caller)."""
+    stored = {stage: [first.isoformat(), last.isoformat()] for stage, first, last in corrections}
+    return await _update(chat_id, title, now, stage_corrections=stored or None)
 
 
 async def set_expected(
@@ -209,15 +265,74 @@ _ACTIVE_GROUPS = f'SELECT {GROUP_COLUMNS} FROM "groups" g WHERE g.active'
 async def active_groups() -> list[GroupSettings]:
     """Every group the bot is still in: the ones scheduled posts go to.
 
-    Plain rows: every scheduler tick reads all groups, and for thousands of
-    them ORM objects cost twenty times the query, all of it holding up replies.
+    Plain rows: for thousands of groups ORM objects cost twenty times the
+    query, all of it holding up replies.
     """
     return await mapped(settings_of_row, await fetch_rows(_ACTIVE_GROUPS))
 
 
+@dataclass(frozen=True)
+class GroupRow:
+    """A group as the scheduler keeps it: its row id (a chat id can change), and when it
+    last changed; ``settings`` is None for a group the bot has left."""
+
+    row_id: int
+    settings: GroupSettings | None
+    updated_at: datetime | None
+
+
+_ACTIVE_GROUP_ROWS = f'SELECT g.id, g.updated_at, {GROUP_COLUMNS} FROM "groups" g WHERE g.active'
+
+
+async def active_group_rows() -> tuple[list[GroupRow], datetime]:
+    """Every active group with its row id, and the mark to read changes from next
+    (``groups_changed_since``)."""
+
+    def row_of(row: Sequence) -> GroupRow:
+        return GroupRow(row[0], settings_of_row(row[2:]), as_datetime(row[1]))
+
+    mark = timezone.now()  # before the read: a write during it is read again next time
+    rows = await fetch_pages(_ACTIVE_GROUP_ROWS, "g.id", page=1000)
+    return await mapped(row_of, rows, chunk=250), mark
+
+
+_CHANGED_GROUPS = (
+    f'SELECT g.id, g.updated_at, g.active, {GROUP_COLUMNS} FROM "groups" g WHERE g.updated_at >= '
+)
+# A write committed a little after a later one can carry the earlier time:
+# each look goes back this far before the mark.
+CHANGE_MARGIN = timedelta(seconds=10)
+
+
+async def groups_changed_since(mark: datetime) -> tuple[list[GroupRow], datetime]:
+    """The groups written since ``mark`` (left ones included), and the next mark.
+
+    Every write to a group sets ``updated_at`` (``touched``; a link approved or
+    ended touches both its groups), so the scheduler reads only what changed
+    instead of every group at every tick. A group written just around a look
+    may be read twice; none is missed. Plain rows, a chunk at a time: after a
+    write to every group (a migration) this reads them all without holding up
+    replies.
+    """
+    next_mark = timezone.now()
+    since = (mark - CHANGE_MARGIN).astimezone(UTC)
+    # The bound is our own timestamp, written as both dialects store and compare
+    # it (SQLite keeps tortoise's "YYYY-MM-DD HH:MM:SS.ffffff+00:00" as text).
+    literal = since.isoformat(sep=" ", timespec="microseconds")
+    rows = await fetch_pages(f"{_CHANGED_GROUPS}'{literal}'", "g.id", page=1000)
+
+    def row_of(row: Sequence) -> GroupRow:
+        row_id, updated_at, active, *settings = row
+        return GroupRow(
+            row_id, settings_of_row(settings) if active else None, as_datetime(updated_at)
+        )
+
+    return await mapped(row_of, rows, chunk=250), next_mark
+
+
 async def deactivate_group(chat_id: int) -> None:
     """The bot was removed: keep everything, stop talking to the chat."""
-    await Group.filter(chat_id=chat_id).update(active=False)
+    await Group.filter(chat_id=chat_id).update(active=False, **touched())
 
 
 async def move_group(old_chat_id: int, new_chat_id: int) -> None:
@@ -231,4 +346,4 @@ async def move_group(old_chat_id: int, new_chat_id: int) -> None:
             if old is None:
                 return
             await Group.filter(chat_id=new_chat_id).delete()
-        await Group.filter(chat_id=old_chat_id).update(chat_id=new_chat_id)
+        await Group.filter(chat_id=old_chat_id).update(chat_id=new_chat_id, **touched())

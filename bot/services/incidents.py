@@ -287,6 +287,15 @@ async def record_change_message(change_id: int, message_id: int) -> None:
     await IncidentChange.filter(id=change_id).update(message_id=message_id)
 
 
+async def change_replies_unconfirmed(made_before: datetime) -> list[int]:
+    """Changes whose reply was claimed but never recorded as sent: a crash (or a timeout)
+    came between the claim and Telegram's answer."""
+    rows = await IncidentChange.filter(
+        handed_over=True, message_id__isnull=True, at__lt=made_before
+    ).values_list("id", flat=True)
+    return [int(str(row)) for row in rows]
+
+
 async def unposted_changes(made_before: datetime) -> list[int]:
     rows = await IncidentChange.filter(handed_over=False, at__lt=made_before).values_list(
         "id", flat=True

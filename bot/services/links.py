@@ -14,6 +14,7 @@ from tortoise.transactions import in_transaction
 
 from bot.domain.links import GroupRef, LinkRefusal, refusal, wanted_above
 from bot.domain.regions import RegionLevel
+from bot.services.groups import touched
 from bot.storage.models import Group, GroupLink, LinkState
 
 # Ids arrive in button data, where anyone can put any number; the database
@@ -189,7 +190,12 @@ async def decide(
     updated = await GroupLink.filter(
         id=link_id, upper_id=upper.id, state=LinkState.REQUESTED
     ).update(state=LinkState.APPROVED if approve else LinkState.REJECTED, decided_by=admin_id)
-    return await find_link(link_id) if updated else None
+    if not updated:
+        return None
+    link = await find_link(link_id)
+    if link is not None and approve:
+        await _touch(link)
+    return link
 
 
 async def end_link(link_id: int, chat_id: int, admin_id: int) -> LinkRecord | None:
@@ -207,4 +213,14 @@ async def end_link(link_id: int, chat_id: int, admin_id: int) -> LinkRecord | No
     updated = await GroupLink.filter(id=link_id, state=before.state).update(
         state=LinkState.ENDED, ended_by=admin_id
     )
-    return before if updated else None
+    if not updated:
+        return None
+    await _touch(before)
+    return before
+
+
+async def _touch(link: LinkRecord) -> None:
+    """Marks both groups changed: the upper one's summary time follows whether groups are
+    linked below it (``bot.scheduling.slots.summary_time_with_rollup``), and the scheduler
+    reads only groups marked changed (``groups.groups_changed_since``)."""
+    await Group.filter(chat_id__in=[link.lower.chat_id, link.upper.chat_id]).update(**touched())

@@ -136,7 +136,7 @@ async def group_seen_by(viewer_chat_id: int, target_chat_id: int) -> GroupSettin
 
 
 async def day_status_seen_by(
-    viewer_chat_id: int, target_chat_id: int, day: date
+    viewer_chat_id: int, target_chat_id: int, day: date, forms: FormSet
 ) -> DayStatus | None:
     """The target group's own day as its summary shows it, if the viewer may see it now.
 
@@ -147,7 +147,7 @@ async def day_status_seen_by(
     group = await group_seen_by(viewer_chat_id, target_chat_id)
     if group is None:
         return None
-    return await day_status(group, day, mentions=False)
+    return await day_status(group, day, forms, mentions=False)
 
 
 async def rollup(

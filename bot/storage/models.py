@@ -49,8 +49,16 @@ class Group(Model):
     late_cutoff = fields.CharField(max_length=5, null=True)
     # True: national holidays and cuti bersama are days off (bot.domain.days_off).
     skip_holidays = fields.BooleanField(default=False)
+    # The election calendar (bot.domain.elections): a preset's id ("pilkada2024"),
+    # or null for the relative template around polling_day.
+    election_preset = fields.CharField(max_length=32, null=True)
+    # The region's corrections to the calendar's stages: {"rekap_kabkota":
+    # ["2024-11-29", "2024-12-10"]}; null for none. Cleared with a new /hari_h.
+    stage_corrections: fields.JSONField[dict[str, list[str]] | None] = fields.JSONField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
-    updated_at = fields.DatetimeField(auto_now=True)
+    # Every write to a group sets it (bot.services.groups): the scheduler reads
+    # only the groups changed since its last look, through this index.
+    updated_at = fields.DatetimeField(auto_now=True, db_index=True)
 
     class Meta:
         table = "groups"

@@ -9,6 +9,7 @@ from operator import attrgetter
 from bot.domain.agencies import Agency
 from bot.domain.countdown import Countdown, local_today
 from bot.domain.days_off import PauseSpan
+from bot.domain.elections import election_day
 from bot.domain.forum import GroupSettings
 from bot.domain.links import GroupRef
 from bot.domain.zones import zone_label
@@ -18,6 +19,7 @@ from bot.texts.regions import group_name, region_line
 
 EXAMPLE_REGION = "/wilayah Kabupaten Kutai Timur"
 EXAMPLE_POLLING_DAY = "/hari_h 2024-11-27 Pilkada Serentak 2024"
+EXAMPLE_PRESET = "/hari_h pilkada2024"
 EXAMPLE_ZONE = "/zona WITA"
 EXAMPLE_EXPECTED = "/instansi DPRD wajib"
 # Each language by its own name, as a reader of it looks for it.
@@ -27,10 +29,12 @@ LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 def countdown_line(
     t: Translator, group: GroupSettings, today: date, *, quiet_period_note: bool = True
 ) -> str | None:
-    """ "H-14 menuju hari pemungutan suara Pilkada Serentak 2024 (Rabu, 27 November 2024)".
+    """ "H-14 menuju pemungutan suara Pilkada Serentak 2024, Rabu, 27 November 2024".
 
     On H-3 to H-1 a second line says the masa tenang forbids campaigning,
     unless ``quiet_period_note`` is off (a post that names the masa tenang itself).
+    After polling day the line names the stage running and its end: "H+3 ·
+    rekapitulasi tingkat kabupaten/kota, sampai Jumat, 6 Desember 2024".
     """
     if group.polling_day is None:
         return None
@@ -46,7 +50,13 @@ def countdown_line(
     elif countdown.is_polling_day:
         line = _("Hari H pemungutan suara {election}, {date}").format(**values)
     else:
-        line = _("{label} setelah pemungutan suara {election}, {date}").format(**values)
+        stage = election_day(group, today).stage
+        if stage is not None:
+            line = _("{label} · {stage}, sampai {last}").format(
+                label=countdown.label, stage=_(stage.name), last=t.full_date(stage.last)
+            )
+        else:
+            line = _("{label} setelah pemungutan suara {election}, {date}").format(**values)
     if countdown.in_quiet_period and quiet_period_note:
         line += "\n" + _("Masa tenang (H-3 sampai H-1): kampanye dihentikan.")
     return line
@@ -79,6 +89,7 @@ def settings_text(
             election=escape(group.election_name) if group.election_name else not_set
         ),
         _("Hari H: {polling_day}").format(polling_day=polling),
+        *_stage_lines(t, group, today),
         _("Wajib melapor setiap hari: {agencies}").format(agencies=agency_list(t, group.expected)),
         late_cutoff_line(t, group),
         _("Libur nasional: {choice}").format(
@@ -116,6 +127,15 @@ def pause_line(t: Translator, group: GroupSettings, pause: PauseSpan | None) -> 
     if last is None:
         return _("Jeda: posko dijeda sampai admin mengetik /lanjut")
     return _("Jeda: posko dijeda sampai {date}").format(date=t.full_date(last))
+
+
+def _stage_lines(t: Translator, group: GroupSettings, today: date) -> list[str]:
+    """ "Tahap saat ini: masa kampanye (/tahapan)" once polling day is set."""
+    if group.polling_day is None:
+        return []
+    stage = election_day(group, today).stage
+    name = t.gettext(stage.name) if stage is not None else t.gettext("di luar tahapan")
+    return [t.gettext("Tahap saat ini: {stage} (/tahapan)").format(stage=name)]
 
 
 def agency_list(t: Translator, agencies: Iterable[Agency]) -> str:

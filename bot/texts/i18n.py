@@ -16,7 +16,7 @@ from decimal import Decimal
 from functools import cache, lru_cache
 from pathlib import Path
 
-from babel.dates import format_date, format_time
+from babel.dates import format_date, format_time, get_day_names
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal, format_percent
@@ -62,8 +62,18 @@ class Translator:
         return self.translations.ngettext(singular, plural, n)
 
     def full_date(self, day: date) -> str:
-        """``Rabu, 27 November 2024`` (``Kamis, 5 Desember 2024``) in ``id``."""
-        return format_date(day, _FULL_DATE_PATTERNS.get(self.locale, "full"), locale=self.locale)
+        """``Rabu, 27 November 2024`` in ``id``; ``Jumat, 6 Desember 2024`` without a leading
+        zero, as Indonesian letters write it (Babel's full pattern for ``id`` has one)."""
+        pattern = _FULL_DATE_PATTERNS.get(self.locale, "full")
+        return format_date(day, pattern, locale=self.locale)
+
+    def short_date(self, day: date) -> str:
+        """``27 Nov 2024`` in ``id``: for lists of dates."""
+        return format_date(day, "medium", locale=self.locale)
+
+    def weekday(self, index: int) -> str:
+        """``Senin`` for 0 (Monday) in ``id``."""
+        return get_day_names("wide", locale=self.locale)[index]
 
     def clock_time(self, moment: datetime) -> str:
         """``08.12 WITA``: the local time, as the locale writes it, and the zone's name.

@@ -20,10 +20,12 @@ from zoneinfo import ZoneInfo
 
 from bot.domain.agencies import Agency
 from bot.domain.days_off import DayOff, holiday_names
+from bot.domain.elections import election_day
 from bot.domain.forms import Form, FormSet, Question, QuestionKind
 from bot.domain.forms.combining import Combined, decimal_of, share
 from bot.domain.forum import Answer, GroupSettings, SubmittedReport
 from bot.domain.incidents import IncidentCategories, IncidentDigest
+from bot.texts.calendar_view import rhythm_text
 from bot.texts.group_view import EXAMPLE_REGION, countdown_line
 from bot.texts.html import escape
 from bot.texts.i18n import Translator
@@ -45,13 +47,14 @@ class SummaryInput:
     group: GroupSettings
     report_date: date
     reports: Sequence[SubmittedReport]  # the latest per agency
-    expected_agencies: Sequence[Agency]  # agencies with approved liaisons
+    expected_agencies: Sequence[Agency]  # agencies expected that day, with approved liaisons
     forms: FormSet  # what each answer means and how it reads
     # The day's incidents by category and those still open, with what their categories
     # are called; None leaves the incidents out (a summary from before they existed).
     incidents: IncidentDigest | None = None
     categories: IncidentCategories | None = None
     day_off: DayOff | None = None  # a paused day or a skipped holiday: nobody was expected
+    interim: bool = False  # polling day's afternoon summary: the day so far
 
 
 def overall_status(forms: FormSet, reports: Sequence[SubmittedReport]) -> str | None:
@@ -66,17 +69,24 @@ def render_summary(t: Translator, data: SummaryInput) -> str:
     reported = {report.agency for report in reports}
     missing = sorted(set(data.expected_agencies) - reported, key=attrgetter("order"))
     zone = ZoneInfo(data.group.time_zone)
+    day = election_day(data.group, data.report_date)
+    # Each day's answers read under the questions of that day's stage.
+    day_forms = data.forms.for_day(day.phase, day.stage_id)
     blocks = [_heading(t, data)]
     if data.day_off is not None:
         blocks.append(day_off_text(t, data.day_off, data.group.time_zone))
     expected = None if data.day_off else len(reported | set(data.expected_agencies))
     blocks.append(_overall(t, data.forms, reports, expected))
+    if not reports and not day.reports_expected and data.day_off is None:
+        blocks[-1] = _(
+            "Tidak ada laporan yang diharapkan pada hari ini (laporan {rhythm})."
+        ).format(rhythm=rhythm_text(t, day.rhythm))
     follow_ups = _follow_ups(t, data.forms, reports)
     if follow_ups:
         blocks.append(follow_ups)
     if data.incidents is not None and data.categories is not None:
         blocks.append(digest_block(t, data.categories, data.incidents, data.group.time_zone))
-    blocks += [_report_block(t, report, data, zone) for report in reports]
+    blocks += [_report_block(t, report, data, day_forms, zone) for report in reports]
     if missing:
         blocks.append(
             _("Belum melapor: {agencies}").format(
@@ -104,7 +114,12 @@ def _heading(t: Translator, data: SummaryInput) -> str:
         region = _("Wilayah belum diatur (contoh: <code>{example}</code>)").format(
             example=EXAMPLE_REGION
         )
-    lines = [_("<b>Ringkasan Harian Posko Forkopimda</b>"), region, t.full_date(data.report_date)]
+    title = (
+        _("<b>Ringkasan sementara Posko Forkopimda</b>")
+        if data.interim
+        else _("<b>Ringkasan Harian Posko Forkopimda</b>")
+    )
+    lines = [title, region, t.full_date(data.report_date)]
     countdown = countdown_line(t, group, data.report_date)
     if countdown:
         lines.append(countdown)
@@ -169,7 +184,7 @@ def _follow_ups(t: Translator, forms: FormSet, reports: list[SubmittedReport]) -
 
 
 def _report_block(
-    t: Translator, report: SubmittedReport, data: SummaryInput, zone: ZoneInfo
+    t: Translator, report: SubmittedReport, data: SummaryInput, day_forms: FormSet, zone: ZoneInfo
 ) -> str:
     heading = f"<b>{report.agency.label}</b>"
     unit = report.unit_name.strip()
@@ -179,9 +194,16 @@ def _report_block(
         [
             heading,
             _status_line(t, data.forms, report, data.report_date, zone),
-            *answer_lines(t, data.forms, data.forms.form_for(report.agency), report.answers),
+            *answer_lines(t, day_forms, _form_of_day(day_forms, report.agency), report.answers),
         ]
     )
+
+
+def _form_of_day(day_forms: FormSet, agency: Agency) -> Form:
+    """The agency's form of the day; its whole form on a day it was not asked to report."""
+    if day_forms.has_form(agency):
+        return day_forms.form_for(agency)
+    return day_forms.complete.form_for(agency)
 
 
 def _status_line(

@@ -13,7 +13,7 @@ import sqlite3
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import asyncpg
@@ -129,6 +129,22 @@ class BenchDatabase:
                     f'INSERT INTO "{table}" ({names}) VALUES ({placeholders})',
                     (tuple(_sqlite_value(value) for value in row) for row in rows),
                 )
+        finally:
+            connection.close()
+
+    async def touch_groups(self, count: int) -> None:
+        """Marks the first ``count`` groups as just written, as a settings change does."""
+        if self.kind == "sqlite":
+            stamp = str(datetime.now(UTC))
+            self._execute_sqlite(f"UPDATE groups SET updated_at = '{stamp}' WHERE id <= {count}")
+            return
+        await self.fetch(f"UPDATE groups SET updated_at = now() WHERE id <= {count}")
+
+    def _execute_sqlite(self, sql: str) -> None:
+        connection = sqlite3.connect(self._sqlite_path)
+        try:
+            with connection:
+                connection.execute(sql)
         finally:
             connection.close()
 

@@ -106,6 +106,19 @@ def typed_answer(question: Question, position: int) -> str:
     return "Situasi kondusif, tidak ada kendala berarti."
 
 
+def _asked(form: Form, text: str) -> tuple[int, Question] | None:
+    """The question of ``form`` that ``text`` asks (the longest prompt found), and its place."""
+    found = [
+        (len(question.prompt), position, question)
+        for position, question in enumerate(form.questions)
+        if question.prompt in text
+    ]
+    if not found:
+        return None
+    _, position, question = max(found, key=lambda item: item[0])
+    return position, question
+
+
 def _button_data(message: BotMessage, ending: str) -> str | None:
     return next(
         (
@@ -141,18 +154,27 @@ class FormFiller:
         return delivery.message
 
     async def fill_in(self, liaison: Liaison, think: Callable[[], float], stop: Deadline) -> bool:
-        """One whole report; False if abandoned at ``stop`` or gone wrong."""
-        form: Form = self.forms.form_for(liaison.agency)
+        """One whole report; False if abandoned at ``stop`` or gone wrong.
+
+        The questions are those of the group's stage that day, which a local
+        midnight during the run may change: the liaison answers whichever
+        question of the agency's form the bot asks, until the review.
+        """
+        form: Form = self.forms.complete.form_for(liaison.agency)
         server, user, chat = self.server, liaison.user, liaison.chat
         message = await self._step(
             liaison, "send", lambda: server.send_message(chat, user, "/lapor")
         )
-        for position, question in enumerate(form.questions):
+        for _ in range(len(form.questions)):
             if message is None:
                 return False
-            if question.prompt not in message.text:
+            if _button_data(message, f":{SUBMIT}") is not None:
+                break  # the review
+            asked = _asked(form, message.text)
+            if asked is None:
                 self.replies.off_script += 1
                 return False
+            position, question = asked
             await asyncio.sleep(think())
             if stop.passed():
                 return False

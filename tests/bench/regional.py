@@ -132,7 +132,9 @@ class Tree:
                 self.zone(index),
                 "id",
                 "Pilkada Serentak",
-                self.now.date() + timedelta(days=100),
+                # H-14: inside the daily rhythm of the election calendar, whatever the
+                # weekday (further out, reports and summaries are weekly, on Mondays).
+                self.now.date() + timedelta(days=14),
                 _json({kind.value: None for kind in PostKind}),  # all off until the broadcast
                 True,
                 self.now,

@@ -42,7 +42,8 @@ ROWS = (
     Row("  reply latency p50 flat out", ("saturation", "latency_ms", "p50"), unit="ms"),
     Row("form updates/s answered, 25/s offered", ("telegram_rate", "updates_per_s")),
     Row("  reply latency p50", ("telegram_rate", "latency_ms", "p50"), unit="ms"),
-    Row("  reply latency p99", ("telegram_rate", "latency_ms", "p99"), unit="ms"),
+    Row("  reply latency p99", ("telegram_rate", "latency_ms", "p99"), ("<=", 100), "ms"),
+    Row("  scheduler ticks meanwhile", ("telegram_rate", "ticks_meanwhile")),
     Row("form updates/s answered, 100/s offered", ("moderate", "updates_per_s")),
     Row("  reply latency p50", ("moderate", "latency_ms", "p50"), unit="ms"),
     Row("  reply latency p99", ("moderate", "latency_ms", "p99"), unit="ms"),
@@ -113,6 +114,14 @@ ROWS = (
         ("<=", 200),
         "MiB",
     ),
+    Row("tick, nothing due (median)", ("ticks", "quiet_ms"), unit="ms"),
+    Row("  longest hold of the event loop", ("ticks", "quiet_hold_ms"), unit="ms"),
+    Row("tick after 100 groups changed", ("ticks", "changed_ms"), unit="ms"),
+    Row("  longest hold of the event loop", ("ticks", "changed_hold_ms"), unit="ms"),
+    Row("first tick, every group (at start)", ("ticks", "first_ms"), unit="ms"),
+    Row("  longest hold of the event loop", ("ticks", "first_hold_ms"), unit="ms"),
+    Row("every group again (every 15 min)", ("ticks", "full_ms"), unit="ms"),
+    Row("  longest hold of the event loop", ("ticks", "full_hold_ms"), unit="ms"),
 )
 
 
@@ -182,6 +191,8 @@ def problems(report: dict) -> list[str]:
                 f"{name} broadcast: {broadcast.get('delivered')} of "
                 f"{broadcast.get('groups')} summaries delivered"
             )
+        if results.get("ticks", {}).get("posts_sent"):
+            found.append(f"{name} ticks: {results['ticks']['posts_sent']} post(s) were due")
         for key in ("lost", "incomplete"):
             if results.get("summary", {}).get(key):
                 found.append(f"{name} summary: {key} = {results['summary'][key]}")

@@ -1,16 +1,20 @@
 """A national deployment's data, generated and bulk-loaded before the bot starts.
 
 Group ``i`` (0-based) has chat id ``-(1002000000000 + i)``, one of the three
-Indonesian zones, a polling day 100 days ahead (no countdown milestone), and
-seven approved liaisons, one per agency, with user ids ``6000000000 + 8 i + k``.
+Indonesian zones, an election calendar (the template around its polling day)
+and seven approved liaisons, one per agency, with user ids ``6000000000 + 8 i + k``.
+Polling days are spread so that the groups are in every stage at once: from
+H-74 (before the campaign: weekly reports) to H+25 (the election over:
+none), through the campaign, the masa tenang, polling day and the count.
 
-- The first ``broadcast_groups`` post only their summary, at ``due_minute``;
-  five of their seven agencies have reported that day, and their summaries of
-  the ``post_history_days`` days before are recorded as sent.
+- The first ``broadcast_groups`` post only their summary, at ``due_minute``,
+  on H-14 (daily reports); five of their seven agencies have reported that
+  day, and their summaries of the ``post_history_days`` days before are
+  recorded as sent.
 - The others keep the default schedule (every kind on) with today's,
-  tomorrow's and ``post_history_days`` days of earlier posts recorded as sent:
-  a deployment some weeks into its campaign, in the middle of its day, whose
-  posts do not fall due during the benchmark.
+  tomorrow's and ``post_history_days`` days of earlier posts recorded as sent
+  (the kinds their stage ran each day): a deployment in the middle of its
+  day, whose posts do not fall due during the benchmark.
 - ``summary_group`` (the first of the others) holds ``summary_days`` days of
   reports from all seven agencies, up to today.
 """
@@ -24,7 +28,9 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.domain.agencies import Agency
+from bot.domain.elections import ElectionDay, calendar_for, day_of
 from bot.domain.forms import Form, FormSet, QuestionKind
+from bot.scheduling.post_kinds import POST_KINDS
 from bot.scheduling.slots import PostKind
 from tests.bench.database import BenchDatabase
 
@@ -88,6 +94,20 @@ class Population:
         """The local date of the broadcast group's summary at ``due_minute``."""
         return self.due_minute.astimezone(zone_of(index)).date()
 
+    def polling_day_of(self, index: int) -> date:
+        """H-14 for the broadcast groups; H-74 to H+25 for the others, group by group."""
+        if index < self.broadcast_groups:
+            return self.due_date(index) + timedelta(days=14)
+        return self.local_today(index) + timedelta(days=index % 100 - 25)
+
+    def region_of(self, index: int) -> str:
+        return f"Kabupaten Uji {index}"
+
+    def day_of(self, index: int) -> ElectionDay:
+        """The group's day today: its stage decides the form its liaisons fill in."""
+        calendar = calendar_for(None, self.polling_day_of(index), (), self.region_of(index))
+        return day_of(calendar, self.local_today(index))
+
     def _post_times(self, index: int) -> str | None:
         if index >= self.broadcast_groups:
             return None  # the default schedule: every kind on
@@ -105,15 +125,15 @@ class Population:
                 index + 1,
                 chat_id_of(index),
                 f"Forkopimda Uji {index}",
-                f"Kabupaten Uji {index}",
+                self.region_of(index),
                 zone_of(index).key,
                 "id",
                 "Pilkada Serentak",
-                self.now.date() + timedelta(days=100),
+                self.polling_day_of(index),
                 self._post_times(index),
                 True,
-                self.now,
-                self.now,
+                self.now - timedelta(days=30),  # created
+                self.now - timedelta(hours=1),  # last changed: not just before the run
             )
 
     def liaison_rows(self) -> Iterator[tuple]:
@@ -175,8 +195,12 @@ class Population:
                     )
                 continue
             today = self.local_today(index)
+            calendar = calendar_for(None, self.polling_day_of(index), (), self.region_of(index))
             for offset in range(-self.post_history_days, 2):
-                for kind in (PostKind.LAPORAN, PostKind.PENGINGAT, PostKind.RINGKASAN):
+                day = today + timedelta(days=offset)
+                # The kinds the group's stage ran that day, as a running bot records them.
+                election = day_of(calendar, day)
+                for kind in (k for k, spec in POST_KINDS.items() if spec.runs_on(election)):
                     yield (
                         kind.value,
                         today + timedelta(days=offset),

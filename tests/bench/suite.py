@@ -27,10 +27,12 @@ import os
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bot.domain.forms import FormSet
+from bot.scheduling.group_book import RELOAD_EVERY
+from bot.scheduling.ticks import TICK_SECONDS
 from tests.bench.broadcast import measure_broadcast
 from tests.bench.database import BenchDatabase
 from tests.bench.incident import prepare_incident
@@ -43,6 +45,7 @@ from tests.bench.ringkasan import measure_summary
 from tests.bench.scales import DEPLOYED_LEAD, Scale, capacity_seconds, due_minute_for
 from tests.bench.seed import AGENCIES, Population, seed, user_id_of
 from tests.bench.throughput import measure_paced, measure_saturation
+from tests.bench.ticks import measure_ticks
 from tests.support.harness import TOKEN
 
 
@@ -151,6 +154,11 @@ class Run:
         rows = await seed(database, population, forms)
         seconds = round(time.perf_counter() - began, 1)
         log(f"[{kind}] seeded {rows} in {seconds} s")
+        log(f"[{kind}] scheduler ticks ...")
+        # Before the summaries' minute, even 15 minutes on, so nothing is due
+        # (measurement 5).
+        ticks_at = due - RELOAD_EVERY - timedelta(minutes=5)
+        tick_figures = await measure_ticks(database, forms, ticks_at)
         server = BenchServer(TOKEN)
         await server.start()
         figures = {
@@ -158,6 +166,7 @@ class Run:
             "scale": asdict(scale),
             "due_minute": due.isoformat(),
             "seed": {**rows, "seconds": seconds},
+            "ticks": tick_figures,
         }
         return cls(
             kind,
@@ -226,8 +235,13 @@ class Run:
     ) -> None:
         """Form updates at ``rate`` a second, offered by ``liaisons`` for ``seconds``."""
         self.log(f"[{self.kind}] form updates, {rate:g}/s offered, {seconds:.0f} s ...")
+        began = time.time()
         self.figures[phase], replies = await measure_paced(
             self.server, self.forms, liaisons, self.scale.think_seconds, seconds
+        )
+        # The bot's ticks fall on the wall clock's grid: how many ran meanwhile.
+        self.figures[phase]["ticks_meanwhile"] = int(time.time() // TICK_SECONDS) - int(
+            began // TICK_SECONDS
         )
         self.phases[phase] = (liaisons, replies)
 

@@ -575,6 +575,10 @@ class TelegramServer:
     def unread(self, chat_id: int) -> list[BotMessage]:
         return self._outbox[chat_id][self._read[chat_id] :]
 
+    def mark_read(self, chat_id: int) -> None:
+        """Counts everything the bot sent to ``chat_id`` so far as read."""
+        self._read[chat_id] = len(self._outbox[chat_id])
+
     def all_messages(self) -> list[BotMessage]:
         return [message for outbox in self._outbox.values() for message in outbox]
 
@@ -864,6 +868,7 @@ class TelegramServer:
                 "Bad Request: documents can be only grouped in an album with messages "
                 "of the same type",
             )
+        self._check_bot_present(chat_id)
         reply_to = self._replied(chat_id, params)
         group = f"bot{next(self._media_group_ids)}"
         prepared = []

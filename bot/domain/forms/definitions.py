@@ -130,6 +130,9 @@ class Question:
     part_of: PartOf | None = None
     closing: bool = False  # the agency's closing note: its summary line comes last
     remember: bool = False  # rarely changes: the last answer is offered with one tap
+    # The election stages (ids, or phases such as "hari_h") in which it is
+    # asked; empty: in every stage. See ``asked_on``.
+    stages: frozenset[str] = frozenset()
 
     def choice(self, value: str) -> Choice | None:
         return next((choice for choice in self.choices if choice.value == value), None)
@@ -153,6 +156,15 @@ class Question:
         return self.combine or COMBINE_RULES[self.kind][0]
 
 
+def asked_on(stages: frozenset[str], phase: str, stage_id: str | None) -> bool:
+    """Whether something limited to ``stages`` is asked on a day of ``phase`` and ``stage_id``.
+
+    ``stages`` holds stage ids ("rekap_kabkota") and phases ("sebelum_hari_h",
+    "hari_h", "setelah_hari_h"); empty means every day.
+    """
+    return not stages or phase in stages or (stage_id is not None and stage_id in stages)
+
+
 @dataclass(frozen=True)
 class CrossCheck:
     """A rule between two numeric answers of one form, e.g. TPS siap <= jumlah TPS."""
@@ -170,6 +182,14 @@ class Form:
     agency: Agency
     questions: tuple[Question, ...]
     checks: tuple[CrossCheck, ...] = ()
+    stages: frozenset[str] = frozenset()  # the stages the agency is asked to report in
+
+    def for_day(self, phase: str, stage_id: str | None) -> Form:
+        """The questions asked on a day of ``phase`` and ``stage_id``, and the checks on them."""
+        questions = tuple(q for q in self.questions if asked_on(q.stages, phase, stage_id))
+        ids = {question.id for question in questions}
+        checks = tuple(c for c in self.checks if c.left in ids and c.right in ids)
+        return Form(self.agency, questions, checks, self.stages)
 
     def question(self, question_id: str) -> Question:
         """The question with this id; ``KeyError`` if the form has none."""
@@ -204,19 +224,54 @@ class FormSet:
     # The question asked last in every form whose answers the summary gathers
     # in one block, "Perlu tindak lanjut": what the Desk brings to the meeting.
     follow_up: str | None = None
+    # For the forms of one day (``for_day``): every stage's forms, whose
+    # questions still describe an answer given on another day.
+    whole: FormSet | None = field(default=None, repr=False, compare=False)
 
     def form_for(self, agency: Agency) -> Form:
+        """The agency's form; ``KeyError`` on a day it is not asked to report (``has_form``)."""
         return self.forms[agency]
+
+    def has_form(self, agency: Agency) -> bool:
+        return agency in self.forms
+
+    def for_day(self, phase: str, stage_id: str | None) -> FormSet:
+        """What is asked on a day of ``phase`` and ``stage_id``: each agency's form filtered,
+        and only the agencies asked to report that day. Cached: every form step asks."""
+        if self.whole is not None:
+            return self.whole.for_day(phase, stage_id)
+        key = (phase, stage_id)
+        cached = self._days.get(key)
+        if cached is None:
+            forms = {
+                agency: form.for_day(phase, stage_id)
+                for agency, form in self.forms.items()
+                if asked_on(form.stages, phase, stage_id)
+            }
+            cached = self._days[key] = FormSet(
+                forms, self.situation, self.headlines, self.follow_up, whole=self
+            )
+        return cached
+
+    @cached_property
+    def _days(self) -> dict[tuple[str, str | None], FormSet]:
+        return {}
+
+    @property
+    def complete(self) -> FormSet:
+        """Every stage's forms (this set, unless it is one day's)."""
+        return self.whole if self.whole is not None else self
 
     @cached_property  # read for every summary: a broadcast composes thousands
     def labels(self) -> dict[str, str]:
-        """Question id -> label over every form, untranslated."""
-        return {qid: label for form in self.forms.values() for qid, label in form.labels.items()}
+        """Question id -> label over every form of every stage, untranslated."""
+        forms = self.complete.forms.values()
+        return {qid: label for form in forms for qid, label in form.labels.items()}
 
     @cached_property
     def questions(self) -> dict[str, Question]:
-        """Question id -> the question, over every form (an id means the same in each)."""
-        return {q.id: q for form in self.forms.values() for q in form.questions}
+        """Question id -> the question, over every form of every stage (an id means the same)."""
+        return {q.id: q for form in self.complete.forms.values() for q in form.questions}
 
 
 class FormsFileError(ValueError):

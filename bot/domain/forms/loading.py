@@ -27,7 +27,8 @@ File format, version 1 (``docs/forms.md`` explains each key with examples)::
       "forms": {                             # one entry per agency: pemda, tni, polri,
         "kpu": {                             #   kpu, bawaslu, kejaksaan, dprd
           "questions": [ QUESTION, ... ],    # asked after the common ones
-          "checks": [ CHECK, ... ]           # optional
+          "checks": [ CHECK, ... ],          # optional
+          "stages": ["setelah_hari_h"]       # optional: the stages the agency reports in
         },
         ...
       }
@@ -56,6 +57,9 @@ File format, version 1 (``docs/forms.md`` explains each key with examples)::
                                    #   last in its summary block
       "remember": false,           # optional: rarely changes (the number of TPS): the next
                                    #   report offers the last answer with one tap
+      "stages": ["hari_h"],        # optional: the election stages it is asked in (stage ids
+                                   #   of bot/domain/elections, or the phases sebelum_hari_h,
+                                   #   hari_h, setelah_hari_h); left out: every stage
       "part_of": {                 # number only, optional: a part of another count, shown
         "question": "jumlah_tps",  #   and added up as a share of it
         "summary": "TPS siap {value} dari {total} ({percent})",
@@ -90,6 +94,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.domain.agencies import Agency
+from bot.domain.elections import PHASES, known_stage_ids
 from bot.domain.forms.definitions import (
     COMBINE_RULES,
     DEFAULT_MAX_LENGTH,
@@ -109,6 +114,7 @@ from bot.domain.forms.definitions import (
     PartOf,
     Question,
     QuestionKind,
+    asked_on,
 )
 from bot.domain.situation import SituationLevel, SituationScale
 
@@ -168,8 +174,9 @@ def _form_set(data: Any) -> FormSet:
     forms = {}
     for agency in Agency:
         where = f"form '{agency.value}'"
-        entry = _object(forms_data[agency.value], where, allowed={"questions", "checks"})
+        entry = _object(forms_data[agency.value], where, allowed={"questions", "checks", "stages"})
         own = _questions(_list(entry.get("questions", []), f"{where}: 'questions'"), where)
+        form_stages = _stages(entry.get("stages"), f"{where}: 'stages'")
         questions = (*common, *own, *((follow_up,) if follow_up else ()))
         if not questions:
             raise _Invalid(f"{where}: has no questions (and 'common' is empty)")
@@ -180,7 +187,7 @@ def _form_set(data: Any) -> FormSet:
             raise _Invalid(f"{where}: question id '{follow_up.id}' is the 'follow_up' question's")
         _links(questions, where)
         checks = _checks(_list(entry.get("checks", []), f"{where}: 'checks'"), questions, where)
-        forms[agency] = Form(agency, questions, checks)
+        forms[agency] = Form(agency, questions, checks, form_stages)
     _same_meaning_everywhere(forms)
     situation = _situation(top.get("situation"), common)
     headlines = _headlines(top.get("headlines", []), forms)
@@ -229,6 +236,7 @@ _QUESTION_KEYS = {
     "attach_to",
     "closing",
     "remember",
+    "stages",
 }
 # Keys only some kinds take, with why, for a clearer word than "unexpected keys".
 _KIND_ONLY = {
@@ -283,6 +291,7 @@ def _question(item: Any, form_where: str, position: int) -> Question:
         "attach_to": _optional_id(item.get("attach_to"), f"{where}: 'attach_to'"),
         "closing": closing,
         "remember": remember,
+        "stages": _stages(item.get("stages"), f"{where}: 'stages'"),
     }
     if kind is QuestionKind.CHOICE:
         return Question(**common, choices=_choices(item.get("choices"), where))
@@ -357,6 +366,37 @@ def _part_of(value: Any, where: str) -> PartOf | None:
     )
 
 
+def _stages(value: Any, where: str) -> frozenset[str]:
+    """The stage ids and phases a question or form is asked in; empty for every stage."""
+    if value is None:
+        return frozenset()
+    names = _list(value, where)
+    allowed = known_stage_ids() | PHASES
+    if not names:
+        raise _Invalid(f"{where} must name at least one stage (or leave 'stages' out)")
+    for name in names:
+        if name not in allowed:
+            raise _Invalid(
+                f"{where}: unknown stage {name!r}; stages: {sorted(known_stage_ids())}, "
+                f"phases: {sorted(PHASES)}"
+            )
+    if len(set(names)) != len(names):
+        raise _Invalid(f"{where}: a stage is listed twice")
+    return frozenset(names)
+
+
+def _asked_within(inner: frozenset[str], outer: frozenset[str]) -> bool:
+    """True when every day ``inner`` is asked on, ``outer`` is asked on too."""
+    days = [
+        (phase, stage_id) for phase in PHASES for stage_id in (*sorted(known_stage_ids()), None)
+    ]
+    return all(
+        asked_on(outer, phase, stage_id)
+        for phase, stage_id in days
+        if asked_on(inner, phase, stage_id)
+    )
+
+
 def _optional_id(value: Any, where: str) -> str | None:
     if value is None:
         return None
@@ -383,6 +423,11 @@ def _links(questions: tuple[Question, ...], where: str) -> None:
                     f"{here}: 'attach_to' names '{target.id}', which is itself "
                     "attached to another question"
                 )
+            if not _asked_within(question.stages, target.stages):
+                raise _Invalid(
+                    f"{here}: asked in stages where '{target.id}', which it completes, "
+                    "is not; give it the same 'stages' or fewer"
+                )
             if question.attach_to in attached:
                 raise _Invalid(
                     f"{here}: '{question.attach_to}' already has "
@@ -399,6 +444,11 @@ def _links(questions: tuple[Question, ...], where: str) -> None:
             if whole.kind is not QuestionKind.NUMBER:
                 raise _Invalid(
                     f"{here}: 'part_of' question '{whole.id}' is {whole.kind.value}, not number"
+                )
+            if not _asked_within(question.stages, whole.stages):
+                raise _Invalid(
+                    f"{here}: asked in stages where '{whole.id}', its whole, is not; "
+                    "give the whole the same 'stages' or more"
                 )
 
 
@@ -456,6 +506,11 @@ def _situation(value: Any, common: tuple[Question, ...]) -> SituationScale:
             f"{where}: question '{question_id}' combines as 'worst' (the most "
             f"serious level reported), found 'combine': {question.combine.value!r}"
         )
+    if question.stages:
+        raise _Invalid(
+            f"{where}: question '{question_id}' is asked in every stage (every report "
+            "gives the situation); remove its 'stages'"
+        )
     return SituationScale(question_id, tuple(levels))
 
 
@@ -488,7 +543,7 @@ def _marked(form: Form, situation: SituationScale, headlines: tuple[str, ...]) -
         if question.id == situation.question_id:
             changes["combine"] = Combine.WORST
         questions.append(replace(question, **changes) if changes else question)
-    return Form(form.agency, tuple(questions), form.checks)
+    return Form(form.agency, tuple(questions), form.checks, form.stages)
 
 
 def _choices(items: Any, where: str) -> tuple[Choice, ...]:
