@@ -132,6 +132,9 @@ async def test_a_renamed_question_still_shows_its_figure_as_its_data_says(
             if question["id"] == "personel":
                 question.update(id="jumlah_personel", summary="Personel dikerahkan: {value} {unit}")
     data["headlines"] = ["jumlah_personel" if h == "personel" else h for h in data["headlines"]]
+    data["charts"]["jumlah"] = [
+        "jumlah_personel" if c == "personel" else c for c in data["charts"]["jumlah"]
+    ]
     forms_file = tmp_path / "forms.json"
     forms_file.write_text(json.dumps(data), encoding="utf-8")
     async with running_bot(telegram, database_url, clock, forms_file=forms_file):

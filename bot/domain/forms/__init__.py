@@ -10,6 +10,7 @@ text reaches the catalogs through ``bot.devtools.forms_extract``.
 """
 
 from bot.domain.forms.definitions import (
+    ChartTopic,
     Choice,
     Combine,
     CrossCheck,
@@ -50,6 +51,7 @@ from bot.domain.forms.numbers import (
 __all__ = [
     "DEFAULT_FORMS_PATH",
     "Answer",
+    "ChartTopic",
     "Choice",
     "ChoiceReply",
     "Combine",

@@ -72,6 +72,17 @@ COMBINE_RULES: Mapping[QuestionKind, tuple[Combine, ...]] = {
 }
 
 
+class ChartTopic(StrEnum):
+    """A chart of figures the forms declare (``"charts"`` in the forms file)."""
+
+    LOGISTICS = "logistik"  # shares arrived (percent questions) over the days, H-1 marked
+    COUNTS = "jumlah"  # counts over the days (number questions), agencies added up
+
+    @property
+    def question_kind(self) -> QuestionKind:
+        return QuestionKind.PERCENT if self is ChartTopic.LOGISTICS else QuestionKind.NUMBER
+
+
 class CheckRule(StrEnum):
     LTE = "lte"  # left <= right
 
@@ -224,6 +235,9 @@ class FormSet:
     # The question asked last in every form whose answers the summary gathers
     # in one block, "Perlu tindak lanjut": what the Desk brings to the meeting.
     follow_up: str | None = None
+    # The figures each chart topic draws (question ids, in order); a topic left
+    # out of the forms file has no chart.
+    charts: Mapping[ChartTopic, tuple[str, ...]] = field(default_factory=dict)
     # For the forms of one day (``for_day``): every stage's forms, whose
     # questions still describe an answer given on another day.
     whole: FormSet | None = field(default=None, repr=False, compare=False)
@@ -249,7 +263,7 @@ class FormSet:
                 if asked_on(form.stages, phase, stage_id)
             }
             cached = self._days[key] = FormSet(
-                forms, self.situation, self.headlines, self.follow_up, whole=self
+                forms, self.situation, self.headlines, self.follow_up, self.charts, whole=self
             )
         return cached
 

@@ -20,6 +20,10 @@ File format, version 1 (``docs/forms.md`` explains each key with examples)::
       },
       "headlines": ["personel", "tps_siap"], # optional: the headline figures (number or
                                              #   percent questions), in the order shown
+      "charts": {                            # optional: what /grafik and the brief draw:
+        "logistik": ["logistik_tps"],        #   percent questions, as shares over the days
+        "jumlah": ["personel"]               #   number questions, agencies added up per day
+      },
       "follow_up": QUESTION,                 # optional: an optional text question asked last
                                              #   in every form; the summary gathers its
                                              #   answers in the block "Perlu tindak lanjut"
@@ -104,6 +108,7 @@ from bot.domain.forms.definitions import (
     PERCENT_MAXIMUM,
     PERCENT_MINIMUM,
     PERCENT_UNIT,
+    ChartTopic,
     CheckRule,
     Choice,
     Combine,
@@ -154,7 +159,7 @@ class _Invalid(Exception):
     """A problem found while reading; ``load_forms`` adds the file name."""
 
 
-_TOP_KEYS = {"version", "common", "forms", "situation", "headlines", "follow_up"}
+_TOP_KEYS = {"version", "common", "forms", "situation", "headlines", "follow_up", "charts"}
 
 
 def _form_set(data: Any) -> FormSet:
@@ -191,8 +196,9 @@ def _form_set(data: Any) -> FormSet:
     _same_meaning_everywhere(forms)
     situation = _situation(top.get("situation"), common)
     headlines = _headlines(top.get("headlines", []), forms)
+    charts = _charts(top.get("charts", {}), forms)
     forms = {agency: _marked(form, situation, headlines) for agency, form in forms.items()}
-    return FormSet(forms, situation, headlines, follow_up.id if follow_up else None)
+    return FormSet(forms, situation, headlines, follow_up.id if follow_up else None, charts)
 
 
 def _follow_up(value: Any) -> Question | None:
@@ -531,6 +537,34 @@ def _headlines(value: Any, forms: dict[Agency, Form]) -> tuple[str, ...]:
             raise _Invalid(f"{where}: '{question_id}' is listed twice")
         headlines.append(question_id)
     return tuple(headlines)
+
+
+def _charts(value: Any, forms: dict[Agency, Form]) -> dict[ChartTopic, tuple[str, ...]]:
+    """The figures /grafik draws for each topic: the logistics shares and the counts over time."""
+    by_id = {q.id: q for form in forms.values() for q in form.questions}
+    topics = {topic.value: topic for topic in ChartTopic}
+    charts: dict[ChartTopic, tuple[str, ...]] = {}
+    for name, ids in _object(value, "'charts'").items():
+        topic = topics.get(name)
+        if topic is None:
+            raise _Invalid(f"'charts' has an unknown topic {name!r}; known: {sorted(topics)}")
+        found: list[str] = []
+        for position, question_id in enumerate(_list(ids, f"'charts': '{name}'"), start=1):
+            where = f"'charts': '{name}', item {position}"
+            question = by_id.get(question_id) if isinstance(question_id, str) else None
+            if question is None:
+                raise _Invalid(f"{where}: names no question of any form: {question_id!r}")
+            wanted = topic.question_kind
+            if question.kind is not wanted:
+                raise _Invalid(
+                    f"{where}: '{question_id}' is a {question.kind.value} question; "
+                    f"'{name}' draws {wanted.value} questions"
+                )
+            if question_id in found:
+                raise _Invalid(f"{where}: '{question_id}' is listed twice")
+            found.append(question_id)
+        charts[topic] = tuple(found)
+    return charts
 
 
 def _marked(form: Form, situation: SituationScale, headlines: tuple[str, ...]) -> Form:
