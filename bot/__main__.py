@@ -1,4 +1,4 @@
-"""``python -m bot [run|migrate|makemigrations NAME|catalogs]``."""
+"""``python -m bot [run|worker|migrate|makemigrations NAME|catalogs]``."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot", description="Posko Forkopimda bot")
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("run", help="run the bot (the default)")
+    sub.add_parser("worker", help="make exports, charts and briefs for the bot (needs REDIS_URL)")
     sub.add_parser("migrate", help="apply pending database migrations and exit")
     make = sub.add_parser("makemigrations", help="generate migrations after a model change")
     make.add_argument("name")
@@ -25,6 +26,10 @@ def main(argv: list[str] | None = None) -> int:
             from bot.runner import migrate
 
             return migrate()
+        if args.command == "worker":
+            from bot.runner import work
+
+            return work()
         if args.command == "makemigrations":
             from bot.devtools.makemigrations import make_migrations
 

@@ -12,12 +12,21 @@ from telegram.constants import ParseMode
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 
 from bot.clock import Clock, system_clock
-from bot.context import PUBLISHER_KEY, RUNTIME_KEY, BotContext, Runtime, install_runtime
+from bot.context import (
+    OUTPUTS_KEY,
+    PUBLISHER_KEY,
+    RUNTIME_KEY,
+    BotContext,
+    Runtime,
+    install_runtime,
+)
 from bot.domain.elections import load_presets, relative_calendar
 from bot.domain.forms import load_forms
 from bot.domain.incidents import load_incident_categories
 from bot.instance import SingleInstanceApplication
+from bot.outputs.workers import WorkerSetup, workers_for
 from bot.publishing.incidents import RETRY_SECONDS, IncidentPublisher
+from bot.publishing.outputs import OutputDesk
 from bot.scheduling import post_record
 from bot.scheduling.post_kinds import check_stage_posts
 from bot.scheduling.ticks import TICK_SECONDS, Scheduler, next_tick_after
@@ -109,7 +118,12 @@ def build_application(
         application, Runtime(settings=settings, clock=clock, forms=forms, categories=categories)
     )
     application.bot_data[PUBLISHER_KEY] = IncidentPublisher(application.bot, clock, categories)
-    application.bot_data[SCHEDULER_KEY] = Scheduler(application, clock, forms, categories)
+    setup = WorkerSetup(settings.database_url, settings.forms_file, settings.incidents_file)
+    workers = workers_for(settings.redis_url, setup, settings.render_workers)
+    application.bot_data[OUTPUTS_KEY] = OutputDesk(application.bot, workers)
+    application.bot_data[SCHEDULER_KEY] = Scheduler(
+        application, clock, forms, categories, make_output=workers.make
+    )
     application.bot_data[RUN_SCHEDULER_KEY] = run_scheduler
     application.bot_data[FREEZE_HEAP_KEY] = freeze_heap
     register_handlers(application)
@@ -136,12 +150,18 @@ def publisher_of(application: Application) -> IncidentPublisher:
     return application.bot_data[PUBLISHER_KEY]
 
 
+def outputs_of(application: Application) -> OutputDesk:
+    return application.bot_data[OUTPUTS_KEY]
+
+
 async def _post_init(application: Application) -> None:
     runtime = application.bot_data[RUNTIME_KEY]
     await open_database(
         runtime.settings.database_url, attempts=runtime.settings.database_connect_attempts
     )
     await replay_unhandled_updates(application)
+    # Files asked for before a restart are made and sent now (once: see the desk).
+    await outputs_of(application).resume()
     await publish_commands(application, COMMANDS)
     if application.bot_data[RUN_SCHEDULER_KEY]:
         released = await post_record.release_queued()
@@ -183,4 +203,5 @@ async def _post_init(application: Application) -> None:
 
 
 async def _post_shutdown(application: Application) -> None:
+    await outputs_of(application).close()
     await close_database()

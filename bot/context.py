@@ -10,11 +10,13 @@ from bot.clock import Clock
 from bot.domain.forms import FormSet
 from bot.domain.incidents import IncidentCategories
 from bot.publishing.incidents import IncidentPublisher
+from bot.publishing.outputs import OutputDesk
 from bot.settings import Settings
 from bot.texts.i18n import Translator, translator
 
 RUNTIME_KEY = "runtime"
 PUBLISHER_KEY = "incident_publisher"
+OUTPUTS_KEY = "output_desk"
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,11 @@ class BotContext(CallbackContext[ExtBot, dict, dict, dict]):
     def publisher(self) -> IncidentPublisher:
         """Posts incidents and their follow-ups to their groups, once."""
         return self.application.bot_data[PUBLISHER_KEY]
+
+    @property
+    def outputs(self) -> OutputDesk:
+        """Makes the exports, charts and briefs asked for, and sends each once."""
+        return self.application.bot_data[OUTPUTS_KEY]
 
     def translator(self, locale: str | None = None) -> Translator:
         return translator(locale or "id")

@@ -75,3 +75,15 @@ def migrate() -> int:
     applied = asyncio.run(apply_migrations(url or DEFAULT_DATABASE_URL))
     print(f"{len(applied)} migration(s) applied" + (": " + ", ".join(applied) if applied else ""))
     return 0
+
+
+def work() -> int:
+    """``python -m bot worker``: makes exports, charts and briefs for the bot, from Redis."""
+    from bot.outputs.workers import WorkerSetup, run_worker
+    from bot.settings import load_worker_settings
+
+    settings = load_worker_settings()
+    configure_logging(os.environ.get("LOG_LEVEL", "INFO").upper(), [])
+    setup = WorkerSetup(settings.database_url, settings.forms_file, settings.incidents_file)
+    run_worker(settings.redis_url, setup)
+    return 0

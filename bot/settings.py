@@ -60,6 +60,11 @@ class Settings:
     # How long a new process waits for the one serving this bot on this
     # database to stop (a restart, a deploy) before it gives up with exit code 3.
     instance_wait_seconds: float = 30.0
+    # The meeting's files are made in worker processes: through arq on this
+    # Redis when set (``python -m bot worker`` on any machine), else in a pool
+    # of ``render_workers`` processes of the bot's own.
+    redis_url: str | None = None
+    render_workers: int = 2
 
     @property
     def bot_id(self) -> int:
@@ -72,14 +77,53 @@ class Settings:
         return f"{self.telegram_api_url}/bot"
 
 
-def load_settings(
-    environ: Mapping[str, str] | None = None, env_file: str | Path | None = ".env"
-) -> Settings:
-    """Builds settings from ``environ`` over the values of ``env_file`` (if it exists)."""
+def _values(environ: Mapping[str, str] | None, env_file: str | Path | None) -> dict[str, str]:
     values: dict[str, str] = {}
     if env_file is not None and Path(env_file).is_file():
         values.update({k: v for k, v in dotenv_values(env_file).items() if v is not None})
     values.update(os.environ if environ is None else environ)
+    return values
+
+
+@dataclass(frozen=True)
+class WorkerSettings:
+    """What ``python -m bot worker`` needs: no token (the bot sends what workers make)."""
+
+    redis_url: str
+    database_url: str = DEFAULT_DATABASE_URL
+    forms_file: Path | None = None
+    incidents_file: Path | None = None
+
+
+def load_worker_settings(
+    environ: Mapping[str, str] | None = None, env_file: str | Path | None = ".env"
+) -> WorkerSettings:
+    values = _values(environ, env_file)
+    redis_url = _redis_url(values)
+    if redis_url is None:
+        raise SettingsError("REDIS_URL is not set: workers take their jobs from Redis.")
+    forms_file = values.get("FORMS_FILE", "").strip()
+    incidents_file = values.get("INCIDENTS_FILE", "").strip()
+    return WorkerSettings(
+        redis_url=redis_url,
+        database_url=values.get("DATABASE_URL", "").strip() or DEFAULT_DATABASE_URL,
+        forms_file=Path(forms_file) if forms_file else None,
+        incidents_file=Path(incidents_file) if incidents_file else None,
+    )
+
+
+def _redis_url(values: Mapping[str, str]) -> str | None:
+    url = values.get("REDIS_URL", "").strip() or None
+    if url is not None and not re.match(r"^rediss?://", url):
+        raise SettingsError("REDIS_URL must start with redis:// or rediss://.")
+    return url
+
+
+def load_settings(
+    environ: Mapping[str, str] | None = None, env_file: str | Path | None = ".env"
+) -> Settings:
+    """Builds settings from ``environ`` over the values of ``env_file`` (if it exists)."""
+    values = _values(environ, env_file)
 
     token = values.get("BOT_TOKEN", "").strip()
     if not token:
@@ -116,6 +160,10 @@ def load_settings(
     if not wait.isdigit() or int(wait) > 3600:
         raise SettingsError("INSTANCE_WAIT_SECONDS must be a whole number of seconds, 0 to 3600.")
 
+    render_workers = values.get("RENDER_WORKERS", "").strip() or "2"
+    if not render_workers.isdigit() or not 1 <= int(render_workers) <= 64:
+        raise SettingsError("RENDER_WORKERS must be a whole number from 1 to 64.")
+
     return Settings(
         bot_token=Secret(token),
         database_url=values.get("DATABASE_URL", "").strip() or DEFAULT_DATABASE_URL,
@@ -128,4 +176,6 @@ def load_settings(
         incidents_file=Path(incidents_file) if incidents_file else None,
         database_connect_attempts=int(attempts),
         instance_wait_seconds=float(wait),
+        redis_url=_redis_url(values),
+        render_workers=int(render_workers),
     )

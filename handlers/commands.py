@@ -20,6 +20,7 @@ from handlers import (
     incident_entry,
     incident_follow_up,
     leave,
+    outputs,
     post_schedule,
     private_chat,
     regions,
@@ -57,6 +58,24 @@ COMMANDS: tuple[Command, ...] = (
         group=daily_status.show_summary,
     ),
     Command("belum", N_("Siapa yang belum melapor hari ini"), group=daily_status.show_not_reported),
+    Command(
+        "ekspor",
+        N_("Laporan dalam Excel (atau csv): /ekspor 7, /ekspor bulan ini"),
+        group=outputs.export,
+        private=outputs.in_private,
+    ),
+    Command(
+        "grafik",
+        N_("Grafik logistik, disiplin laporan, situasi, jumlah: /grafik situasi 30"),
+        group=outputs.charts,
+        private=outputs.in_private,
+    ),
+    Command(
+        "brief",
+        N_("Brief rapat koordinasi dalam PDF: /brief atau /brief kemarin"),
+        group=outputs.brief,
+        private=outputs.in_private,
+    ),
     Command(
         "hitungmundur",
         N_("Hitung mundur menuju hari pemungutan suara"),

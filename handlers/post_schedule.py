@@ -9,13 +9,20 @@ from telegram import Update
 
 from bot.context import BotContext
 from bot.domain.countdown import local_today
+from bot.domain.dates import parse_weekday
 from bot.domain.days_off import PauseSpan
 from bot.domain.forum import GroupSettings
 from bot.domain.zones import zone_label
 from bot.scheduling import post_record
 from bot.scheduling.post_kinds import POST_KINDS, PostKind
 from bot.scheduling.post_record import PostRecord
-from bot.scheduling.slots import NewTime, parse_post_time, schedule_of, when_new_time_applies
+from bot.scheduling.slots import (
+    NewTime,
+    parse_post_time,
+    post_time_value,
+    schedule_of,
+    when_new_time_applies,
+)
 from bot.services import groups, pauses
 from bot.texts.group_view import pause_line
 from bot.texts.html import escape, shorten
@@ -39,6 +46,9 @@ def schedule_text(
     for kind, spec in POST_KINDS.items():
         at = schedule.time_of(kind)
         shown = t.time_of_day(at) if at else _("mati")
+        weekday = schedule.weekdays.get(kind)
+        if at and weekday is not None:
+            shown = f"{t.weekday(weekday - 1)} {shown}"
         lines.append(f"• <code>{kind.value}</code> {shown} — {_(spec.description)}")
     lines += [
         "",
@@ -100,6 +110,23 @@ async def schedule_command(
     now = context.runtime.clock()
     example = _("Contoh: <code>{example}</code>").format(example=EXAMPLE)
     kinds = ", ".join(kind.value for kind in POST_KINDS)
+    weekday = None
+    if len(words) == 3 and words[0].casefold() in POST_KINDS:
+        # "/jadwal brief Senin 08.00": a weekly kind on one weekday.
+        weekday = parse_weekday(words[1])
+        weekly = POST_KINDS[PostKind(words[0].casefold())].weekly
+        # A day named for a daily kind, or a weekly kind without a day it can read.
+        if (weekday is not None) != weekly:
+            await reply(
+                update,
+                _(
+                    "Hanya kiriman <code>brief</code> yang dapat dijadwalkan mingguan, dengan "
+                    "nama hari: <code>/jadwal brief Senin 08.00</code>."
+                ),
+            )
+            return
+        if weekday is not None:
+            words = [words[0], words[2]]
     if len(words) != 2 or words[0].casefold() not in POST_KINDS:
         await reply(
             update,
@@ -125,16 +152,21 @@ async def schedule_command(
         chat.id,
         chat.title or "",
         kind.value,
-        post_time.strftime("%H:%M") if post_time else None,
+        post_time_value(post_time, weekday),
         now=now,
     )
     if post_time is None:
         done = _("Kiriman <code>{kind}</code> dimatikan.").format(kind=kind.value)
     else:
-        done = _("Kiriman <code>{kind}</code> sekarang pukul {time}.").format(
-            kind=kind.value,
-            time=f"{t.time_of_day(post_time)} {zone_label(group.time_zone, now)}",
-        )
+        at = f"{t.time_of_day(post_time)} {zone_label(group.time_zone, now)}"
+        if weekday is not None:
+            done = _("Kiriman <code>{kind}</code> sekarang setiap {weekday} pukul {time}.").format(
+                kind=kind.value, weekday=t.weekday(weekday - 1), time=at
+            )
+        else:
+            done = _("Kiriman <code>{kind}</code> sekarang pukul {time}.").format(
+                kind=kind.value, time=at
+            )
         record = await post_record.record_of(group.chat_id, kind, local_today(now, group.time_zone))
         note = today_note(t, group, kind, now, record)
         if note:

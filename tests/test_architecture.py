@@ -17,6 +17,7 @@ ALLOWED = {
     "bot.services": {"bot.storage", "bot.domain"},
     "bot.transport": {"bot.domain", "bot.texts", "bot.services.groups"},
     "bot.scheduling": {
+        "bot.outputs",  # the scheduled brief has a worker make it
         "bot.domain",
         "bot.texts",
         "bot.services",
@@ -24,13 +25,23 @@ ALLOWED = {
         "bot.transport",
         "bot.clock",
     },
-    "bot.publishing": {"bot.domain", "bot.texts", "bot.services", "bot.transport", "bot.clock"},
+    "bot.publishing": {
+        "bot.domain",
+        "bot.texts",
+        "bot.services",
+        "bot.transport",
+        "bot.clock",
+        "bot.outputs",
+    },
+    # The meeting's files: read through the services, rendered, made in workers.
+    "bot.outputs": {"bot.domain", "bot.texts", "bot.services", "bot.storage", "bot.settings"},
     "handlers": {
         "bot.domain",
         "bot.texts",
         "bot.services",
         "bot.scheduling",
         "bot.publishing",
+        "bot.outputs",
         "bot.transport",
         "bot.context",
         "bot.clock",
@@ -45,6 +56,7 @@ FORBIDDEN = {
     "bot.texts": {"telegram", "tortoise", "asyncpg"},
     "bot.services": {"telegram"},  # but the inbox, which keeps Telegram's updates (below)
     "bot.publishing": {"tortoise", "aerich", "asyncpg"},
+    "bot.outputs": {"telegram"},  # the bot sends the files (bot.publishing.outputs)
     "handlers": {"tortoise", "aerich", "asyncpg"},
 }
 

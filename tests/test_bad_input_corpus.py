@@ -770,12 +770,14 @@ TAHAPAN = [
 JADWAL_EXAMPLE = "Contoh: /jadwal ringkasan 16.30"
 KIND_FIRST = (
     'Tulis jenis kiriman, lalu jam atau "mati". Jenis: laporan, pengingat, ringkasan, '
-    "pengingat_pagi, ringkasan_siang, hitungmundur."
+    "pengingat_pagi, ringkasan_siang, hitungmundur, brief."
 )
 BAD_TIME = 'tidak dikenali. Gunakan JJ.MM antara 00.00 dan 23.59, atau "mati".'
 
 
 JADWAL = [
+    Case("a weekday for a daily post", "/jadwal pengingat Senin 08.00", "Hanya kiriman brief"),
+    Case("the brief on no day", "/jadwal brief besok 08.00", "dengan nama hari"),
     Case("kind without a time", "/jadwal ringkasan", KIND_FIRST + "\n" + JADWAL_EXAMPLE),
     Case("whitespace after the kind", "/jadwal ringkasan   \t", KIND_FIRST),
     Case("zero-width only", "/jadwal " + ZERO_WIDTH, "Jadwal kiriman otomatis"),
@@ -1111,6 +1113,44 @@ LAPOR_IN_GROUP = [
     Case("someone who is not a liaison", "/lapor kemarin", "Hanya penghubung", user=INTRUDER),
 ]
 
+# The meeting's files (/ekspor, /grafik, /brief): a range that cannot be read gets an
+# example and makes no file; the clock's today is 13 November 2024.
+RANGE_EXAMPLE = "sebuah tanggal, atau"
+
+
+def range_cases(command: str) -> list[Case]:
+    return [
+        Case("an unknown word", f"{command} kemarinan", "tidak dikenali. Tulis jumlah hari"),
+        Case(
+            "a reversed range",
+            f"{command} dari 13-11-2024 sampai 1-11-2024",
+            "sesudah tanggal akhir",
+        ),
+        Case("the future", f"{command} dari 1-11-2024 sampai 30-11-2024", "belum tiba"),
+        Case("more than a year", f"{command} 400", "terlalu panjang: paling lama 366 hari"),
+        Case("no days", f"{command} 0", "paling sedikit 1 hari"),
+        Case("an impossible date", f"{command} 31-02-2024", "tidak ada di kalender"),
+        Case("5,000 characters", f"{command} " + LONG, RANGE_EXAMPLE),
+        Case("SQL", f"{command} " + SQL, RANGE_EXAMPLE),
+        Case("a year out of range", f"{command} 1-1-1945", "harus antara 2000 dan 2100"),
+    ]
+
+
+EKSPOR = [
+    *range_cases("/ekspor"),
+    Case("csv with a bad range", "/ekspor csv minggu depan", RANGE_EXAMPLE),
+]
+GRAFIK = [
+    *range_cases("/grafik"),
+    Case("a topic, then a bad range", "/grafik situasi kemarinan", RANGE_EXAMPLE),
+]
+BRIEF = [
+    Case("tomorrow", "/brief besok", RANGE_EXAMPLE),
+    Case("a day to come", "/brief 1-12-2024", "belum tiba"),
+    Case("an impossible date", "/brief 30-02-2024", "tidak ada di kalender"),
+    Case("5,000 characters", "/brief " + LONG, RANGE_EXAMPLE),
+]
+
 GROUP_CORPORA = {
     "wilayah": WILAYAH,
     "zona": ZONA,
@@ -1125,6 +1165,9 @@ GROUP_CORPORA = {
     "bahasa": BAHASA,
     "batas_terlambat": BATAS,
     "lapor": LAPOR_IN_GROUP,
+    "ekspor": EKSPOR,
+    "grafik": GRAFIK,
+    "brief": BRIEF,
 }
 TYPED_BY = {"daftar": MEMBER, "cuti": OFFICER, "lapor": OFFICER}
 

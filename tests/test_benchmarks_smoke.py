@@ -10,6 +10,7 @@ import pytest
 
 from bot.domain.forms import load_forms
 from tests.bench.limits import BenchServer, TelegramLimits
+from tests.bench.outputs import FilesServer
 from tests.bench.report import problems, table
 from tests.bench.scales import SMOKE
 from tests.bench.suite import run_databases
@@ -49,6 +50,30 @@ async def test_server_answers_429_with_retry_after_when_limits_are_on():
         assert body["parameters"]["retry_after"] >= 1
         assert body["description"].startswith("Too Many Requests: retry after ")
         assert server.too_many_requests == 1 and server.sends[-100] == 21
+    finally:
+        await server.stop()
+
+
+async def test_files_count_against_the_limits_as_messages_do():
+    server = FilesServer(TOKEN)
+    await server.start()
+    server.switch_limits(True)
+    try:
+        url = f"{server.url}/bot{TOKEN}/sendDocument"
+        async with aiohttp.ClientSession() as session:
+
+            async def upload(chat_id: int) -> int:
+                form = aiohttp.FormData()
+                form.add_field("chat_id", str(chat_id))
+                form.add_field("document", b"%PDF-1.4 brief", filename="brief.pdf")
+                async with session.post(url, data=form) as response:
+                    return response.status
+
+            statuses = [await upload(-100) for _ in range(21)]
+        assert statuses == [200] * 20 + [429]  # a group's 20 a minute, documents included
+        assert server.too_many_requests == 1 and server.sends[-100] == 20
+        assert server.files_sent[-100] == ["brief.pdf"] * 20
+        assert not server.uploads  # the bytes are not kept
     finally:
         await server.stop()
 
@@ -104,5 +129,36 @@ async def test_every_measurement_runs_and_loses_nothing(tmp_path):
         assert figures["tree_memory"]["peak_rss_mib"] > 0
         for bot in ("tree_capacity_bot", "tree_deployed_bot"):
             assert figures[bot]["exit_code"] == 0 and figures[bot]["errors"] == []
+        check_outputs(figures)
     assert "broadcast: wall time / ideal" in table(report)
     assert "tree: national /ringkasan p95" in table(report)
+    assert "scheduled briefs, 2 workers: wall / floor" in table(report)
+
+
+def check_outputs(figures: dict) -> None:
+    """Measurements 8 to 10: every file made, sent once, and every figure there."""
+    render = figures["outputs_render"]
+    assert render["agencies"] == 7 and render["days"] == SMOKE.output_days
+    assert render["matplotlib_loaded_before_first_chart"] is False
+    assert render["workbook_s"] > 0 and render["brief_s"] > 0 and render["first_chart_s"] > 0
+    assert set(render["charts_s"]) == {"logistik", "laporan", "situasi", "jumlah"}
+    load = figures["outputs_load"]
+    assert load["workbooks_sent"] == load["exports"]["delivered"] == SMOKE.output_groups
+    assert load["exports"]["wrong"] == load["duplicates"] == 0
+    assert load["briefs_sent"] == SMOKE.output_groups and load["charts_sent"] > 0
+    assert load["charts_and_briefs"]["all_delivered"]
+    assert load["forms_completed"] > 0 and load["lost"] == load["off_script"] == 0
+    assert load["exports"]["latency_ms"]["count"] > 0
+    assert figures["files_bot"]["exit_code"] == 0 and figures["files_bot"]["errors"] == []
+    memory = figures["outputs_memory"]
+    # The bot's own spawned render pool (RENDER_WORKERS, 2 by default) made the files.
+    assert memory["render_processes"] == 2 and memory["bot_peak_rss_mib"] > 0
+    for workers in SMOKE.brief_workers:
+        briefs = figures[f"briefs_{workers}_worker" + ("s" if workers > 1 else "")]
+        assert briefs["workers"] == workers and len(briefs["worker_peak_rss_mib"]) == workers
+        assert briefs["delivered"] == briefs["pdfs"] == briefs["jobs_made"] == SMOKE.brief_groups
+        assert briefs["duplicates"] == briefs["jobs_made_twice"] == 0
+        assert briefs["responses_429"] == 0
+        assert briefs["render_s_per_brief"] > 0 and briefs["ratio"] is not None
+        assert briefs["worker_exit_codes"] == [0] * workers and briefs["worker_errors"] == []
+        assert briefs["bot"]["exit_code"] == 0 and briefs["bot"]["errors"] == []

@@ -30,6 +30,14 @@ async def test_malformed_token_exits_2_without_echoing_it(tmp_path):
     assert "not-a-real-token-value" not in stderr.decode()
 
 
+async def test_a_worker_without_redis_is_one_clear_line_and_exit_2(tmp_path):
+    process = await run_bot(tmp_path, {}, "worker")
+    code, stderr = await exit_of(process)
+    assert code == 2
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1 and "REDIS_URL is not set" in lines[0]
+
+
 async def test_migrate_creates_the_default_sqlite_file(tmp_path):
     process = await run_bot(tmp_path, {}, "migrate")
     stdout, _ = await asyncio.wait_for(process.communicate(), 60)

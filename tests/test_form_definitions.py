@@ -442,6 +442,18 @@ def _situation(**changes):
             "'situasi' is a choice question; headlines are figures",
         ),
         (
+            lambda d: d.update(charts={"peta": ["situasi"]}),
+            "'charts' has an unknown topic 'peta'; known: ['jumlah', 'logistik']",
+        ),
+        (
+            lambda d: d.update(charts={"jumlah": ["personel"]}),
+            "'charts': 'jumlah', item 1: names no question of any form: 'personel'",
+        ),
+        (
+            lambda d: d.update(charts={"logistik": ["situasi"]}),
+            "'situasi' is a choice question; 'logistik' draws percent questions",
+        ),
+        (
             _add("tni", {**NUMBER_A, "summary": "A: {nilai}"}),
             "question 'a': 'summary': unknown placeholders ['nilai']; allowed: ['label', 'unit', "
             "'value']",

@@ -7,7 +7,13 @@ import logging
 import pytest
 
 from bot.logging_setup import RedactSecrets
-from bot.settings import DEFAULT_API_URL, DEFAULT_DATABASE_URL, SettingsError, load_settings
+from bot.settings import (
+    DEFAULT_API_URL,
+    DEFAULT_DATABASE_URL,
+    SettingsError,
+    load_settings,
+    load_worker_settings,
+)
 from tests.support.harness import TOKEN
 
 
@@ -94,3 +100,34 @@ def test_redaction_covers_message_arguments_and_tracebacks():
     formatted = logging.Formatter().format(record)
     assert TOKEN not in formatted
     assert "bot<token>/getUpdates" in formatted and "bot<token>/sendMessage" in formatted
+
+
+def test_files_are_made_by_the_bots_own_pool_unless_redis_is_set():
+    settings = load_settings({"BOT_TOKEN": TOKEN}, env_file=None)
+    assert settings.redis_url is None and settings.render_workers == 2
+    settings = load_settings(
+        {"BOT_TOKEN": TOKEN, "REDIS_URL": "redis://10.0.0.5:6379/2", "RENDER_WORKERS": "4"},
+        env_file=None,
+    )
+    assert settings.redis_url == "redis://10.0.0.5:6379/2" and settings.render_workers == 4
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "message"),
+    [
+        ("REDIS_URL", "http://10.0.0.5:6379", "REDIS_URL must start with redis://"),
+        ("RENDER_WORKERS", "0", "RENDER_WORKERS must be a whole number from 1 to 64"),
+        ("RENDER_WORKERS", "dua", "RENDER_WORKERS must be a whole number from 1 to 64"),
+    ],
+)
+def test_bad_worker_settings_are_refused_with_the_reason(variable, value, message):
+    with pytest.raises(SettingsError, match=message):
+        load_settings({"BOT_TOKEN": TOKEN, variable: value}, env_file=None)
+
+
+def test_a_worker_needs_redis_but_no_token():
+    settings = load_worker_settings({"REDIS_URL": "redis://127.0.0.1:6379/0"}, env_file=None)
+    assert settings.redis_url == "redis://127.0.0.1:6379/0"
+    assert settings.database_url == DEFAULT_DATABASE_URL
+    with pytest.raises(SettingsError, match="REDIS_URL is not set"):
+        load_worker_settings({}, env_file=None)

@@ -24,7 +24,7 @@ from bot.scheduling.slots import (
 )
 
 WIB, WITA, WIT = "Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"
-LAPORAN, PENGINGAT, RINGKASAN, PENGINGAT_PAGI, RINGKASAN_SIANG, HITUNGMUNDUR = PostKind
+LAPORAN, PENGINGAT, RINGKASAN, PENGINGAT_PAGI, RINGKASAN_SIANG, HITUNGMUNDUR, BRIEF = PostKind
 PILKADA = date(2024, 11, 27)  # Pilkada Serentak 2024: 13 November is H-14, 12 November H-15
 CHAT = -1001
 
@@ -373,6 +373,7 @@ def test_defaults_and_grace_are_the_documented_ones():
         PENGINGAT_PAGI: time(10),
         RINGKASAN_SIANG: time(14),
         HITUNGMUNDUR: time(7),
+        BRIEF: None,  # off until an admin sets it
     } == DEFAULT_TIMES
     assert timedelta(hours=2) == GRACE
     assert group_schedule(1, WIB, {PENGINGAT: None}, None).time_of(PENGINGAT) is None
@@ -579,3 +580,28 @@ def test_groups_alike_share_their_next_slot():
         local(WIB, 13, 7),
         local(WIT, 13, 12),  # 08.00 WIT: its morning posts are behind it
     ]
+
+
+def test_a_weekly_brief_has_a_slot_on_its_weekday_only():
+    # 18 November 2024 is a Monday; the brief is set for Mondays at 08.00.
+    schedule = group_schedule(CHAT, WITA, {BRIEF: time(8)}, PILKADA, weekdays={BRIEF: 1})
+    monday = plan_posts(local(WITA, 18, 8, 1), [schedule], set())
+    assert [(p.kind, p.local_date) for p in monday.due if p.kind is BRIEF] == [
+        (BRIEF, date(2024, 11, 18))
+    ]
+    tuesday = plan_posts(local(WITA, 19, 8, 1), [schedule], whole_day(date(2024, 11, 18)))
+    assert not [p for p in tuesday.due + tuesday.missed if p.kind is BRIEF]
+    # From Sunday evening the next slot looked for is Monday's, not any day's 08.00.
+    assert next_slot_after(local(WITA, 17, 20), schedule) == local(WITA, 18, 7)  # the 07.00 post
+    only_brief = group_schedule(
+        CHAT, WITA, dict.fromkeys(PostKind) | {BRIEF: time(8)}, PILKADA, weekdays={BRIEF: 1}
+    )
+    assert next_slot_after(local(WITA, 17, 20), only_brief) == local(WITA, 18, 8)
+    assert next_slot_after(local(WITA, 18, 9), only_brief) == local(WITA, 20, 0)  # look again
+
+
+def test_the_brief_is_off_until_an_admin_sets_it():
+    schedule = group_schedule(CHAT, WITA, {}, PILKADA)
+    assert schedule.time_of(BRIEF) is None
+    plan = plan_posts(local(WITA, 18, 23), [schedule], set())
+    assert not [p for p in plan.due + plan.missed if p.kind is BRIEF]

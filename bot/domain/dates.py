@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from enum import Enum
 from functools import cache
 
-from babel.dates import get_month_names
+from babel.dates import get_day_names, get_month_names
 
 from bot.domain.user_input import clean_keyword
 
@@ -74,6 +74,22 @@ def _build(year: int, month: int, day: int, text: str) -> date:
         return date(year, month, day)
     except ValueError:
         raise DateParseError(DateProblem.IMPOSSIBLE, text) from None
+
+
+@cache
+def _weekday_numbers() -> dict[str, int]:
+    """Day names in Indonesian and English, wide and abbreviated -> ISO weekday (1 = Monday)."""
+    numbers: dict[str, int] = {}
+    for locale in ("id", "en"):
+        for width in ("wide", "abbreviated"):
+            for index, name in get_day_names(width, locale=locale).items():
+                numbers[name.casefold().rstrip(".")] = index + 1
+    return numbers
+
+
+def parse_weekday(text: str) -> int | None:
+    """ "Senin", "senin", "Sen", "Monday" -> 1; None for anything else."""
+    return _weekday_numbers().get(clean_keyword(text).casefold().rstrip("."))
 
 
 RELATIVE_DAYS = {"hari ini": 0, "kemarin": -1}

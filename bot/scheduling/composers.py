@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.domain.forms import FormSet
 from bot.domain.forum import GroupSettings
 from bot.domain.incidents import IncidentCategories
+from bot.outputs.jobs import OutputFile, OutputJob, OutputKind, OutputResult, brief_days
 from bot.services import regional
 from bot.services.day_status import day_status
 from bot.services.incidents import digest
@@ -32,6 +33,12 @@ from bot.transport.deep_links import report_url
 class Outgoing:
     parts: list[str]
     markup: InlineKeyboardMarkup | None = None  # under the last part
+    # A file sent instead of the parts (the brief); its caption is HTML.
+    document: OutputFile | None = None
+
+
+# Has a worker make a job's files (bot.outputs.workers.Workers.make).
+MakeOutput = Callable[[OutputJob, str], Awaitable[OutputResult]]
 
 
 @dataclass(frozen=True)
@@ -43,6 +50,8 @@ class PostContext:
     group: GroupSettings
     day: date
     categories: IncidentCategories | None = None  # None: the summary leaves incidents out
+    make_output: MakeOutput | None = None  # None: no files (the brief is not sent)
+    now: datetime | None = None  # when the post is composed (the brief's "as of")
 
     @property
     def t(self) -> Translator:
@@ -149,3 +158,17 @@ async def countdown(post: PostContext) -> Outgoing | None:
     """The milestone post of the day (countdown, stage edges, H-1); nothing on other days."""
     text = milestone_text(post.t, post.group, post.day)
     return Outgoing([text]) if text else None
+
+
+async def brief(post: PostContext) -> Outgoing | None:
+    """The meeting brief of the day as a PDF, made by a worker; nothing without reports."""
+    if post.make_output is None or post.now is None:
+        return None
+    first, last = brief_days(post.day)
+    job = OutputJob(post.group.chat_id, OutputKind.BRIEF, first, last, post.now)
+    # One job id per group and day: a restart while it is made waits for the same job.
+    result = await post.make_output(job, f"brief-{post.group.chat_id}-{post.day.isoformat()}")
+    if not result.files:
+        return None
+    (document,) = result.files
+    return Outgoing([], document=document)

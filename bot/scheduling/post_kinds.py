@@ -32,6 +32,7 @@ class PostKind(StrEnum):
     PENGINGAT_PAGI = "pengingat_pagi"  # polling day's extra round: a morning reminder
     RINGKASAN_SIANG = "ringkasan_siang"  # ... and a first summary
     HITUNGMUNDUR = "hitungmundur"  # countdown and the calendar's milestones
+    BRIEF = "brief"  # the meeting brief as a PDF: off unless an admin sets it, daily or weekly
 
 
 # What kind of day it is for the group (its stage, whether reports are
@@ -54,16 +55,24 @@ def milestone_days(day: ElectionDay) -> bool:
     return bool(day.milestones)
 
 
+def every_day(day: ElectionDay) -> bool:
+    """The brief reads the fortnight up to its day: a Monday meeting needs it whatever
+    the stage asks of that Monday."""
+    return True
+
+
 @dataclass(frozen=True)
 class PostKindSpec:
     kind: PostKind
     description: str  # what /jadwal says of it (a catalog message)
-    default_time: time
+    default_time: time | None  # None: off until an admin sets a time
     compose: Composer
     runs_on: RunsOn = report_days
     # Unless the group set this kind's own time, it goes out at that kind's
     # (the milestone posts at the morning post's time).
     follows: PostKind | None = None
+    # An admin may set it for one weekday ("/jadwal brief Senin 08.00"), not only daily.
+    weekly: bool = False
 
 
 # In this order the posts of one group due in the same minute go out: the
@@ -111,6 +120,17 @@ POST_KINDS: Mapping[PostKind, PostKindSpec] = MappingProxyType(
                 composers.countdown,
                 runs_on=milestone_days,
                 follows=PostKind.LAPORAN,
+            ),
+            PostKindSpec(
+                PostKind.BRIEF,
+                N_(
+                    "brief rapat koordinasi (PDF) dua pekan terakhir; mati kecuali diatur, "
+                    "harian atau mingguan: /jadwal brief Senin 08.00"
+                ),
+                None,
+                composers.brief,
+                runs_on=every_day,
+                weekly=True,
             ),
         )
     }

@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from enum import Enum
 from zoneinfo import ZoneInfo
@@ -58,7 +58,7 @@ _OFF_WORDS = frozenset({"mati", "off"})
 _DEFAULT_LOCAL_TIMES = tuple(POST_KINDS[kind].default_time for kind in _KINDS)
 _POST_TIME = re.compile(r"^([0-9]{1,2})[:.]([0-9]{2})$")
 
-DEFAULT_TIMES: Mapping[PostKind, time] = {
+DEFAULT_TIMES: Mapping[PostKind, time | None] = {
     kind: spec.default_time for kind, spec in POST_KINDS.items()
 }
 
@@ -80,6 +80,9 @@ class GroupSchedule:
     # Pauses that may cover the slots planned (those running on the last two days).
     pauses: tuple[PauseSpan, ...] = ()
     skip_holidays: bool = False  # national holidays are days off (never the polling day)
+    # Kinds an admin made weekly (the brief: "/jadwal brief Senin 08.00"): the ISO
+    # weekday (1 = Monday) each goes out on; a kind left out goes out daily.
+    weekdays: Mapping[PostKind, int] = field(default_factory=dict)
 
     def time_of(self, kind: PostKind) -> time | None:
         """The local time of ``kind``, or None when the group turned it off.
@@ -108,6 +111,7 @@ def summary_time_with_rollup(level: RegionLevel | None) -> time:
     goes out, however deep the tree below.
     """
     base = POST_KINDS[PostKind.RINGKASAN].default_time
+    assert base is not None  # the summary is on by default
     levels_below = level.rank if level is not None else RegionLevel.KABUPATEN_KOTA.rank
     return time(min(base.hour + levels_below, 23), base.minute)
 
@@ -122,9 +126,13 @@ def schedule_of(group: GroupSettings, pauses: tuple[PauseSpan, ...] = ()) -> Gro
     times: dict[PostKind, time | None] = {}
     if group.has_groups_below:
         times[PostKind.RINGKASAN] = summary_time_with_rollup(group.region_level)
+    weekdays: dict[PostKind, int] = {}
     for name, value in group.post_times.items():
         if name in POST_KINDS:
-            times[PostKind(name)] = time.fromisoformat(value) if value else None
+            weekday, at = stored_post_time(value)
+            times[PostKind(name)] = at
+            if weekday is not None:
+                weekdays[PostKind(name)] = weekday
     return GroupSchedule(
         chat_id=group.chat_id,
         time_zone=group.time_zone,
@@ -133,7 +141,30 @@ def schedule_of(group: GroupSettings, pauses: tuple[PauseSpan, ...] = ()) -> Gro
         active_since=group.active_since,
         pauses=pauses,
         skip_holidays=group.skip_holidays,
+        weekdays=weekdays,
     )
+
+
+def stored_post_time(value: str | None) -> tuple[int | None, time | None]:
+    """A stored post time: "17:00", or "1 08:00" for a weekly one (ISO weekday, then time)."""
+    if not value:
+        return None, None
+    weekday, _, at = value.rpartition(" ")
+    return (int(weekday) if weekday else None), time.fromisoformat(at)
+
+
+def post_time_value(at: time | None, weekday: int | None = None) -> str | None:
+    """What ``stored_post_time`` reads back."""
+    if at is None:
+        return None
+    return f"{weekday} {at:%H:%M}" if weekday is not None else f"{at:%H:%M}"
+
+
+def _weekdays(schedule: GroupSchedule) -> tuple[int | None, ...]:
+    """The weekday of each kind in registry order (None: daily); () when all are daily."""
+    if not schedule.weekdays:
+        return ()
+    return tuple(schedule.weekdays.get(kind) for kind in _KINDS)
 
 
 @dataclass(frozen=True)
@@ -206,17 +237,24 @@ def _local_times(schedule: GroupSchedule) -> tuple[time | None, ...]:
 
 
 def _runs_on(
-    calendar: GroupCalendar | None, days: tuple[date, ...], skip_holidays: bool
+    calendar: GroupCalendar | None,
+    days: tuple[date, ...],
+    skip_holidays: bool,
+    weekdays: tuple[int | None, ...] = (),
 ) -> tuple[bool, ...]:
     """For each kind, whether it has a slot on each of ``days`` (kind-major): the
-    calendar's rhythm says, and a national holiday the group skips has none."""
+    calendar's rhythm says, a national holiday the group skips has none, and a
+    weekly kind runs on its weekday only."""
     polling_day = calendar.calendar.polling_day if calendar is not None else None
     open_days = [not (skip_holidays and is_skipped_holiday(day, polling_day)) for day in days]
     elections = [day_of(calendar, day) for day in days]
+    weekly = weekdays or (None,) * len(_KINDS)
     return tuple(
-        is_open and POST_KINDS[kind].runs_on(election)
-        for kind in _KINDS
-        for is_open, election in zip(open_days, elections, strict=True)
+        is_open
+        and (weekday is None or day.isoweekday() == weekday)
+        and POST_KINDS[kind].runs_on(election)
+        for kind, weekday in zip(_KINDS, weekly, strict=True)
+        for day, is_open, election in zip(days, open_days, elections, strict=True)
     )
 
 
@@ -240,18 +278,19 @@ def plan_posts(now: datetime, schedules: Iterable[GroupSchedule], done: Done) ->
     # their passed slots are worked out once per combination, leaving only the
     # ``done`` look-ups to do per group.
     passed_slots: dict[tuple, list[_PassedSlot]] = {}
-    days_run: dict[tuple[GroupCalendar | None, date, bool], tuple[bool, ...]] = {}
+    days_run: dict[tuple, tuple[bool, ...]] = {}
     due: list[tuple] = []
     missed: list[tuple] = []
     for schedule in schedules:
         zone_name = schedule.time_zone
         today = clock.today(zone_name)
         local_times = _local_times(schedule)
-        days_key = (schedule.calendar, today, schedule.skip_holidays)
+        weekdays = _weekdays(schedule)
+        days_key = (schedule.calendar, today, schedule.skip_holidays, weekdays)
         runs = days_run.get(days_key)
         if runs is None:
             runs = days_run[days_key] = _runs_on(
-                schedule.calendar, (today - _ONE_DAY, today), schedule.skip_holidays
+                schedule.calendar, (today - _ONE_DAY, today), schedule.skip_holidays, weekdays
             )
         key = (zone_name, local_times, runs)
         slots = passed_slots.get(key)
@@ -305,7 +344,7 @@ def _passed_slots(
 
 
 # How far ahead ``next_slot_after`` looks: today and tomorrow. A group with no
-# slot in either (a weekly stage) is looked at again on the day after.
+# slot in either (a weekly stage, a weekly brief) is looked at again on the day after.
 _LOOK_AHEAD_DAYS = 2
 
 
@@ -328,7 +367,13 @@ def next_slots_after(now: datetime, schedules: Iterable[GroupSchedule]) -> list[
     found = []
     for schedule in schedules:
         local_times = _local_times(schedule)
-        key = (schedule.time_zone, local_times, schedule.calendar, schedule.skip_holidays)
+        key = (
+            schedule.time_zone,
+            local_times,
+            schedule.calendar,
+            schedule.skip_holidays,
+            _weekdays(schedule),
+        )
         at = cache.get(key)
         if at is None:
             at = cache[key] = _next_slot(clock, schedule, local_times)
@@ -342,7 +387,7 @@ def _next_slot(
     zone_name = schedule.time_zone
     today = clock.today(zone_name)
     days = tuple(today + timedelta(days=offset) for offset in range(_LOOK_AHEAD_DAYS))
-    runs = _runs_on(schedule.calendar, days, schedule.skip_holidays)
+    runs = _runs_on(schedule.calendar, days, schedule.skip_holidays, _weekdays(schedule))
     best: datetime | None = None
     for index, at in enumerate(local_times):
         if at is None:
@@ -381,10 +426,8 @@ def when_new_time_applies(
     at = schedule.time_of(kind)
     clock = _SlotClock(now)
     today = clock.today(schedule.time_zone)
-    if (
-        at is None
-        or not _runs_on(schedule.calendar, (today,), schedule.skip_holidays)[_KIND_ORDER[kind]]
-    ):
+    runs = _runs_on(schedule.calendar, (today,), schedule.skip_holidays, _weekdays(schedule))
+    if at is None or not runs[_KIND_ORDER[kind]]:
         return NewTime.NOT_TODAY
     slot = clock.instant(schedule.time_zone, today, at)
     if any(pause.covers(slot) for pause in schedule.pauses):

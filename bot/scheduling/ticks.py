@@ -41,12 +41,13 @@ from bot.domain.forms import FormSet
 from bot.domain.forum import GroupSettings
 from bot.domain.incidents import IncidentCategories
 from bot.scheduling import post_record
-from bot.scheduling.composers import Outgoing, PostContext
+from bot.scheduling.composers import MakeOutput, Outgoing, PostContext
 from bot.scheduling.group_book import GroupBook
 from bot.scheduling.post_kinds import POST_KINDS
 from bot.scheduling.slots import DuePost, GroupSchedule, Plan, PostKey, plan_posts
 from bot.services import pauses
 from bot.storage.models import PostState
+from bot.texts.html import escape
 from bot.transport import delivery
 from bot.transport.errors import TelegramFault, classify
 
@@ -86,8 +87,10 @@ class Scheduler:
         clock: Clock,
         forms: FormSet,
         categories: IncidentCategories | None = None,
+        make_output: MakeOutput | None = None,
     ) -> None:
         self.application = application
+        self.make_output = make_output
         self.clock = clock
         self.forms = forms
         self.categories = categories
@@ -178,6 +181,8 @@ class Scheduler:
                     group,
                     post.local_date,
                     self.categories,
+                    self.make_output,
+                    self.clock(),
                 )
             )
             if outgoing is None:
@@ -243,6 +248,19 @@ class Scheduler:
         # Broadcast lane: people's replies go ahead of scheduled posts.
         lane = {"rate_limit_args": {"broadcast": True, "slot_taken": True}} if limiter else {}
         first_id = 0
+        if outgoing.document is not None:
+            if limiter:
+                await limiter.take_broadcast_slot(chat_id)
+            await post_record.hand_over(post)
+            document = outgoing.document
+            message = await bot.send_document(
+                chat_id,
+                document.data,
+                filename=document.name,
+                caption=escape(document.caption),
+                **lane,
+            )
+            return message.message_id
         for index, part in enumerate(outgoing.parts):
             last = index == len(outgoing.parts) - 1
             if limiter:

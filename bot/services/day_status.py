@@ -13,6 +13,7 @@ still expected.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -22,7 +23,7 @@ from bot.domain.elections import ElectionDay, election_day
 from bot.domain.forms import FormSet
 from bot.domain.forum import GroupSettings, LeaveNotice, Liaison, SubmittedReport
 from bot.services.leaves import leaves_on
-from bot.services.liaisons import approved_liaisons
+from bot.services.liaisons import LiaisonRecord, approved_liaisons
 from bot.services.pauses import pauses_around
 from bot.services.reports import StoredReport, reports_of_day
 
@@ -53,6 +54,22 @@ def submitted(report: StoredReport) -> SubmittedReport:
         late=report.reported_late,
         corrected_at=report.submitted_at if report.corrected else None,
     )
+
+
+def agencies_with_liaison(group: GroupSettings, serving: Iterable[LiaisonRecord]) -> list[Agency]:
+    """The agencies the group expects daily that have a serving liaison, in the forum's order."""
+    return list(
+        dict.fromkeys(record.agency for record in serving if record.agency in group.expected)
+    )
+
+
+def expected_on(election: ElectionDay, with_liaison: list[Agency], forms: FormSet) -> list[Agency]:
+    """Of ``with_liaison``, the agencies the day's stage asks a report of (none on a day the
+    stage asks none): who the day's summary, reminder and exports count as expected."""
+    if not election.reports_expected:
+        return []
+    asked = forms.for_day(election.phase, election.stage_id)
+    return [agency for agency in with_liaison if asked.has_form(agency)]
 
 
 async def day_off_of(group: GroupSettings, day: date) -> DayOff | None:
@@ -86,18 +103,11 @@ async def day_status(
     reports = await reports_of_day(group.chat_id, day)
     shown = [submitted(report) for report in reports]
     serving = await approved_liaisons(group.chat_id, on=day)
-    with_liaison = list(
-        dict.fromkeys(record.agency for record in serving if record.agency in group.expected)
-    )
+    with_liaison = agencies_with_liaison(group, serving)
     off = await day_off_of(group, day)
     if off is not None:
         return DayStatus(election, shown, [], [], [], bool(with_liaison), day_off=off)
-    asked = forms.for_day(election.phase, election.stage_id)
-    expected = (
-        [agency for agency in with_liaison if asked.has_form(agency)]
-        if election.reports_expected
-        else []
-    )
+    expected = expected_on(election, with_liaison, forms)
     reported = {report.agency for report in reports}
     missing_agencies = [agency for agency in expected if agency not in reported]
     if not mentions:

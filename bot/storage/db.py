@@ -156,6 +156,15 @@ async def open_database(database_url: str, *, attempts: int = 5, first_delay: fl
     )
 
 
+async def connect_database(database_url: str, *, attempts: int = 5) -> None:
+    """Connects without migrating: a rendering worker, beside a bot that migrates."""
+
+    async def connect() -> None:
+        await Tortoise.init(config=tortoise_config(database_url), _enable_global_fallback=True)
+
+    await retry_while_unreachable(connect, database_url, attempts=attempts)
+
+
 async def retry_while_unreachable(
     connect: Callable[[], Awaitable[T]],
     database_url: str,

@@ -401,3 +401,40 @@ class IncidentChange(Model):
     class Meta:
         table = "incident_changes"
         unique_together = (("user_id", "note_token"),)
+
+
+class OutputState(StrEnum):
+    MAKING = "making"  # accepted; its files are being made
+    SENDING = "sending"  # made, and claimed for its one send
+    DONE = "done"  # answered: the files sent, or why there are none
+
+
+class OutputRequest(Model):
+    """A request for an export, charts or a brief: the record that answers it once."""
+
+    id = fields.IntField(primary_key=True)
+    group: fields.ForeignKeyRelation[Group] = fields.ForeignKeyField(
+        "models.Group", related_name="output_requests", on_delete=fields.CASCADE
+    )
+    kind = fields.CharField(max_length=16)  # bot.outputs.jobs.OutputKind
+    first_day = fields.DateField()
+    last_day = fields.DateField()
+    charts: fields.JSONField[list[str]] = fields.JSONField(default=list)
+    # The command's message: the answer replies to it, and the same update
+    # replayed after a crash finds its request instead of making a second one.
+    message_id = fields.BigIntField()
+    requested_by = fields.BigIntField()
+    requested_at = fields.DatetimeField()
+    state = fields.CharEnumField(OutputState, max_length=16, default=OutputState.MAKING)
+    # True once the send was handed to Telegram: it may have arrived, and is
+    # never sent again (as with scheduled posts).
+    handed_over = fields.BooleanField(default=False)
+    # "<group id>:<kind>" while the request is being made or sent, null once
+    # answered: the unique index lets one request per group and kind run at a
+    # time, and a second one is told it is being made ("sedang diproses").
+    busy = fields.CharField(max_length=40, null=True, unique=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "output_requests"
+        unique_together = (("group", "message_id"),)

@@ -1,4 +1,4 @@
-"""``python -m tests.bench [--quick] [--db sqlite|postgres|both] [--json PATH]``."""
+"""``python -m tests.bench [--quick] [--db sqlite|postgres|both] [--only PART] [--json PATH]``."""
 
 from __future__ import annotations
 
@@ -14,10 +14,16 @@ from bot.domain.forms import load_forms
 from tests.bench.machine import CpuUse, machine
 from tests.bench.report import problems, table, write_json
 from tests.bench.scales import FULL, QUICK
-from tests.bench.suite import run_databases
+from tests.bench.suite import PARTS, run_databases
 
 
-async def run(databases: list[str], quick: bool, workdir: Path, keep: bool) -> dict:
+async def run(
+    databases: list[str],
+    quick: bool,
+    workdir: Path,
+    keep: bool,
+    parts: tuple[str, ...] = PARTS,
+) -> dict:
     scale = QUICK if quick else FULL
     began, cpu = time.perf_counter(), CpuUse()
     cpu.start()
@@ -33,7 +39,7 @@ async def run(databases: list[str], quick: bool, workdir: Path, keep: bool) -> d
 
     try:
         report["databases"] = await run_databases(
-            databases, scale, load_forms(), workdir, log=log, keep=keep
+            databases, scale, load_forms(), workdir, log=log, keep=keep, parts=parts
         )
     finally:
         report["cpu"] = cpu.stop()
@@ -46,9 +52,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--quick",
         action="store_true",
-        help="1,000 groups, 300 summaries due: a quicker, rougher look",
+        help="1,000 groups, 300 summaries due, 300 briefs due: a quicker, rougher look",
     )
     parser.add_argument("--db", choices=("sqlite", "postgres", "both"), default="both")
+    parser.add_argument(
+        "--only",
+        choices=PARTS,
+        action="append",
+        help="run only this part (flat: measurements 1-4, tree: 5-7, outputs: 8-10); "
+        "repeat it for several (default: all)",
+    )
     parser.add_argument(
         "--json",
         type=Path,
@@ -63,12 +76,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     databases = ["sqlite", "postgres"] if args.db == "both" else [args.db]
+    parts = tuple(part for part in PARTS if part in args.only) if args.only else PARTS
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
-        report = asyncio.run(run(databases, args.quick, args.keep.resolve(), keep=True))
+        report = asyncio.run(
+            run(databases, args.quick, args.keep.resolve(), keep=True, parts=parts)
+        )
     else:
         with tempfile.TemporaryDirectory(prefix="posko-bench-") as workdir:
-            report = asyncio.run(run(databases, args.quick, Path(workdir), keep=False))
+            report = asyncio.run(run(databases, args.quick, Path(workdir), keep=False, parts=parts))
     report["problems"] = problems(report)
     write_json(report, args.json)
     print(table(report))

@@ -114,6 +114,64 @@ ROWS = (
         ("<=", 200),
         "MiB",
     ),
+    Row(
+        "files: a year's workbook (365 days x 7)", ("outputs_render", "workbook_s"), ("<=", 1), "s"
+    ),
+    Row("  a year as zipped CSV files", ("outputs_render", "csv_zip_s"), unit="s"),
+    *(
+        Row(f"  a year's chart: {kind}", ("outputs_render", "charts_s", kind), ("<=", 0.3), "s")
+        for kind in ("logistik", "laporan", "situasi", "jumlah")
+    ),
+    Row("  the first chart after start", ("outputs_render", "first_chart_s"), ("<=", 2), "s"),
+    Row("  a brief (its 14 days)", ("outputs_render", "brief_s"), ("<=", 1.5), "s"),
+    Row(
+        "exports at once: reply p99 at 25/s",
+        ("outputs_load", "exports", "latency_ms", "p99"),
+        ("<=", 100),
+        "ms",
+    ),
+    Row("  reply p50 meanwhile", ("outputs_load", "exports", "latency_ms", "p50"), unit="ms"),
+    Row(
+        "  reply p99 before any file",
+        ("outputs_load", "before_files", "latency_ms", "p99"),
+        unit="ms",
+    ),
+    Row(
+        "  reply p99 while charts and briefs are made",
+        ("outputs_load", "charts_and_briefs", "latency_ms", "p99"),
+        unit="ms",
+    ),
+    Row(
+        "  last workbook delivered after",
+        ("outputs_load", "exports", "file_latency_s", "last"),
+        unit="s",
+    ),
+    Row("  workbooks delivered", ("outputs_load", "workbooks_sent")),
+    Row("  files sent twice", ("outputs_load", "duplicates"), ("==", 0)),
+    Row(
+        "peak RSS of the bot, charts loaded",
+        ("outputs_memory", "bot_peak_rss_mib"),
+        ("<=", 200),
+        "MiB",
+    ),
+    Row(
+        "  peak RSS of a render process", ("outputs_memory", "render_peak_rss_max_mib"), unit="MiB"
+    ),
+    *(
+        row
+        for name, workers in (("briefs_1_worker", "1 worker"), ("briefs_2_workers", "2 workers"))
+        for row in (
+            Row(f"scheduled briefs, {workers}: wall / floor", (name, "ratio"), ("<=", 1.15)),
+            Row("  wall time from the due minute", (name, "wall_s"), unit="s"),
+            Row("  floor: Telegram's 30/s", (name, "telegram_floor_s"), unit="s"),
+            Row("  floor: render time x briefs / workers", (name, "render_floor_s"), unit="s"),
+            Row("  render time per brief (workers' mean)", (name, "render_s_per_brief"), unit="s"),
+            Row("  429 responses", (name, "responses_429"), ("==", 0)),
+            Row("  briefs delivered", (name, "delivered")),
+            Row("  briefs sent twice", (name, "duplicates"), ("==", 0)),
+            Row("  peak RSS of the bot", (name, "bot_peak_rss_mib"), unit="MiB"),
+        )
+    ),
     Row("tick, nothing due (median)", ("ticks", "quiet_ms"), unit="ms"),
     Row("  longest hold of the event loop", ("ticks", "quiet_hold_ms"), unit="ms"),
     Row("tick after 100 groups changed", ("ticks", "changed_ms"), unit="ms"),
@@ -212,11 +270,53 @@ def problems(report: dict) -> list[str]:
                 found.append(f"{name} tree broadcast: {tree.get('delivered')} of {expected}")
             if tree.get("duplicates"):
                 found.append(f"{name} tree broadcast: duplicates = {tree['duplicates']}")
+        found += _output_problems(name, results)
         for run in ("capacity_bot", "deployed_bot", "tree_capacity_bot", "tree_deployed_bot"):
             bot = results.get(run, {})
             if bot.get("exit_code") not in (0, None):
                 found.append(f"{name} {run}: exit code {bot['exit_code']}")
             found += [f"{name} {run} log: {line}" for line in bot.get("errors", [])]
+    return found
+
+
+def _output_problems(name: str, results: dict) -> list[str]:
+    """Files lost, wrong or sent twice, and what the bots and workers logged as errors."""
+    found = []
+    load = results.get("outputs_load", {})
+    for key in ("lost", "off_script", "duplicates"):
+        if load.get(key):
+            found.append(f"{name} files: {key} = {load[key]}")
+    if load and load.get("workbooks_sent") != load.get("groups"):
+        found.append(
+            f"{name} files: {load.get('workbooks_sent')} of {load.get('groups')} workbooks"
+        )
+    if load.get("exports", {}).get("wrong"):
+        found.append(
+            f"{name} files: {load['exports']['wrong']} answer(s) to /ekspor not a workbook"
+        )
+    if load and not load.get("charts_and_briefs", {}).get("all_delivered"):
+        found.append(f"{name} files: not every group got its charts and brief")
+    for run in ("briefs_1_worker", "briefs_2_workers"):
+        briefs = results.get(run)
+        if not briefs:
+            continue
+        for key in ("delivered", "pdfs"):
+            if briefs.get(key) != briefs["groups"]:
+                found.append(f"{name} {run}: {key} = {briefs.get(key)} of {briefs['groups']}")
+        for key in ("duplicates", "jobs_made_twice"):
+            if briefs.get(key):
+                found.append(f"{name} {run}: {key} = {briefs[key]}")
+        if any(code not in (0, None) for code in briefs.get("worker_exit_codes", [])):
+            found.append(f"{name} {run}: worker exit codes {briefs['worker_exit_codes']}")
+        found += [f"{name} {run} worker log: {line}" for line in briefs.get("worker_errors", [])]
+        bot = briefs.get("bot", {})
+        if bot.get("exit_code") not in (0, None):
+            found.append(f"{name} {run} bot: exit code {bot['exit_code']}")
+        found += [f"{name} {run} bot log: {line}" for line in bot.get("errors", [])]
+    bot = results.get("files_bot", {})
+    if bot.get("exit_code") not in (0, None):
+        found.append(f"{name} files_bot: exit code {bot['exit_code']}")
+    found += [f"{name} files_bot log: {line}" for line in bot.get("errors", [])]
     return found
 
 

@@ -45,6 +45,18 @@ class Scale:
     tree_big_province: int = 40
     tree_days: int = 365
     tree_requests: int = 40
+    # The meeting's files (tests/bench/outputs.py): groups asking for a year's files at
+    # once, days of reports they hold (the render times' history too), seconds of the
+    # liaisons' load alone before the first request and at least in all, timed runs of
+    # each render; groups whose scheduled brief falls due the same minute, and the
+    # numbers of ``python -m bot worker`` processes making them, one run each.
+    output_groups: int = 10
+    output_days: int = 365
+    output_baseline_seconds: float = 5.0
+    output_seconds: float = 30.0
+    render_runs: int = 5
+    brief_groups: int = 2000
+    brief_workers: tuple[int, ...] = (1, 2)
 
     @property
     def paced_liaisons(self) -> int:
@@ -105,6 +117,9 @@ QUICK = Scale(
     wait_for_minute=True,
     tree_days=30,
     tree_requests=20,
+    output_seconds=20,
+    render_runs=3,
+    brief_groups=300,
 )
 SMOKE = Scale(
     "smoke",
@@ -132,6 +147,13 @@ SMOKE = Scale(
     tree_big_province=4,
     tree_days=3,
     tree_requests=2,
+    output_groups=2,
+    output_days=20,
+    output_baseline_seconds=0.3,
+    output_seconds=1.0,
+    render_runs=1,
+    brief_groups=4,
+    brief_workers=(2,),  # the one-worker run is the same code, and CI's time is dear
 )
 SCALES = {scale.name: scale for scale in (FULL, QUICK, SMOKE)}
 

@@ -9,14 +9,17 @@ Per database:
 2. As deployed: ``python -m bot``, Telegram's limits on, answers form updates
    through its pacing, then sends the broadcast (measurement 2).
 The bot's peak RSS over both runs is measurement 4.
+Then the national tree (``tests.bench.regional``, measurements 5 to 7) and the
+meeting's files (``tests.bench.outputs``, measurements 8 to 10), each in
+databases of their own.
 
 The summaries must fall due at a real minute (the bot reads the system
 clock). That minute is chosen first, far enough ahead for every database's
 capacity run, which share the time until it. Then both databases' deployed
 bots broadcast in that same minute, each to its own loopback Telegram with
 its own limits: a broadcast paced at 30 messages a second leaves a 2-core
-machine mostly idle, and waiting for one minute instead of two keeps the whole
-run within five minutes. A smoke run makes the summaries due at once and runs
+machine mostly idle, and waiting for one minute instead of two keeps this part
+within five minutes. A smoke run makes the summaries due at once and runs
 everything at once: its figures mean nothing, only its checks count.
 """
 
@@ -39,6 +42,7 @@ from tests.bench.incident import prepare_incident
 from tests.bench.liaison import Liaison, Replies, groups_needed, liaisons_of_groups
 from tests.bench.limits import BenchServer
 from tests.bench.memory import memory_figures
+from tests.bench.outputs import run_outputs
 from tests.bench.process import DEPLOYED, UNPACED, BotProcess
 from tests.bench.regional import run_regional
 from tests.bench.ringkasan import measure_summary
@@ -323,6 +327,12 @@ class Run:
         return self.figures
 
 
+# The suite's parts, each in databases of its own: the flat population (measurements
+# 1 to 4), the national tree (5 to 7, tests/bench/regional.py), the meeting's files
+# (8 to 10, tests/bench/outputs.py).
+PARTS = ("flat", "tree", "outputs")
+
+
 async def run_databases(
     kinds: list[str],
     scale: Scale,
@@ -330,12 +340,37 @@ async def run_databases(
     workdir: Path,
     log: Callable[[str], None] = print,
     keep: bool = False,
+    parts: tuple[str, ...] = PARTS,
 ) -> dict[str, dict]:
-    """Every measurement on each database (``sqlite``, ``postgres``); the figures by database.
+    """Every measurement of ``parts`` on each database (``sqlite``, ``postgres``); the
+    figures by database.
 
-    ``keep`` leaves the PostgreSQL database in place (SQLite files and bot logs
+    ``keep`` leaves the PostgreSQL databases in place (SQLite files and bot logs
     are in ``workdir`` anyway).
     """
+    figures: dict[str, dict] = {kind: {} for kind in kinds}
+    runs = []
+    if "flat" in parts:
+        runs.append(run_flat)
+    if "tree" in parts:
+        runs.append(run_regional)
+    if "outputs" in parts:
+        runs.append(run_outputs)
+    for run in runs:
+        for kind, part_figures in (await run(kinds, scale, forms, workdir, log, keep)).items():
+            figures[kind].update(part_figures)
+    return figures
+
+
+async def run_flat(
+    kinds: list[str],
+    scale: Scale,
+    forms: FormSet,
+    workdir: Path,
+    log: Callable[[str], None],
+    keep: bool = False,
+) -> dict[str, dict]:
+    """Measurements 1 to 4 on each database; the figures by database."""
     due = due_minute_for(scale, datetime.now(UTC), len(kinds))
     log(f"summaries due at {due:%H:%M} UTC")
     runs: list[Run] = []
@@ -359,6 +394,4 @@ async def run_databases(
             await asyncio.gather(*(run.deployed() for run in runs))
     finally:
         figures = {run.kind: await run.finish(keep) for run in runs}  # servers stopped either way
-    for kind, tree_figures in (await run_regional(kinds, scale, forms, workdir, log, keep)).items():
-        figures[kind].update(tree_figures)
     return figures

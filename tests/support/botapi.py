@@ -117,6 +117,9 @@ class BotMessage:
     media_group_id: str | None = None
     reply_to: int | None = None  # the message this one answers
     location: tuple[float, float] | None = None
+    # An uploaded file's name and bytes (a workbook, a chart, a brief), as the chat got it.
+    file_name: str | None = None
+    data: bytes | None = None
 
     @property
     def buttons(self) -> list[dict]:
@@ -262,6 +265,36 @@ def parse_html(source: str) -> str:
     return "".join(checker.plain)
 
 
+_CHAT_ACTIONS = frozenset(
+    {
+        "typing",
+        "upload_photo",
+        "record_video",
+        "upload_video",
+        "record_voice",
+        "upload_voice",
+        "upload_document",
+        "choose_sticker",
+        "find_location",
+        "record_video_note",
+        "upload_video_note",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Upload:
+    """A file the bot uploaded in the request (multipart), rather than named by its file_id."""
+
+    filename: str
+    data: bytes
+
+
+# Telegram's limits for uploads by bots: 10 MB for a photo, 50 MB for other files.
+MAX_PHOTO_UPLOAD = 10 * 1024 * 1024
+MAX_FILE_UPLOAD = 50 * 1024 * 1024
+
+
 def _decode(name: str, value: str) -> Any:
     if name in _TEXT_PARAMETERS:
         return value
@@ -290,6 +323,7 @@ class TelegramServer:
         self._outbox: dict[int, list[BotMessage]] = defaultdict(list)
         # Files people sent, by file id -> "photo" or "document": the bot may send those.
         self.files: dict[str, str] = {}
+        self.uploads: dict[str, Upload] = {}  # file_id -> what the bot uploaded
         self._file_ids = itertools.count(1)
         self._media_group_ids = itertools.count(1)
         # Chats where the bot may pin (an admin with can_pin_messages); pinned message ids.
@@ -647,7 +681,13 @@ class TelegramServer:
                 {"ok": False, "error_code": 401, "description": "Unauthorized"}, status=401
             )
         method = request.match_info["method"]
-        params = {name: _decode(name, value) for name, value in (await request.post()).items()}
+        params: dict[str, Any] = {}
+        for name, value in (await request.post()).items():
+            # An upload (multipart/form-data) arrives as a file part: kept as (name, bytes).
+            if isinstance(value, web.FileField):
+                params[name] = Upload(value.filename, value.file.read())
+            else:
+                params[name] = _decode(name, value)
         async with self._changed:
             self.calls.append((method, params))
             self._changed.notify_all()
@@ -807,7 +847,23 @@ class TelegramServer:
             raise ApiError(400, "Bad Request: message caption is too long")
         return source, plain
 
-    def _sendable(self, file_id: object, kind: str) -> str:
+    def _sendable(self, file_id: object, kind: str, params: dict | None = None) -> str:
+        """The file a send names: a known file_id, or an upload (direct, or an album's
+        ``attach://name`` pointing at a part of the request), which gets a new file_id."""
+        if isinstance(file_id, str) and file_id.startswith("attach://") and params is not None:
+            file_id = params.get(file_id.removeprefix("attach://"))
+        if isinstance(file_id, Upload):
+            limit = MAX_PHOTO_UPLOAD if kind == "photo" else MAX_FILE_UPLOAD
+            if not file_id.data:
+                raise ApiError(400, "Bad Request: file must be non-empty")
+            if len(file_id.data) > limit:
+                raise ApiError(413, "Request Entity Too Large")
+            if kind == "photo" and not file_id.data.startswith((b"\x89PNG", b"\xff\xd8")):
+                raise ApiError(400, "Bad Request: IMAGE_PROCESS_FAILED")
+            new_id = f"uploaded-{kind}-{next(self._message_ids)}"
+            self.files[new_id] = kind
+            self.uploads[new_id] = file_id
+            return new_id
         known = self.files.get(str(file_id))
         if known is None:
             raise ApiError(400, "Bad Request: wrong file identifier/HTTP URL specified")
@@ -833,6 +889,12 @@ class TelegramServer:
         chat = self._chats.get(message.chat_id, {"id": message.chat_id, "type": "private"})
         return message.to_dict(chat)
 
+    async def _api_sendChatAction(self, params: dict) -> bool:
+        self._check_bot_present(int(params["chat_id"]))
+        if params.get("action") not in _CHAT_ACTIONS:
+            raise ApiError(400, "Bad Request: wrong parameter action in request")
+        return True
+
     async def _api_sendPhoto(self, params: dict) -> dict:
         return await self._send_file(params, "photo")
 
@@ -841,9 +903,11 @@ class TelegramServer:
 
     async def _send_file(self, params: dict, kind: str) -> dict:
         chat_id = int(params["chat_id"])
-        file_id = self._sendable(params.get(kind), kind)
+        self._check_bot_present(chat_id)
         source, plain = self._caption(params)
         reply_to = self._replied(chat_id, params)
+        file_id = self._sendable(params.get(kind), kind, params)
+        upload = self.uploads.get(file_id)
         message = BotMessage(
             chat_id,
             next(self._message_ids),
@@ -853,6 +917,8 @@ class TelegramServer:
             kind=kind,
             file_id=file_id,
             reply_to=reply_to,
+            file_name=upload.filename if upload else None,
+            data=upload.data if upload else None,
         )
         return await self._store_and_deliver(message)
 
@@ -874,11 +940,12 @@ class TelegramServer:
         prepared = []
         for item in media:  # all checked before any is sent: an album goes whole or not at all
             kind = item["type"]
-            file_id = self._sendable(item.get("media"), kind)
             source, plain = self._caption(item)
+            file_id = self._sendable(item.get("media"), kind, params)
             prepared.append((kind, file_id, source, plain))
         results = []
         for kind, file_id, source, plain in prepared:
+            upload = self.uploads.get(file_id)
             message = BotMessage(
                 chat_id,
                 next(self._message_ids),
@@ -888,6 +955,8 @@ class TelegramServer:
                 file_id=file_id,
                 media_group_id=group,
                 reply_to=reply_to,
+                file_name=upload.filename if upload else None,
+                data=upload.data if upload else None,
             )
             results.append(await self._store_and_deliver(message))
         return results

@@ -37,7 +37,10 @@ class FakeClock:
 
 
 def settings_for(
-    server: TelegramServer, database_url: str, forms_file: Path | None = None
+    server: TelegramServer,
+    database_url: str,
+    forms_file: Path | None = None,
+    redis_url: str | None = None,
 ) -> Settings:
     return Settings(
         bot_token=Secret(TOKEN),
@@ -45,6 +48,8 @@ def settings_for(
         telegram_api_url=server.url,
         log_level="DEBUG",
         forms_file=forms_file,
+        redis_url=redis_url,
+        render_workers=1,  # one spawned process per test bot is plenty
     )
 
 
@@ -54,6 +59,7 @@ async def running_bot(
     database_url: str,
     clock: FakeClock,
     forms_file: Path | None = None,
+    redis_url: str | None = None,
     **options,
 ) -> AsyncIterator[Application]:
     """Starts the bot the way ``run_polling`` does, and stops it the same way.
@@ -63,7 +69,7 @@ async def running_bot(
     ``forms_file`` is the deployment's FORMS_FILE (None: the shipped forms).
     """
     application = build_application(
-        settings_for(server, database_url, forms_file),
+        settings_for(server, database_url, forms_file, redis_url),
         clock=clock,
         **{"rate_limit": False, "run_scheduler": False, **options},
     )

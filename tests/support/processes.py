@@ -16,6 +16,8 @@ BOT_VARIABLES = (
     "WEBHOOK_URL",
     "LOG_LEVEL",
     "INSTANCE_WAIT_SECONDS",
+    "REDIS_URL",
+    "RENDER_WORKERS",
 )
 
 
