@@ -66,7 +66,18 @@ from tests.bench.liaison import Deadline, FormFiller, Liaison, Replies, liaisons
 from tests.bench.limits import OVERALL_PER_SECOND, BenchServer, Delivery
 from tests.bench.process import DEPLOYED, MIB, UNPACED, BotCrashed, BotProcess
 from tests.bench.scales import DEPLOYED_LEAD, Scale
-from tests.bench.seed import AGENCIES, Population, chat_id_of, sample_answers, user_id_of, zone_of
+from tests.bench.seed import (
+    AGENCIES,
+    GROUP_COLUMNS,
+    LIAISON_COLUMNS,
+    REPORT_COLUMNS,
+    Population,
+    chat_id_of,
+    load_tables,
+    sample_answers,
+    user_id_of,
+    zone_of,
+)
 from tests.bench.stats import latency_ms
 from tests.support.botapi import BotMessage, Chat, User
 from tests.support.harness import TOKEN
@@ -330,61 +341,19 @@ async def seed_outputs(database: BenchDatabase, layout: Layout, forms: FormSet) 
     liaisons = Population(layout.groups, 0, 0, layout.now, layout.now).liaison_rows()
     tables = {
         "groups": (
-            (
-                "id",
-                "chat_id",
-                "title",
-                "region_name",
-                "time_zone",
-                "locale",
-                "election_name",
-                "polling_day",
-                "post_times",
-                "active",
-                "created_at",
-                "updated_at",
-            ),
+            GROUP_COLUMNS,
             layout.group_rows(),
         ),
         "liaisons": (
-            (
-                "id",
-                "group_id",
-                "user_id",
-                "name",
-                "username",
-                "agency",
-                "unit_name",
-                "status",
-                "request_message_id",
-                "decided_by",
-                "created_at",
-                "updated_at",
-            ),
+            LIAISON_COLUMNS,
             liaisons,
         ),
         "reports": (
-            (
-                "agency",
-                "report_date",
-                "user_id",
-                "liaison_name",
-                "unit_name",
-                "answers",
-                "submitted_at",
-                "current",
-                "group_id",
-            ),
+            REPORT_COLUMNS,
             layout.report_rows(forms),
         ),
     }
-    counts = {}
-    for table, (columns, rows) in tables.items():
-        loaded = list(rows)
-        await database.insert(table, columns, loaded)
-        counts[table] = len(loaded)
-    await database.analyze()
-    return counts
+    return await load_tables(database, tables)
 
 
 # -- processes: the bot's render pool, Redis, ``python -m bot worker`` --------------------

@@ -40,7 +40,14 @@ from tests.bench.database import BenchDatabase
 from tests.bench.limits import OVERALL_PER_SECOND, BenchServer
 from tests.bench.process import DEPLOYED, MIB, UNPACED, BotProcess
 from tests.bench.scales import DEPLOYED_LEAD, Scale
-from tests.bench.seed import ZONES, sample_answers
+from tests.bench.seed import (
+    LIAISON_COLUMNS,
+    POST_COLUMNS,
+    REPORT_COLUMNS,
+    ZONES,
+    load_tables,
+    sample_answers,
+)
 from tests.bench.stats import latency_ms
 from tests.support.botapi import Chat, User
 from tests.support.harness import TOKEN
@@ -239,48 +246,19 @@ async def seed_tree(database: BenchDatabase, tree: Tree, forms: FormSet) -> dict
             tree.link_rows(),
         ),
         "liaisons": (
-            (
-                "id",
-                "group_id",
-                "user_id",
-                "name",
-                "username",
-                "agency",
-                "unit_name",
-                "status",
-                "request_message_id",
-                "decided_by",
-                "created_at",
-                "updated_at",
-            ),
+            LIAISON_COLUMNS,
             tree.liaison_rows(),
         ),
         "reports": (
-            (
-                "agency",
-                "report_date",
-                "user_id",
-                "liaison_name",
-                "unit_name",
-                "answers",
-                "submitted_at",
-                "current",
-                "group_id",
-            ),
+            REPORT_COLUMNS,
             tree.report_rows(forms),
         ),
         "scheduled_posts": (
-            ("kind", "local_date", "state", "message_id", "updated_at", "group_id"),
+            POST_COLUMNS,
             tree.post_rows(),
         ),
     }
-    counts = {}
-    for table, (columns, rows) in tables.items():
-        rows = list(rows)
-        await database.insert(table, columns, rows)
-        counts[table] = len(rows)
-    await database.analyze()
-    return counts
+    return await load_tables(database, tables)
 
 
 async def _timed(

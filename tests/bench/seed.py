@@ -22,7 +22,7 @@ none), through the campaign, the masa tenang, polling day and the count.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -211,66 +211,80 @@ class Population:
                     )
 
 
+# The columns each seeding fills (the bench's populations, trees and years of reports).
+GROUP_COLUMNS = (
+    "id",
+    "chat_id",
+    "title",
+    "region_name",
+    "time_zone",
+    "locale",
+    "election_name",
+    "polling_day",
+    "post_times",
+    "active",
+    "created_at",
+    "updated_at",
+)
+LIAISON_COLUMNS = (
+    "id",
+    "group_id",
+    "user_id",
+    "name",
+    "username",
+    "agency",
+    "unit_name",
+    "status",
+    "request_message_id",
+    "decided_by",
+    "created_at",
+    "updated_at",
+)
+REPORT_COLUMNS = (
+    "agency",
+    "report_date",
+    "user_id",
+    "liaison_name",
+    "unit_name",
+    "answers",
+    "submitted_at",
+    "current",
+    "group_id",
+)
+POST_COLUMNS = ("kind", "local_date", "state", "message_id", "updated_at", "group_id")
+
+Table = tuple[tuple[str, ...], Iterable[tuple]]
+
+
+async def load_tables(database: BenchDatabase, tables: dict[str, Table]) -> dict[str, int]:
+    """Inserts each table's rows, in order, then analyzes; returns the rows per table."""
+    counts = {}
+    for table, (columns, rows) in tables.items():
+        loaded = list(rows)
+        await database.insert(table, columns, loaded)
+        counts[table] = len(loaded)
+    await database.analyze()
+    return counts
+
+
 async def seed(database: BenchDatabase, population: Population, forms: FormSet) -> dict[str, int]:
     """Loads the population into a migrated, empty database; returns the rows per table."""
     tables = {
         "groups": (
-            (
-                "id",
-                "chat_id",
-                "title",
-                "region_name",
-                "time_zone",
-                "locale",
-                "election_name",
-                "polling_day",
-                "post_times",
-                "active",
-                "created_at",
-                "updated_at",
-            ),
+            GROUP_COLUMNS,
             population.group_rows(),
         ),
         "liaisons": (
-            (
-                "id",
-                "group_id",
-                "user_id",
-                "name",
-                "username",
-                "agency",
-                "unit_name",
-                "status",
-                "request_message_id",
-                "decided_by",
-                "created_at",
-                "updated_at",
-            ),
+            LIAISON_COLUMNS,
             population.liaison_rows(),
         ),
         "reports": (
-            (
-                "agency",
-                "report_date",
-                "user_id",
-                "liaison_name",
-                "unit_name",
-                "answers",
-                "submitted_at",
-                "current",
-                "group_id",
-            ),
+            REPORT_COLUMNS,
             population.report_rows(forms),
         ),
         "scheduled_posts": (
-            ("kind", "local_date", "state", "message_id", "updated_at", "group_id"),
+            POST_COLUMNS,
             population.scheduled_post_rows(),
         ),
     }
-    counts = {}
-    for table, (columns, rows) in tables.items():
-        rows = list(rows)
-        await database.insert(table, columns, rows)
-        counts[table] = len(rows)
-    await database.analyze()
-    return counts
+    return await load_tables(database, tables)
