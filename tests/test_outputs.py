@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import csv
 import io
+import multiprocessing
 import os
 import zipfile
 from datetime import UTC, date, datetime, time, timedelta
@@ -118,6 +119,17 @@ async def test_export_sends_the_workbook_of_the_range_as_a_reply(group, telegram
     assert "=SUM(A1:A9) <b>bukan rumus</b>" in cells  # a note stays text, never a formula
     await outputs_of(bot).idle()
     assert len(telegram.calls_of("sendDocument")) == 1
+
+
+async def test_the_render_processes_run_below_the_bots_priority(group, telegram, bot):
+    """Liaisons' replies come first: a workbook being made must not take their CPU."""
+    await seed_reports()
+    answer = await ask(telegram, "/ekspor 3")
+    assert answer.kind == "document"
+    renderers = multiprocessing.active_children()  # the pool's processes, the bot's children
+    assert renderers
+    own = os.getpriority(os.PRIO_PROCESS, 0)
+    assert {os.getpriority(os.PRIO_PROCESS, child.pid) for child in renderers} == {own + 10}
 
 
 async def test_export_csv_sends_zipped_csv_files_excel_opens(group, telegram, bot):

@@ -19,8 +19,10 @@ database itself (``bot.outputs.jobs.produce``).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import multiprocessing
+import multiprocessing.context
 import multiprocessing.util
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -73,9 +75,6 @@ _worker: _Worker | None = None
 def _start_process(setup: WorkerSetup) -> None:
     """A pool process's start: its own event loop and database connection, kept for its life."""
     global _worker
-    # Below the bot's own priority: on a small machine rendering must not take
-    # the CPU from the event loop that answers liaisons (measured: p99 halved).
-    os.nice(10)
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)
     loop.run_until_complete(connect_database(setup.database_url))
@@ -100,6 +99,34 @@ def _make_in_process(wire: dict[str, Any]) -> OutputResult:
     return _worker.loop.run_until_complete(produce(job, _worker.forms, _worker.categories))
 
 
+# How far below the bot a render process runs: on a small machine rendering
+# must not take the CPU from the event loop that answers liaisons.
+RENDER_NICENESS = 10
+
+
+class _RenderProcess(multiprocessing.context.SpawnProcess):
+    """A spawned process lowered in priority the moment it exists.
+
+    Lowering it from the parent, not in the pool's initializer, matters: a
+    spawned process spends its first half second of CPU importing the bot
+    before any initializer runs, and two of them doing that at the bot's
+    priority, just as the first files are asked for, were most of the liaisons'
+    slowest replies (docs/performance.md).
+    """
+
+    def start(self) -> None:
+        super().start()
+        if self.pid is not None:
+            with contextlib.suppress(OSError):  # it has already ended: nothing to lower
+                os.setpriority(os.PRIO_PROCESS, self.pid, RENDER_NICENESS)
+
+
+class _RenderContext(multiprocessing.context.SpawnContext):
+    # spawn, not fork: a fork would copy the bot's running loop, its
+    # connections and its threads into a process that must not use them.
+    Process = _RenderProcess
+
+
 class LocalWorkers:
     """A pool of this machine's processes, started on the first job."""
 
@@ -110,11 +137,9 @@ class LocalWorkers:
 
     async def make(self, job: OutputJob, job_id: str) -> OutputResult:
         if self._pool is None:
-            # spawn, not fork: a fork would copy the bot's running loop, its
-            # connections and its threads into a process that must not use them.
             self._pool = ProcessPoolExecutor(
                 max_workers=self._processes,
-                mp_context=multiprocessing.get_context("spawn"),
+                mp_context=_RenderContext(),
                 initializer=_start_process,
                 initargs=(self._setup,),
             )

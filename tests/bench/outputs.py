@@ -711,6 +711,15 @@ class FilesRun:
                 "all_delivered": charts_arrived,
             },
             "whole_run": window(measured, stop.at),
+            # Where the slowest replies fell (seconds after the exports were asked): a
+            # cluster at the start is the render pool starting, spread out is rendering.
+            "slowest_replies": [
+                {"at_s": round(sent - exports_began, 2), "ms": round(latency * 1000, 1)}
+                for sent, latency in sorted(
+                    zip(replies.sent_at, replies.latencies, strict=True),
+                    key=lambda pair: -pair[1],
+                )[:8]
+            ],
             "workbooks_sent": sum(_count(names, ".xlsx") for names in sent_files.values()),
             "charts_sent": sum(_count(names, ".png") for names in sent_files.values()),
             "briefs_sent": sum(_count(names, ".pdf") for names in sent_files.values()),
