@@ -21,6 +21,7 @@ import openpyxl
 import pytest
 from PIL import Image
 from pypdf import PdfReader
+from redis.asyncio import Redis
 
 from bot.app import outputs_of, scheduler_of
 from bot.domain.agencies import Agency
@@ -258,8 +259,6 @@ async def test_a_request_made_before_a_restart_is_answered_once_after_it(
 @pytest.fixture
 async def redis_worker(database_url, tmp_path):
     """``python -m bot worker`` on the machine's Redis, as an operator starts it."""
-    from redis.asyncio import Redis
-
     redis = Redis.from_url(REDIS_URL)
     await redis.flushdb()
     await redis.aclose()
@@ -291,6 +290,11 @@ async def test_with_redis_a_worker_process_makes_the_files(
         assert answer.kind == "document" and answer.file_name.endswith(".xlsx")
         await outputs_of(application).idle()
     assert len(telegram.calls_of("sendDocument")) == 2
+    redis = Redis.from_url(REDIS_URL)
+    try:  # the files, once sent, do not stay on Redis
+        assert [key async for key in redis.scan_iter(match="arq:result:*")] == []
+    finally:
+        await redis.aclose()
 
 
 async def test_a_weekly_brief_goes_out_once_on_its_day(group, telegram, bot, clock):

@@ -29,9 +29,9 @@ fortnight a brief reads.
 
 Workers take their jobs from a Redis database of the benchmark's own (1 to
 15 on the server of ``BENCH_REDIS_URL`` or ``TEST_REDIS_URL``, claimed while
-empty; the test suite flushes database 0), emptied before each run: arq keeps
-a result for an hour under its job id, and the second run's briefs have the
-first run's ids.
+empty; the test suite flushes database 0), emptied before each run: the
+second run's briefs have the first run's ids, and nothing the first left (a
+result no bot took, which arq keeps an hour) may answer for them.
 """
 
 from __future__ import annotations
@@ -427,7 +427,7 @@ class RedisDatabase:
             await self._client.delete(*keys[start : start + 1000])
 
     async def results_mib(self) -> float:
-        """What arq's kept results take in Redis (each one a job's files, kept an hour)."""
+        """What arq's results left in Redis take (the bot deletes each one it takes)."""
         total = 0
         async for key in self._client.scan_iter(match="arq:result:*", count=1000):
             total += await self._client.memory_usage(key) or 0
