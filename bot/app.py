@@ -203,5 +203,6 @@ async def _post_init(application: Application) -> None:
 
 
 async def _post_shutdown(application: Application) -> None:
+    await scheduler_of(application).close()
     await outputs_of(application).close()
     await close_database()

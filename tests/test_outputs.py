@@ -304,7 +304,8 @@ async def test_a_weekly_brief_goes_out_once_on_its_day(group, telegram, bot, clo
     assert "brief Senin 08.00" in answer.text  # and the schedule shows it
     scheduler = scheduler_of(bot)
     clock.set(2024, 11, 18, 0, 0, 30)  # Monday 08.00.30 WITA
-    await scheduler.tick()  # composes (a worker makes the PDF) and sends what is due
+    await scheduler.tick()  # claims it; a worker makes the PDF beside the ticks
+    await scheduler.idle()
     (brief,) = [m for m in telegram.sent_to(GROUP.id) if m.kind == "document"]
     assert brief.file_name == "posko-kutai-timur-brief-2024-11-18.pdf"
     words = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(brief.data)).pages)
@@ -313,8 +314,73 @@ async def test_a_weekly_brief_goes_out_once_on_its_day(group, telegram, bot, clo
     await scheduler.tick()
     clock.set(2024, 11, 19, 0, 5)  # Tuesday: no brief
     await scheduler.tick()
+    await scheduler.idle()
     documents = [m for m in telegram.sent_to(GROUP.id) if m.kind == "document"]
     assert len(documents) == 1
+
+
+async def test_a_brief_being_made_holds_up_no_other_post(group, telegram, bot, clock):
+    """A Monday's thousands of briefs take minutes of rendering; the ticks go on meanwhile."""
+    await seed_reports(days=5, last=date(2024, 11, 17))
+    await say(telegram, "/jadwal brief 08.00")
+    await say(telegram, "/jadwal laporan 08.00")
+    scheduler = scheduler_of(bot)
+    rendering = asyncio.Event()
+    make = scheduler.make_output
+    assert make is not None
+
+    async def slow_worker(job, job_id):
+        await rendering.wait()
+        return await make(job, job_id)
+
+    scheduler.make_output = slow_worker
+    clock.set(2024, 11, 18, 0, 0, 30)  # 08.00.30 WITA: the report opening and the brief
+    await asyncio.wait_for(scheduler.tick(), 30)  # returns while the brief is being made
+    opening = await telegram.next_message(GROUP.id)
+    assert opening.text.startswith("Laporan harian dibuka")
+    clock.set(2024, 11, 18, 0, 1)
+    await asyncio.wait_for(scheduler.tick(), 30)  # the next tick neither waits nor repeats it
+    rendering.set()
+    await scheduler.idle()
+    clock.set(2024, 11, 18, 0, 2)
+    await scheduler.tick()
+    await scheduler.idle()
+    (brief,) = [m for m in telegram.sent_to(GROUP.id) if m.kind == "document"]
+    assert brief.file_name == "posko-kutai-timur-brief-2024-11-18.pdf"
+    assert len(telegram.calls_of("sendDocument")) == 1
+
+
+async def test_a_scheduled_brief_stopped_while_made_goes_out_once_after_the_restart(
+    telegram, database_url, clock
+):
+    async with running_bot(telegram, database_url, clock) as first_bot:
+        telegram.set_member_status(GROUP, ADMIN, "administrator")
+        for command in ("/wilayah Kabupaten Kutai Timur", "/zona WITA", "/jadwal brief 08.00"):
+            await say(telegram, command)
+        await seed_reports(days=5, last=date(2024, 11, 17))
+        scheduler = scheduler_of(first_bot)
+        started = asyncio.Event()
+
+        async def stuck_worker(job, job_id):
+            started.set()
+            await asyncio.Event().wait()
+
+        scheduler.make_output = stuck_worker
+        clock.set(2024, 11, 18, 0, 0, 30)
+        await scheduler.tick()
+        await asyncio.wait_for(started.wait(), 10)
+    assert not telegram.calls_of("sendDocument")  # stopped while the brief was being made
+    clock.set(2024, 11, 18, 0, 1)
+    # Started as the runner starts it: the claim left is released, and the tick at
+    # start sends what is due.
+    async with running_bot(telegram, database_url, clock, run_scheduler=True) as second_bot:
+        answer = await telegram.next_message(GROUP.id, timeout=60)
+        while answer.kind != "document":  # the report opening the first tick sent
+            answer = await telegram.next_message(GROUP.id, timeout=60)
+        assert answer.file_name == "posko-kutai-timur-brief-2024-11-18.pdf"
+        await scheduler_of(second_bot).tick()
+        await scheduler_of(second_bot).idle()
+    assert len(telegram.calls_of("sendDocument")) == 1
 
 
 async def test_only_the_brief_may_be_weekly_and_the_day_must_be_a_day(group, telegram, bot):

@@ -73,6 +73,9 @@ class PostKindSpec:
     follows: PostKind | None = None
     # An admin may set it for one weekday ("/jadwal brief Senin 08.00"), not only daily.
     weekly: bool = False
+    # A worker makes its file (the brief): seconds, and minutes when thousands fall
+    # due at once, so it goes out beside the ticks instead of within one.
+    made_by_worker: bool = False
 
 
 # In this order the posts of one group due in the same minute go out: the
@@ -131,6 +134,7 @@ POST_KINDS: Mapping[PostKind, PostKindSpec] = MappingProxyType(
                 composers.brief,
                 runs_on=every_day,
                 weekly=True,
+                made_by_worker=True,
             ),
         )
     }

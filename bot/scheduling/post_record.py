@@ -34,7 +34,8 @@ class PostLedger:
     reads it whole at first, when the first day moves on, and every
     RELOAD_EVERY; in between only the rows added since (by id). A tick settles
     its own claims (sent, given up or released) before the next tick reads,
-    so a claim of this process it releases is never in the ledger. What makes
+    so a claim of this process it releases is never in the ledger; a post made
+    beside the ticks (the brief) is forgotten when released. What makes
     a post go out once is the claim in the database, not this: an entry
     missing here costs a claim that fails, never a second post.
     """
@@ -76,6 +77,10 @@ class PostLedger:
 
     def remember(self, post: DuePost, missed: bool = False) -> None:
         self._keys[post.key] = post.scheduled_at if missed else None
+
+    def forget(self, post: DuePost) -> None:
+        """A claim released after a tick may have read it: the post is due again."""
+        self._keys.pop(post.key, None)
 
 
 def _entry(row: Sequence) -> tuple[PostKey, datetime | None]:

@@ -10,6 +10,11 @@ change or a schedule change all take effect at the next tick, and two ticks
 (or two processes) never send the same post twice. What a post says comes
 from its kind's composer in ``post_kinds``.
 
+A post whose file a worker makes (the brief) is claimed and sent beside the
+ticks, not within one: a Monday's 2,000 briefs are minutes of rendering, and
+a tick that waited for them would hold every other group's post due
+meanwhile. The claim is the same, so it still goes out once.
+
 When a send fails (``bot.transport.errors`` says what a failure means):
 - certainly not delivered (connection refused, 5xx, 429 beyond the rate
   limiter's retries): the claim is released and the next tick tries again,
@@ -97,6 +102,9 @@ class Scheduler:
         self._ledger = post_record.PostLedger()
         self._book = GroupBook()
         self._lock = asyncio.Lock()
+        # The posts a worker makes, going out beside the ticks (see the module's doc).
+        self._made: dict[PostKey, asyncio.Task] = {}
+        self._made_gate = asyncio.Semaphore(CONCURRENT_SENDS)
 
     async def job(self, context: object) -> None:
         """The JobQueue callback."""
@@ -105,6 +113,18 @@ class Scheduler:
     async def tick(self) -> TickResult:
         async with self._lock:  # a slow broadcast must not overlap the next tick
             return await self._tick()
+
+    async def idle(self) -> None:
+        """Waits until the posts a worker makes are sent (tests and benchmarks)."""
+        while self._made:
+            await asyncio.gather(*list(self._made.values()), return_exceptions=True)
+
+    async def close(self) -> None:
+        """Stops what is being made: claimed and not yet sent, it goes after the restart."""
+        tasks = list(self._made.values())
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
 
     async def _tick(self) -> TickResult:
         now = self.clock()
@@ -142,10 +162,13 @@ class Scheduler:
                 ", ".join(f"{p.chat_id}/{p.kind}/{p.local_date}" for p in plan.missed[:20]),
             )
         gate = asyncio.Semaphore(CONCURRENT_SENDS)
+        row_of = {book.groups[row].chat_id: row for row in rows}
         by_group: dict[int, list[DuePost]] = {}
         for post in plan.due:  # already in time order, and in kind order within a minute
-            by_group.setdefault(post.chat_id, []).append(post)
-        row_of = {book.groups[row].chat_id: row for row in rows}
+            if POST_KINDS[post.kind].made_by_worker:
+                self._make_beside(row_of[post.chat_id], post)
+            else:
+                by_group.setdefault(post.chat_id, []).append(post)
 
         async def deliver(posts: list[DuePost]) -> None:
             # Groups in parallel; one group's posts in order, so 07.00's "report
@@ -165,6 +188,26 @@ class Scheduler:
         await book.planned(now, rows)
         book.retry(row_of[chat] for chat in result.retry if chat in row_of)
         return result
+
+    def _make_beside(self, row: int, post: DuePost) -> None:
+        """Has the post made and sent in the background, unless it already is."""
+        if post.key in self._made:
+            return  # planned again (the book was read whole) before its claim was read
+        task = asyncio.create_task(self._made_post(row, post), name=f"{post.kind}-{post.chat_id}")
+        self._made[post.key] = task
+        task.add_done_callback(lambda _: self._made.pop(post.key, None))
+
+    async def _made_post(self, row: int, post: DuePost) -> None:
+        result = TickResult()
+        async with self._made_gate:
+            group = self._book.groups.get(row)
+            if group is None:
+                return  # the group left while its post waited
+            await self._deliver(group, replace(post, chat_id=group.chat_id), result)
+        if result.retry:
+            # Released after a tick may have read its claim: due again at the next.
+            self._ledger.forget(post)
+            self._book.retry([row])
 
     async def _deliver(
         self, group: GroupSettings, post: DuePost, result: TickResult
