@@ -64,7 +64,7 @@ from bot.scheduling.slots import PostKind
 from tests.bench.database import PROJECT, BenchDatabase, bot_environment
 from tests.bench.liaison import Deadline, FormFiller, Liaison, Replies, liaisons_of_groups
 from tests.bench.limits import OVERALL_PER_SECOND, BenchServer, Delivery
-from tests.bench.process import DEPLOYED, MIB, UNPACED, BotCrashed, BotProcess
+from tests.bench.process import DEPLOYED, MIB, UNPACED, BotProcess
 from tests.bench.scales import DEPLOYED_LEAD, Scale
 from tests.bench.seed import (
     AGENCIES,
@@ -503,55 +503,6 @@ class RenderWorker:
             return ""
 
 
-# ``tests.bench.unpaced`` as a program that spawn does not run again. That module
-# has no ``__main__`` guard, and a spawned process re-imports its parent's main
-# module: each process of the bot's render pool would start a second bot, which
-# exits on the lease, and the pool breaks. ``python -c`` has no module to re-import.
-UNPACED_PROGRAM = (
-    "import sys; from functools import partial; from bot import app, runner; "
-    "from bot.__main__ import main; "
-    "runner.build_application = partial(app.build_application, rate_limit=False); "
-    "sys.exit(main())"
-)
-
-
-class UnpacedBot(BotProcess):
-    """The bot without its pacing, as ``tests.bench.unpaced`` runs it, with its render pool."""
-
-    def __init__(self, database_url: str, server: BenchServer, workdir: Path, log: Path) -> None:
-        super().__init__(database_url, server, workdir, log, UNPACED)
-
-    async def start(self, timeout: float = 90.0) -> None:
-        """``BotProcess.start`` with ``python -c UNPACED_PROGRAM`` for ``python -m module``."""
-        self.server.polling.clear()
-        with self.log_path.open("wb") as log:
-            self.process = await asyncio.create_subprocess_exec(
-                sys.executable,
-                "-c",
-                UNPACED_PROGRAM,
-                cwd=self.workdir,
-                env=bot_environment(
-                    BOT_TOKEN=TOKEN,
-                    TELEGRAM_API_URL=self.server.url,
-                    DATABASE_URL=self.database_url,
-                    LOG_LEVEL="WARNING",
-                ),
-                stdin=asyncio.subprocess.DEVNULL,
-                stdout=log,
-                stderr=log,
-            )
-        polling = asyncio.ensure_future(self.server.polling.wait())
-        exited = asyncio.ensure_future(self.process.wait())
-        done, _ = await asyncio.wait(
-            {polling, exited}, timeout=timeout, return_when=asyncio.FIRST_COMPLETED
-        )
-        polling.cancel()
-        exited.cancel()
-        if polling not in done:
-            await self.stop()
-            raise BotCrashed(f"the bot did not start polling:\n{self.log_tail()}")
-
-
 async def _stopped(bot: BotProcess) -> dict:
     return {"module": bot.module, "exit_code": await bot.stop(), "errors": bot.log_problems()[:20]}
 
@@ -609,8 +560,12 @@ class FilesRun:
         scale, server = self.scale, self.server
         server.switch_limits(False)
         server.reset()
-        bot = UnpacedBot(
-            self.database.url, server, self.workdir, self.workdir / f"bot-{self.kind}-files.log"
+        bot = BotProcess(
+            self.database.url,
+            server,
+            self.workdir,
+            self.workdir / f"bot-{self.kind}-files.log",
+            UNPACED,
         )
         groups = range(self.layout.output_groups)
         chats = [chat_id_of(index) for index in groups]

@@ -13,5 +13,8 @@ from functools import partial
 from bot import app, runner
 from bot.__main__ import main
 
-runner.build_application = partial(app.build_application, rate_limit=False)
-sys.exit(main())
+# Guarded: a spawned process (the bot's render pool) imports its parent's main
+# module again, and unguarded each would start a second bot.
+if __name__ == "__main__":
+    runner.build_application = partial(app.build_application, rate_limit=False)
+    sys.exit(main())
