@@ -18,7 +18,7 @@ from bot.domain.countdown import local_today
 from bot.domain.forum import GroupSettings
 from bot.domain.ranges import DayRange, RangeError, parse_range
 from bot.domain.user_input import clean_keyword, command_argument
-from bot.outputs.charts import DEFAULT_CHARTS, ChartKind
+from bot.outputs.chart_data import DEFAULT_CHARTS, ChartKind
 from bot.outputs.jobs import OutputKind, brief_days
 from bot.services import output_requests
 from bot.texts.i18n import Translator

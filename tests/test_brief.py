@@ -12,7 +12,8 @@ from pypdf import PdfReader
 from bot.domain.agencies import Agency
 from bot.domain.incidents import IncidentStatus
 from bot.outputs.brief import MOST_OPEN_INCIDENTS, follow_ups, render_brief
-from bot.outputs.charts import ChartKind, render_charts
+from bot.outputs.chart_data import ChartKind
+from bot.outputs.charts import render_charts
 from bot.outputs.history import History
 from tests.support.history import KUTIM, sample_history
 

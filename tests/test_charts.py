@@ -13,17 +13,16 @@ from PIL import Image
 
 from bot.domain.agencies import Agency
 from bot.domain.forms import load_forms
-from bot.outputs.charts import (
+from bot.outputs.chart_data import (
     DEFAULT_CHARTS,
     ChartKind,
     daily_figures,
-    day_ticks,
     discipline,
     has_data,
     incidents_per_day,
-    render_charts,
     weekly_mean,
 )
+from bot.outputs.charts import day_ticks, render_charts
 from bot.outputs.history import History
 from tests.support.history import sample_history
 
@@ -201,10 +200,11 @@ def test_importing_the_charts_costs_nothing_and_drawing_touches_no_gui():
     script = (
         "import sys\n"
         "import bot.outputs.charts as charts\n"
+        "from bot.outputs.chart_data import ChartKind\n"
         "import bot.outputs.brief\n"
         "assert 'matplotlib' not in sys.modules and 'fpdf' not in sys.modules\n"
         "from tests.support.history import sample_history\n"
-        "charts.render_charts(sample_history(), [charts.ChartKind.SITUASI])\n"
+        "charts.render_charts(sample_history(), [ChartKind.SITUASI])\n"
         "assert 'matplotlib' in sys.modules\n"
         "assert 'matplotlib.pyplot' not in sys.modules\n"
         "assert not [m for m in sys.modules if m.startswith('matplotlib.backends.backend_')"

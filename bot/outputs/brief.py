@@ -26,13 +26,8 @@ from zoneinfo import ZoneInfo
 from bot.domain.agencies import Agency, agency_with_unit
 from bot.domain.forms import FormSet, Question, QuestionKind
 from bot.domain.forms.combining import decimal_of, share
-from bot.outputs.charts import (
-    DEFAULT_CHARTS,
-    Chart,
-    date_range_text,
-    level_colour,
-    render_charts,
-)
+from bot.outputs.chart_data import DEFAULT_CHARTS
+from bot.outputs.charts import Chart, date_range_text, level_colour, render_charts
 from bot.outputs.history import History
 from bot.services.reports import StoredReport
 from bot.texts.i18n import Translator, translator

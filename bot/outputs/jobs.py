@@ -49,7 +49,7 @@ class OutputJob:
     first: date
     last: date
     requested_at: datetime  # aware: the brief's "as of" and the group's "today"
-    charts: tuple[str, ...] = ()  # bot.outputs.charts.ChartKind values, for CHARTS
+    charts: tuple[str, ...] = ()  # bot.outputs.chart_data.ChartKind values, for CHARTS
 
     def to_wire(self) -> dict[str, Any]:
         """Plain values for a queue (arq pickles them; nothing of ours needs importing)."""
@@ -106,7 +106,8 @@ def render(job: OutputJob, history: History) -> OutputResult:
 
         caption = export_caption(t, history.group, job.first, job.last) + " (CSV)"
         return OutputResult((OutputFile(f"{stem}-csv.zip", render_csv_zip(history), caption),))
-    from bot.outputs.charts import ChartKind, has_data, render_charts
+    from bot.outputs.chart_data import ChartKind, has_data
+    from bot.outputs.charts import render_charts
 
     if job.kind is OutputKind.CHARTS:
         kinds = [ChartKind(value) for value in job.charts]

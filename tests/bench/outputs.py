@@ -105,7 +105,7 @@ def _json(value: object) -> str:
 def render_timings(days: int, runs: int) -> dict:
     """Measurement 8 (call it in a fresh process: its first chart is matplotlib's first)."""
     from bot.domain.forms import load_forms
-    from bot.outputs.charts import ChartKind
+    from bot.outputs.chart_data import ChartKind
     from bot.outputs.jobs import OutputJob, OutputKind, brief_days, render
     from tests.support.history import sample_history
 
